@@ -1,0 +1,91 @@
+// Bundles every entry point of NetLens.
+//   node esbuild.js               development build of dist/, media/ and the compiled tests in out/
+//   node esbuild.js --production  minified, no source maps, no tests (what the VSIX ships)
+//   node esbuild.js --watch       rebuild on change (F5 in .vscode/launch.json uses it)
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = __dirname;
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  target: 'node20',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  // The only bundle that may see `vscode`: it is provided by the editor at run time.
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // Helper and CLI deliberately have no `external: ['vscode']`: an import of vscode there fails the build.
+  { ...common, entryPoints: ['src/helper/main.ts'], outfile: 'dist/helper.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+if (!production) {
+  // Tests are bundled file by file into out/ (same relative path); npm packages stay external so that
+  // mocha, playwright-core and the vscode module are the real ones at run time.
+  const testEntries = listTs(path.join(root, 'test')).map((f) => path.relative(root, f));
+  if (testEntries.length > 0) {
+    builds.push({
+      ...common,
+      entryPoints: testEntries,
+      outdir: 'out',
+      outbase: '.',
+      platform: 'node',
+      format: 'cjs',
+      bundle: true,
+      packages: 'external',
+      external: ['vscode'],
+    });
+  }
+}
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'fixtures-data' ? [] : listTs(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Ships the addon built by node-gyp (if any) next to the helper, per platform and arch. */
+function copyNativeAddon() {
+  const built = path.join(root, 'build', 'Release', 'netlens_resolver.node');
+  const destDir = path.join(root, 'dist', 'native', `${process.platform}-${process.arch}`);
+  fs.rmSync(destDir, { recursive: true, force: true });
+  if (fs.existsSync(built)) {
+    fs.mkdirSync(destDir, { recursive: true });
+    fs.copyFileSync(built, path.join(destDir, 'netlens_resolver.node'));
+  } else {
+    console.warn('esbuild.js: no native addon in build/Release; the helper will use the dns.lookup fallback backend');
+  }
+}
+
+async function main() {
+  const existing = builds.filter((b) => (b.entryPoints || []).every((e) => fs.existsSync(path.join(root, e))));
+  if (watch) {
+    const contexts = await Promise.all(existing.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    copyNativeAddon();
+    console.log('esbuild.js: watching for changes');
+    return;
+  }
+  await Promise.all(existing.map((b) => esbuild.build(b)));
+  copyNativeAddon();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

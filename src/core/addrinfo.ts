@@ -1,0 +1,68 @@
+import type { ResolverErrorInfo } from './resolverError';
+import type { AiFlagName, FamilyName, NiFlagName, SocktypeName } from './socketConstants';
+
+/** Which implementation answered: users can see it, because the fallback knows less. */
+export type BackendName = 'native' | 'dns.lookup';
+
+/** Arguments of Python's `socket.getaddrinfo(host, port, family, type, proto, flags)`. */
+export interface GetaddrinfoRequest {
+  /** null is Python's None (with AI_PASSIVE: the wildcard address; without: loopback). */
+  host: string | null;
+  /** A port number, a service name, or null (None). */
+  port: string | number | null;
+  family: FamilyName;
+  socktype: SocktypeName;
+  proto: number;
+  flags: AiFlagName[];
+}
+
+/** Python's sockaddr tuple: (address, port) for IPv4, (address, port, flowinfo, scope_id) for IPv6. */
+export type Sockaddr = [address: string, port: number] | [address: string, port: number, flowinfo: number, scopeId: number];
+
+export interface AddrinfoRow {
+  family: FamilyName;
+  /** null where the backend cannot know it (the dns.lookup fallback returns no socktype rows). */
+  socktype: SocktypeName | null;
+  proto: number | null;
+  /** '' when the resolver reported none; null where the backend cannot know it. */
+  canonname: string | null;
+  sockaddr: Sockaddr;
+}
+
+export interface GetaddrinfoResult {
+  backend: BackendName;
+  rows: AddrinfoRow[];
+  /** Fields the backend could not know, named for the user (empty for the native backend). */
+  unavailable: string[];
+  /** Wall time of the resolver call inside the helper, in milliseconds. */
+  elapsedMs: number;
+}
+
+export interface GetnameinfoRequest {
+  address: string;
+  port: number;
+  flags: NiFlagName[];
+}
+
+export interface GetnameinfoResult {
+  backend: BackendName;
+  host: string;
+  service: string;
+  elapsedMs: number;
+}
+
+/** Either a value or Python's exception, as it travels over IPC and out of the CLI. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ResolverErrorInfo };
+
+/** Distinct addresses of a result, in the resolver's order (the rows repeat each address per socktype). */
+export function distinctAddresses(rows: readonly AddrinfoRow[]): string[] {
+  const seen: string[] = [];
+  for (const row of rows) if (!seen.includes(row.sockaddr[0])) seen.push(row.sockaddr[0]);
+  return seen;
+}
+
+/** The canonical name glibc reports (first row only, with AI_CANONNAME), or null. */
+export function canonicalName(rows: readonly AddrinfoRow[]): string | null {
+  const first = rows.find((r) => r.canonname);
+  return first?.canonname ?? null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Errors as Python's `socket` module reports them on Linux/glibc, so that every message NetLens shows can be
+ * compared word for word with `python3 -c 'import socket; ...'`.
+ */
+
+/** Which Python exception the error corresponds to, plus NetLens' own kinds for the transport. */
+export type ResolverErrorKind =
+  | 'gaierror' // getaddrinfo/getnameinfo: [Errno -2] Name or service not known
+  | 'herror' // gethostbyaddr & co: [Errno 1] Unknown host
+  | 'OSError' // argument and system errors: [Errno 97] Address family not supported by protocol
+  | 'OverflowError' // e.g. getaddrinfo port out of range
+  | 'UnicodeError' // IDNA encoding failures such as an empty label
+  | 'TypeError'
+  | 'ValueError'
+  | 'timeout' // NetLens: the helper did not answer within netlens.lookupTimeoutMs
+  | 'helper'; // NetLens: the helper process failed (crashed, could not start, shutting down)
+
+export interface ResolverErrorInfo {
+  kind: ResolverErrorKind;
+  /** EAI_* value for gaierror, h_errno for herror, errno for OSError; null where Python shows no number. */
+  errno: number | null;
+  /** Symbolic name when one exists (EAI_NONAME, HOST_NOT_FOUND, ETIMEDOUT, ...). */
+  code: string | null;
+  /** The C library's own text, e.g. "Name or service not known". */
+  message: string;
+}
+
+/** The text Python prints for the exception, e.g. `[Errno -2] Name or service not known`. */
+export function formatResolverError(error: ResolverErrorInfo): string {
+  return error.errno === null ? error.message : `[Errno ${error.errno}] ${error.message}`;
+}
+
+/** `socket.gaierror: [Errno -2] Name or service not known` — what a Python traceback's last line says. */
+export function formatAsPythonException(error: ResolverErrorInfo): string {
+  const pythonName =
+    error.kind === 'gaierror' || error.kind === 'herror' ? `socket.${error.kind}` : error.kind === 'timeout' ? 'TimeoutError' : error.kind === 'helper' ? 'NetLensHelperError' : error.kind;
+  return `${pythonName}: ${formatResolverError(error)}`;
+}
+
+/**
+ * glibc's EAI_* values and gai_strerror texts. The native backend reports the platform's own values and
+ * texts; this table is used where no native call is available (the dns.lookup fallback, argument checks
+ * done in TypeScript) and is checked against python3 in the unit tests.
+ */
+export const GLIBC_EAI: Readonly<Record<string, { errno: number; message: string }>> = {
+  EAI_BADFLAGS: { errno: -1, message: 'Bad value for ai_flags' },
+  EAI_NONAME: { errno: -2, message: 'Name or service not known' },
+  EAI_AGAIN: { errno: -3, message: 'Temporary failure in name resolution' },
+  EAI_FAIL: { errno: -4, message: 'Non-recoverable failure in name resolution' },
+  EAI_NODATA: { errno: -5, message: 'No address associated with hostname' },
+  EAI_FAMILY: { errno: -6, message: 'ai_family not supported' },
+  EAI_SOCKTYPE: { errno: -7, message: 'ai_socktype not supported' },
+  EAI_SERVICE: { errno: -8, message: 'Servname not supported for ai_socktype' },
+  EAI_ADDRFAMILY: { errno: -9, message: 'Address family for hostname not supported' },
+  EAI_MEMORY: { errno: -10, message: 'Memory allocation failure' },
+  EAI_SYSTEM: { errno: -11, message: 'System error' },
+  EAI_OVERFLOW: { errno: -12, message: 'Argument buffer overflow' },
+};
+
+export function gaiError(code: string): ResolverErrorInfo {
+  const entry = GLIBC_EAI[code];
+  if (!entry) return { kind: 'gaierror', errno: null, code, message: code };
+  return { kind: 'gaierror', errno: entry.errno, code, message: entry.message };
+}
+
+/** Looks an EAI value up by number (native errors carry only the number and the text). */
+export function gaiCodeName(errno: number): string | null {
+  for (const [name, entry] of Object.entries(GLIBC_EAI)) if (entry.errno === errno) return name;
+  return null;
+}
+
+/** glibc h_errno values and hstrerror texts (Python's herror). */
+export const GLIBC_H_ERRNO: Readonly<Record<number, { code: string; message: string }>> = {
+  1: { code: 'HOST_NOT_FOUND', message: 'Unknown host' },
+  2: { code: 'TRY_AGAIN', message: 'Host name lookup failure' },
+  3: { code: 'NO_RECOVERY', message: 'Unknown server error' },
+  4: { code: 'NO_DATA', message: 'No address associated with name' },
+};
+
+export function timeoutError(what: string, ms: number): ResolverErrorInfo {
+  return {
+    kind: 'timeout',
+    errno: null,
+    code: 'ETIMEDOUT',
+    message: `${what} did not answer within ${ms} ms (setting netlens.lookupTimeoutMs); the system resolver may be slow or unreachable`,
+  };
+}
+
+export function helperError(message: string): ResolverErrorInfo {
+  return { kind: 'helper', errno: null, code: null, message };
+}
+
+export function isResolverErrorInfo(value: unknown): value is ResolverErrorInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.kind === 'string' && typeof v.message === 'string' && (v.errno === null || typeof v.errno === 'number');
+}
+
+/** Carries a ResolverErrorInfo through `throw` (inside the helper's backends) as a real Error. */
+export class ResolverFailure extends Error {
+  constructor(readonly info: ResolverErrorInfo) {
+    super(formatResolverError(info));
+    this.name = 'ResolverFailure';
+  }
+}

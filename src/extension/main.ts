@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { registerHelperCommands } from './helperCommands';
+import { createResolverService, type ResolverService } from './resolverService';
+import { registerResolveHostnameCommand } from './resolveHostnameCommand';
+
+let service: ResolverService | undefined;
+
+/**
+ * Activation is a list of registrations and nothing else: no helper process, no file scanning, no network.
+ * The helper starts on the first lookup.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('NetLens', { log: true });
+  service = createResolverService(context, log);
+  context.subscriptions.push(log, service, registerResolveHostnameCommand(service), registerHelperCommands(service, log));
+}
+
+/** Gives the helper its grace period to exit; VS Code waits for the returned promise. */
+export async function deactivate(): Promise<void> {
+  await service?.shutdown();
+  service = undefined;
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName } from '../core/addrinfo';
+import { hostAtPosition, hostFromToken } from '../core/hostAtPosition';
+import { formatAsPythonException, formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import type { ResolverService } from './resolverService';
+
+/** What the command returns to a caller (other commands, tests, keybinding `args`). */
+export interface ResolveHostnameResult {
+  host: string;
+  ok: boolean;
+  /** Distinct addresses in the system resolver's order. */
+  addresses: string[];
+  canonicalName: string | null;
+  rows: AddrinfoRow[];
+  backend: BackendName | null;
+  elapsedMs: number | null;
+  /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
+  error: (ResolverErrorInfo & { text: string }) | null;
+}
+
+/**
+ * `NetLens: Resolve Hostname…`: asks for a host (pre-filled from the selection or the host under the cursor),
+ * runs getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME) in the helper, and shows every address
+ * in the resolver's order. Called with a host argument it skips the input box.
+ */
+export function registerResolveHostnameCommand(service: ResolverService): vscode.Disposable {
+  return vscode.commands.registerCommand('netlens.resolveHostname', async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
+    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
+    if (host === undefined) return undefined;
+    const result = await resolve(service, host);
+    present(result);
+    return result;
+  });
+}
+
+async function askForHost(): Promise<string | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title: 'NetLens: Resolve Hostname',
+    prompt: 'Hostname, IP address or URL, resolved with the system resolver (getaddrinfo)',
+    placeHolder: 'db.internal',
+    value: hostFromEditor() ?? '',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Type a hostname, an IP address or a URL'),
+  });
+  if (typed === undefined) return undefined;
+  // A pasted URL or host:port means its host; anything else goes to the resolver as typed, so its own error shows.
+  return hostFromToken(typed) ?? typed.trim();
+}
+
+function hostFromEditor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const selection = editor.selection;
+  if (!selection.isEmpty && selection.isSingleLine) {
+    const text = editor.document.getText(selection).trim();
+    return hostFromToken(text) ?? text;
+  }
+  const line = editor.document.lineAt(selection.active.line).text;
+  return hostAtPosition(line, selection.active.character) ?? undefined;
+}
+
+async function resolve(service: ResolverService, host: string): Promise<ResolveHostnameResult> {
+  const outcome = await service.client.request('getaddrinfo', {
+    host,
+    port: null,
+    family: 'AF_UNSPEC',
+    socktype: 'SOCK_STREAM',
+    proto: 0,
+    flags: ['AI_CANONNAME'],
+  });
+  if (!outcome.ok) {
+    return { host, ok: false, addresses: [], canonicalName: null, rows: [], backend: null, elapsedMs: null, error: { ...outcome.error, text: formatResolverError(outcome.error) } };
+  }
+  const { rows, backend, elapsedMs } = outcome.value;
+  return { host, ok: true, addresses: distinctAddresses(rows), canonicalName: canonicalName(rows), rows, backend, elapsedMs, error: null };
+}
+
+function present(result: ResolveHostnameResult): void {
+  if (result.error) {
+    const code = result.error.code ? ` (${result.error.code})` : '';
+    void vscode.window.showErrorMessage(`NetLens: "${result.host}" did not resolve — ${formatAsPythonException(result.error)}${code}`);
+    return;
+  }
+  const items = result.rows
+    .filter((row, i) => result.rows.findIndex((r) => r.sockaddr[0] === row.sockaddr[0]) === i)
+    .map((row): vscode.QuickPickItem => ({
+      label: row.sockaddr[0],
+      description: row.family === 'AF_INET6' ? 'IPv6' : 'IPv4',
+      detail: row.family === 'AF_INET6' && row.sockaddr.length === 4 && row.sockaddr[3] !== 0 ? `scope id ${row.sockaddr[3]}` : undefined,
+    }));
+  const canonical = result.canonicalName && result.canonicalName !== result.host ? ` → ${result.canonicalName}` : '';
+  const count = `${items.length} address${items.length === 1 ? '' : 'es'}`;
+  const timing = result.elapsedMs === null ? '' : ` · ${result.elapsedMs.toFixed(1)} ms`;
+  void vscode.window
+    .showQuickPick(items, {
+      title: `${result.host}${canonical} · ${count}${timing} · ${result.backend ?? ''} backend`,
+      placeHolder: 'Addresses in the order the system resolver returned them. Pick one to copy it.',
+    })
+    .then(async (picked) => {
+      if (!picked) return;
+      await vscode.env.clipboard.writeText(picked.label);
+      void vscode.window.showInformationMessage(`NetLens: copied ${picked.label}`);
+    });
+}

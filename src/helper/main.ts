@@ -1,0 +1,53 @@
+// The forked resolver helper. It owns every blocking resolver call so that a slow or hung getaddrinfo never
+// stalls DNS in the extension host. It talks to its parent over stdin/stdout with length-prefixed JSON and
+// writes diagnostics to stderr (shown in the "NetLens" output channel).
+import { threadpoolSize } from './threadpool'; // must stay first: sets UV_THREADPOOL_SIZE before any pool use
+import { encodeMessage, MessageReader } from '../ipc/framing';
+import { MAX_MESSAGE_BYTES, type HelperToClientMessage } from '../ipc/protocol';
+import { RequestHandler } from './requestHandler';
+import { selectBackend } from './selectBackend';
+
+// stdout is the protocol channel: anything logged with console.log would corrupt it.
+console.log = console.error;
+console.info = console.error;
+
+const { backend, note } = selectBackend(__dirname);
+
+function send(message: HelperToClientMessage): void {
+  process.stdout.write(encodeMessage(message));
+}
+
+function shutdown(): void {
+  process.exit(0);
+}
+
+const handler = new RequestHandler({
+  backend,
+  backendNote: note,
+  threadpoolSize,
+  testHooks: process.env.NETLENS_HELPER_TEST_HOOKS === '1',
+  writeRaw: (bytes) => process.stdout.write(bytes),
+  shutdown,
+});
+
+const reader = new MessageReader(MAX_MESSAGE_BYTES, {
+  onMessage: (message) => {
+    handler.handle(message).then(
+      (response) => {
+        if (response) send(response);
+        else console.error(`netlens-helper: ignored a message that is not a request: ${JSON.stringify(message).slice(0, 200)}`);
+      },
+      (err: unknown) => console.error(`netlens-helper: ${String(err)}`)
+    );
+  },
+  onError: (description) => console.error(`netlens-helper: bad input from the extension host: ${description}`),
+});
+
+process.stdin.on('data', (chunk: Buffer) => reader.push(chunk));
+// The parent is gone (closed our stdin or the fork channel): nobody can read our answers any more.
+process.stdin.on('end', shutdown);
+process.on('disconnect', shutdown);
+process.stdout.on('error', shutdown);
+
+console.error(`netlens-helper: pid ${process.pid}, backend ${backend.name}${note ? ` (${note})` : ''}, UV_THREADPOOL_SIZE=${threadpoolSize}`);
+send({ type: 'ready', pid: process.pid, backend: backend.name });

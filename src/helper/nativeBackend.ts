@@ -1,0 +1,96 @@
+import * as path from 'path';
+import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult, Sockaddr } from '../core/addrinfo';
+import { gaiCodeName, GLIBC_H_ERRNO, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
+import { FAMILIES, flagsToNumber, nameOfValue, SOCKTYPES } from '../core/socketConstants';
+import type { HostentResult } from '../ipc/protocol';
+import type { NativeResolver, NativeResolverError } from './nativeResolver';
+import type { ResolverBackend } from './resolverBackend';
+
+/** Where esbuild.js puts the addon: next to the helper bundle, one folder per platform and arch. */
+export function nativeAddonPath(helperDir: string): string {
+  return path.join(helperDir, 'native', `${process.platform}-${process.arch}`, 'netlens_resolver.node');
+}
+
+/** Loads the addon; throws with the loader's reason when it is missing or does not load on this platform. */
+export function loadNativeResolver(addonPath: string): NativeResolver {
+  // A computed path keeps esbuild from trying to bundle the binary.
+  const load: (id: string) => unknown = require;
+  const addon = load(addonPath) as NativeResolver;
+  if (addon.backend !== 'native' || typeof addon.getaddrinfo !== 'function') throw new Error(`${addonPath} is not the NetLens resolver addon`);
+  return addon;
+}
+
+export class NativeBackend implements ResolverBackend {
+  readonly name = 'native';
+  readonly constants: Readonly<Record<string, number>>;
+
+  constructor(private readonly addon: NativeResolver) {
+    this.constants = { ...addon.constants, SOCK_UNSPEC: 0 };
+  }
+
+  async getaddrinfo(request: GetaddrinfoRequest): Promise<GetaddrinfoResult> {
+    const c = this.constants;
+    const started = performance.now();
+    const service = request.port === null ? null : String(request.port);
+    const rows = await this.call(() =>
+      this.addon.getaddrinfo(request.host, service, c[request.family] ?? 0, c[request.socktype] ?? 0, request.proto, flagsToNumber(request.flags, c))
+    );
+    return {
+      backend: 'native',
+      rows: rows.map((row): AddrinfoRow => {
+        const family = nameOfValue(FAMILIES, row.family, c) ?? 'AF_UNSPEC';
+        const sockaddr: Sockaddr = family === 'AF_INET6' ? [row.address, row.port, row.flowinfo, row.scopeId] : [row.address, row.port];
+        return { family, socktype: nameOfValue(SOCKTYPES, row.socktype, c), proto: row.protocol, canonname: row.canonname, sockaddr };
+      }),
+      unavailable: [],
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  async getnameinfo(request: GetnameinfoRequest): Promise<GetnameinfoResult> {
+    const started = performance.now();
+    const [address, scope] = request.address.split('%', 2);
+    const scopeId = scope === undefined ? 0 : /^\d+$/.test(scope) ? Number(scope) : this.addon.ifNameToIndex(scope);
+    const info = await this.call(() => this.addon.getnameinfo(address, request.port, 0, scopeId, flagsToNumber(request.flags, this.constants)));
+    return { backend: 'native', host: info.host, service: info.service, elapsedMs: performance.now() - started };
+  }
+
+  async gethostbyname(host: string, family: 'AF_INET' | 'AF_INET6'): Promise<HostentResult> {
+    const started = performance.now();
+    const h = await this.call(() => this.addon.gethostbyname2(host, this.constants[family] ?? 0));
+    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, unavailable: [], elapsedMs: performance.now() - started };
+  }
+
+  async gethostbyaddr(address: string): Promise<HostentResult> {
+    const started = performance.now();
+    const h = await this.call(() => this.addon.gethostbyaddr(address));
+    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, unavailable: [], elapsedMs: performance.now() - started };
+  }
+
+  gethostname(): string {
+    return this.addon.gethostname();
+  }
+
+  /** Turns the addon's rejections into the Python-shaped error info, keeping the C library's own text. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw new ResolverFailure(toResolverError(err));
+    }
+  }
+}
+
+function toResolverError(err: unknown): ResolverErrorInfo {
+  const e = err as Partial<NativeResolverError>;
+  const message = typeof e.message === 'string' ? e.message : String(err);
+  if (e.kind === 'gai' && typeof e.code === 'number') {
+    // Python reports EAI_SYSTEM as a plain OSError with the errno.
+    if (gaiCodeName(e.code) === 'EAI_SYSTEM' && typeof e.errno === 'number') return { kind: 'OSError', errno: e.errno, code: null, message };
+    return { kind: 'gaierror', errno: e.code, code: gaiCodeName(e.code), message };
+  }
+  if (e.kind === 'h' && typeof e.code === 'number') return { kind: 'herror', errno: e.code, code: GLIBC_H_ERRNO[e.code]?.code ?? null, message };
+  if (e.kind === 'os' && typeof e.code === 'number') return { kind: 'OSError', errno: e.code, code: null, message };
+  if (err instanceof TypeError) return { kind: 'TypeError', errno: null, code: null, message };
+  return { kind: 'OSError', errno: null, code: null, message };
+}

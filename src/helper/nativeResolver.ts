@@ -1,0 +1,81 @@
+/**
+ * The contract of the N-API addon `native/netlens_resolver.c` (built by node-gyp into
+ * `build/Release/netlens_resolver.node`, copied by esbuild.js to `dist/native/<platform>-<arch>/`).
+ *
+ * Every resolver call runs in `napi_create_async_work`, i.e. on the helper's libuv threadpool, never on
+ * its event loop: a hung getaddrinfo must not stop the helper from answering pings and timeouts.
+ *
+ * Addresses cross the boundary as text (inet_ntop form, IPv6 scope appended as `%<ifname>` only by the
+ * TypeScript layer when asked); numbers are the platform's own constant values (see `constants`).
+ */
+
+/** One `struct addrinfo` row, in the order the system resolver returned it. */
+export interface NativeAddrinfoRow {
+  family: number;
+  socktype: number;
+  protocol: number;
+  /** `ai_canonname`, or '' when the resolver set none (glibc sets it on the first row only). */
+  canonname: string;
+  /** Numeric host from the sockaddr (inet_ntop), without any `%scope`. */
+  address: string;
+  port: number;
+  /** IPv6 only (sin6_flowinfo, sin6_scope_id); 0 for IPv4. */
+  flowinfo: number;
+  scopeId: number;
+}
+
+/** `struct hostent` as returned by gethostbyname2_r / gethostbyaddr_r. */
+export interface NativeHostent {
+  name: string;
+  aliases: string[];
+  /** Numeric addresses (inet_ntop) of the hostent's family. */
+  addresses: string[];
+  family: number;
+}
+
+export interface NativeNameinfo {
+  host: string;
+  service: string;
+}
+
+/**
+ * The rejection value of every async call: an Error whose message is the C library's own text
+ * (gai_strerror, hstrerror or strerror) and whose `kind` says which error space `code` belongs to.
+ */
+export interface NativeResolverError extends Error {
+  kind: 'gai' | 'h' | 'os';
+  /** EAI_* value (negative on glibc) for 'gai', h_errno for 'h', errno for 'os'. */
+  code: number;
+  /** For EAI_SYSTEM: the errno that came with it. */
+  errno?: number;
+}
+
+export interface NativeResolver {
+  /** Hard-wired to 'native' so the user can see which backend answered. */
+  readonly backend: 'native';
+  /** Platform values of AF_*, SOCK_*, IPPROTO_*, AI_*, NI_*, EAI_*, and NI_MAXHOST/NI_MAXSERV. */
+  readonly constants: Readonly<Record<string, number>>;
+  /** `host`/`service` null mean a NULL pointer, exactly as Python's None. */
+  getaddrinfo(
+    host: string | null,
+    service: string | null,
+    family: number,
+    socktype: number,
+    protocol: number,
+    flags: number
+  ): Promise<NativeAddrinfoRow[]>;
+  /** Builds the sockaddr from a numeric address (inet_pton of `address`, without `%scope`). */
+  getnameinfo(address: string, port: number, flowinfo: number, scopeId: number, flags: number): Promise<NativeNameinfo>;
+  /** gethostbyname2_r(host, family). Rejects with kind 'h' (h_errno). */
+  gethostbyname2(host: string, family: number): Promise<NativeHostent>;
+  /** gethostbyaddr_r of a numeric IPv4 or IPv6 address. Rejects with kind 'h' (h_errno). */
+  gethostbyaddr(address: string): Promise<NativeHostent>;
+  /** gethostname(2); synchronous because it never blocks on the network. */
+  gethostname(): string;
+  /** if_nametoindex; 0 when there is no such interface. */
+  ifNameToIndex(name: string): number;
+  /** if_indextoname; '' when there is no such index. */
+  ifIndexToName(index: number): string;
+  gaiStrerror(code: number): string;
+  hstrerror(code: number): string;
+}

@@ -1,0 +1,119 @@
+import type { GetaddrinfoRequest, GetnameinfoRequest } from '../core/addrinfo';
+import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
+import { AI_FLAGS, FAMILIES, NI_FLAGS, SOCKTYPES } from '../core/socketConstants';
+import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
+import type { ResolverBackend } from './resolverBackend';
+
+export interface HandlerContext {
+  backend: ResolverBackend;
+  backendNote: string | null;
+  threadpoolSize: number;
+  testHooks: boolean;
+  /** Writes raw bytes to the client's stream (for the debug hooks that exercise the client's framing). */
+  writeRaw(bytes: Buffer): void;
+  shutdown(): void;
+}
+
+/** Answers one request. Never throws: every failure becomes an error response in Python's terms. */
+export class RequestHandler {
+  private inFlight = 0;
+
+  constructor(private readonly ctx: HandlerContext) {}
+
+  async handle(raw: unknown): Promise<ResponseMessage | null> {
+    const request = parseRequest(raw);
+    if (!request) return null;
+    if (request.method.startsWith('debug.') && !this.ctx.testHooks) {
+      return errorResponse(request.id, { kind: 'helper', errno: null, code: null, message: `unknown method ${request.method}` });
+    }
+    this.inFlight++;
+    try {
+      return { type: 'response', id: request.id, ok: true, result: await this.dispatch(request) };
+    } catch (err) {
+      return errorResponse(request.id, toErrorInfo(err));
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async dispatch(request: RequestMessage): Promise<unknown> {
+    const { backend } = this.ctx;
+    switch (request.method) {
+      case 'ping':
+        return {
+          pid: process.pid,
+          backend: backend.name,
+          backendNote: this.ctx.backendNote,
+          inFlight: this.inFlight - 1,
+          threadpoolSize: this.ctx.threadpoolSize,
+          platform: `${process.platform}-${process.arch}`,
+          constants: { ...backend.constants },
+        };
+      case 'getaddrinfo':
+        return backend.getaddrinfo(checkGetaddrinfo(request.params));
+      case 'getnameinfo':
+        return backend.getnameinfo(checkGetnameinfo(request.params));
+      case 'gethostbyname':
+        return backend.gethostbyname(checkString(request.params.host, 'host'), request.params.family === 'AF_INET6' ? 'AF_INET6' : 'AF_INET');
+      case 'gethostbyaddr':
+        return backend.gethostbyaddr(checkString(request.params.address, 'address'));
+      case 'gethostname':
+        return { hostname: backend.gethostname() };
+      case 'shutdown':
+        setImmediate(() => this.ctx.shutdown());
+        return { ok: true };
+      case 'debug.hang':
+        return new Promise<never>(() => undefined);
+      case 'debug.garbage':
+        this.ctx.writeRaw(Buffer.from(request.params.bytes, 'utf8'));
+        return { ok: true };
+      case 'debug.oversized':
+        this.ctx.writeRaw(Buffer.from(`Content-Length: ${request.params.size}\r\n\r\n${'x'.repeat(request.params.size)}`, 'utf8'));
+        return { ok: true };
+    }
+  }
+}
+
+function parseRequest(raw: unknown): RequestMessage | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  if (r.type !== 'request' || typeof r.id !== 'number' || !isHelperMethod(r.method)) return null;
+  const method: HelperMethod = r.method;
+  const params = typeof r.params === 'object' && r.params !== null ? r.params : {};
+  return { type: 'request', id: r.id, method, params } as RequestMessage;
+}
+
+function checkString(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw typeError(`${name} must be a string`);
+  return value;
+}
+
+function checkGetaddrinfo(p: GetaddrinfoRequest): GetaddrinfoRequest {
+  if (p.host !== null && typeof p.host !== 'string') throw typeError('host must be a string or None');
+  if (p.port !== null && typeof p.port !== 'string' && typeof p.port !== 'number') throw typeError('Int or String expected');
+  if (!FAMILIES.includes(p.family)) throw typeError(`unknown family ${String(p.family)}`);
+  if (!SOCKTYPES.includes(p.socktype)) throw typeError(`unknown socket type ${String(p.socktype)}`);
+  if (!Number.isInteger(p.proto)) throw typeError('proto must be an integer');
+  if (!Array.isArray(p.flags) || !p.flags.every((f) => AI_FLAGS.includes(f))) throw typeError('unknown AI_ flag');
+  return p;
+}
+
+function checkGetnameinfo(p: GetnameinfoRequest): GetnameinfoRequest {
+  checkString(p.address, 'address');
+  if (!Number.isInteger(p.port)) throw typeError('port must be an integer');
+  if (!Array.isArray(p.flags) || !p.flags.every((f) => NI_FLAGS.includes(f))) throw typeError('unknown NI_ flag');
+  return p;
+}
+
+function typeError(message: string): ResolverFailure {
+  return new ResolverFailure({ kind: 'TypeError', errno: null, code: null, message });
+}
+
+function toErrorInfo(err: unknown): ResolverErrorInfo {
+  if (err instanceof ResolverFailure) return err.info;
+  return { kind: 'helper', errno: null, code: null, message: err instanceof Error ? err.message : String(err) };
+}
+
+function errorResponse(id: number, error: ResolverErrorInfo): ResponseMessage {
+  return { type: 'response', id, ok: false, error };
+}

@@ -1,0 +1,92 @@
+/**
+ * The helper protocol, shared by the extension-host client (src/client) and the forked helper (src/helper).
+ * One entry per method: its params and its result. Messages travel as length-prefixed JSON (see framing.ts).
+ */
+import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
+import type { ResolverErrorInfo } from '../core/resolverError';
+
+export interface PingResult {
+  pid: number;
+  backend: BackendName;
+  /** Why the native addon is not in use, when it is not. */
+  backendNote: string | null;
+  /** Resolver calls still running in the helper (a hung getaddrinfo stays here until it returns). */
+  inFlight: number;
+  threadpoolSize: number;
+  platform: string;
+  /** Platform values of the socket constants, as the backend knows them. */
+  constants: Record<string, number>;
+}
+
+export interface HostentResult {
+  backend: BackendName;
+  name: string;
+  aliases: string[];
+  addresses: string[];
+  /** Fields the backend could not know (empty for the native backend). */
+  unavailable: string[];
+  elapsedMs: number;
+}
+
+/** The methods the helper answers. `debug.*` exist only when the helper runs with NETLENS_HELPER_TEST_HOOKS=1. */
+export interface HelperMethods {
+  ping: { params: Record<string, never>; result: PingResult };
+  getaddrinfo: { params: GetaddrinfoRequest; result: GetaddrinfoResult };
+  getnameinfo: { params: GetnameinfoRequest; result: GetnameinfoResult };
+  gethostbyname: { params: { host: string; family: 'AF_INET' | 'AF_INET6' }; result: HostentResult };
+  gethostbyaddr: { params: { address: string }; result: HostentResult };
+  gethostname: { params: Record<string, never>; result: { hostname: string } };
+  shutdown: { params: Record<string, never>; result: { ok: true } };
+  'debug.hang': { params: Record<string, never>; result: never };
+  'debug.garbage': { params: { bytes: string }; result: { ok: true } };
+  'debug.oversized': { params: { size: number }; result: { ok: true } };
+}
+
+export type HelperMethod = keyof HelperMethods;
+export type ParamsOf<M extends HelperMethod> = HelperMethods[M]['params'];
+export type ResultOf<M extends HelperMethod> = HelperMethods[M]['result'];
+
+export type RequestMessage = {
+  [M in HelperMethod]: { type: 'request'; id: number; method: M; params: ParamsOf<M> };
+}[HelperMethod];
+
+export type ResponseMessage =
+  | { type: 'response'; id: number; ok: true; result: unknown }
+  | { type: 'response'; id: number; ok: false; error: ResolverErrorInfo };
+
+/** Sent by the helper once it is ready, before any response. */
+export interface ReadyMessage {
+  type: 'ready';
+  pid: number;
+  backend: BackendName;
+}
+
+export type HelperToClientMessage = ResponseMessage | ReadyMessage;
+export type ClientToHelperMessage = RequestMessage;
+
+export const HELPER_METHODS: readonly HelperMethod[] = [
+  'ping',
+  'getaddrinfo',
+  'getnameinfo',
+  'gethostbyname',
+  'gethostbyaddr',
+  'gethostname',
+  'shutdown',
+  'debug.hang',
+  'debug.garbage',
+  'debug.oversized',
+];
+
+export function isHelperMethod(value: unknown): value is HelperMethod {
+  return typeof value === 'string' && (HELPER_METHODS as readonly string[]).includes(value);
+}
+
+/** Largest message either side accepts; resolver answers are a few KB, so anything near this is a bug or an attack. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * UV_THREADPOOL_SIZE for the helper. A hung getaddrinfo occupies a pool thread until the C library gives up,
+ * and libuv lets resolver work use only half the pool: with Node's default of 4, two slow names would stall
+ * every other lookup in the helper.
+ */
+export const HELPER_THREADPOOL_SIZE = 16;
