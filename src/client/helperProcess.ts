@@ -52,7 +52,8 @@ export class HelperProcess {
         events.onExit(description);
         resolve();
       };
-      this.child.on('exit', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`));
+      // 'close' rather than 'exit': it comes after the stdio pipes are closed too, so nothing is left open.
+      this.child.on('close', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`));
       this.child.on('error', (err) => finish(`could not be started: ${err.message}`));
     });
   }

@@ -1,0 +1,26 @@
+# node-gyp build of the native resolver backend (see src/helper/nativeResolver.ts for its contract).
+# Run through `npm install` (scripts/build-native.js), which never fails the install if this does not build.
+{
+  "targets": [
+    {
+      "target_name": "netlens_resolver",
+      "sources": ["native/netlens_resolver.c"],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags": ["-std=gnu11", "-Wall", "-Wextra", "-O2", "-fvisibility=hidden"],
+      "conditions": [
+        ["OS=='win'", {
+          # netdb.h / gethostbyname2_r do not exist there; the helper uses the dns.lookup fallback.
+          "type": "none",
+          "sources!": ["native/netlens_resolver.c"]
+        }],
+        ["OS=='mac'", {
+          "xcode_settings": {
+            "GCC_C_LANGUAGE_STANDARD": "gnu11",
+            "OTHER_CFLAGS": ["-Wall", "-Wextra", "-O2"],
+            "MACOSX_DEPLOYMENT_TARGET": "10.15"
+          }
+        }]
+      ]
+    }
+  ]
+}

@@ -1,0 +1,64 @@
+// Extension-host entry point of the in-editor integration tests (the module given as extensionTestsPath).
+// The editor (code-server via test/integration/runInCodeServer.ts, or desktop VS Code via runInElectron.ts)
+// loads the bundled copy out/test/integration/suite/index.js and calls run(); a rejection means "tests failed".
+// Every *.test.js next to this file (out/test/integration/suite/) is added to one mocha run.
+import * as fs from 'fs';
+import * as path from 'path';
+
+type MochaConstructor = typeof import('mocha');
+
+/** Prefix of the one result line runInCodeServer.ts parses from the extension host's console output. */
+export const RESULT_PREFIX = 'NETLENS_INTEGRATION_RESULT ';
+
+export interface IntegrationResult {
+  passed: number;
+  failed: number;
+  failures: string[];
+}
+
+/**
+ * mocha 12 is ESM: under Node 24 (code-server's extension host) `require('mocha')` yields the Mocha constructor,
+ * under Node 20 / Electron a namespace with Mocha / default.
+ */
+function loadMocha(): MochaConstructor {
+  const m = require('mocha') as MochaConstructor | { Mocha?: MochaConstructor; default?: MochaConstructor };
+  const ctor = typeof m === 'function' ? m : (m.Mocha ?? m.default);
+  if (typeof ctor !== 'function') throw new Error('could not find the Mocha constructor in require("mocha")');
+  return ctor;
+}
+
+export async function run(): Promise<void> {
+  const Mocha = loadMocha();
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+
+  const testsRoot = __dirname;
+  const files = fs
+    .readdirSync(testsRoot)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  for (const f of files) mocha.addFile(path.join(testsRoot, f));
+
+  const result: IntegrationResult = { passed: 0, failed: 0, failures: [] };
+  if (files.length === 0) {
+    result.failed = 1;
+    result.failures.push(`no *.test.js files in ${testsRoot}`);
+  } else {
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', () => {
+        result.passed++;
+      });
+      runner.on('fail', (test, err: unknown) => {
+        result.failed++;
+        const message = err instanceof Error ? err.message : String(err);
+        result.failures.push(`${test.fullTitle()}: ${message}`);
+      });
+    });
+  }
+
+  console.log(`${result.passed} passed, ${result.failed} failed (in-editor integration tests)`);
+  console.log(RESULT_PREFIX + JSON.stringify(result));
+  if (result.failed > 0) {
+    throw new Error(`${result.failed} integration test(s) failed`);
+  }
+}
