@@ -72,13 +72,25 @@ function copyNativeAddon() {
   }
 }
 
+/** Tells the `npm: watch` task (and the person watching) when a rebuild starts and ends, with its errors. */
+const watchLogger = {
+  name: 'watch-logger',
+  setup(build) {
+    build.onStart(() => console.log('esbuild.js: build started'));
+    build.onEnd((result) => {
+      for (const e of result.errors) console.error(`✘ [ERROR] ${e.text}${e.location ? ` (${e.location.file}:${e.location.line}:${e.location.column})` : ''}`);
+      console.log('esbuild.js: build finished');
+    });
+  },
+};
+
 async function main() {
   const existing = builds.filter((b) => (b.entryPoints || []).every((e) => fs.existsSync(path.join(root, e))));
   if (watch) {
-    const contexts = await Promise.all(existing.map((b) => esbuild.context(b)));
+    const contexts = await Promise.all(existing.map((b) => esbuild.context({ ...b, plugins: [watchLogger] })));
     await Promise.all(contexts.map((c) => c.watch()));
     copyNativeAddon();
-    console.log('esbuild.js: watching for changes');
+    console.log('esbuild.js: watching for changes (Ctrl-C stops)');
     return;
   }
   await Promise.all(existing.map((b) => esbuild.build(b)));

@@ -39,10 +39,12 @@
 
 /* gethostbyname2_r / gethostbyaddr_r exist (with the glibc signature) in glibc and in the other Linux
  * C libraries (musl, bionic); macOS and the BSDs do not have them. */
+#ifndef NETLENS_HAVE_GETHOSTBY_R /* -DNETLENS_HAVE_GETHOSTBY_R=0 builds (and tests) the fallback path */
 #if defined(__GLIBC__) || defined(__linux__)
 #define NETLENS_HAVE_GETHOSTBY_R 1
 #else
 #define NETLENS_HAVE_GETHOSTBY_R 0
+#endif
 #endif
 
 #ifndef NI_MAXHOST

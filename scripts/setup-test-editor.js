@@ -132,11 +132,13 @@ function ensureCodeServer(cache, node24Dir) {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  if (!reported.startsWith(CODE_SERVER_VERSION)) {
-    throw new Error(`code-server --version printed "${reported}", expected ${CODE_SERVER_VERSION}`);
+  // Prints a log line first ("Wrote default config file ..."), then "4.139.1 <commit> with Code 1.139.1".
+  const versionLine = reported.split('\n').find((l) => l.startsWith(`${CODE_SERVER_VERSION} `));
+  if (!versionLine) {
+    throw new Error(`code-server --version printed "${reported}", expected a line starting with ${CODE_SERVER_VERSION}`);
   }
-  writeMarker(dir, { codeServer: reported.split('\n')[0], node: NODE_VERSION });
-  log(`code-server ${CODE_SERVER_VERSION}: ready (${reported.split('\n')[0]}) (${seconds(start)})`);
+  writeMarker(dir, { codeServer: versionLine, node: NODE_VERSION });
+  log(`code-server ${CODE_SERVER_VERSION}: ready (${versionLine}) (${seconds(start)})`);
   return entry;
 }
 

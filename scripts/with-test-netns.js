@@ -104,13 +104,24 @@ function signalExitCode(signal) {
 // ---------------------------------------------------------------------------------------------------------------
 // The three files
 
+const RESOLV_MARKER = '# NetLens test namespace: only the DNS fixture';
+
+/** True when this process already sees the fixture's resolv.conf (a nested call). */
+function insideFixture() {
+  try {
+    return fs.readFileSync('/etc/resolv.conf', 'utf8').startsWith(RESOLV_MARKER);
+  } catch {
+    return false;
+  }
+}
+
 function fixtureFiles() {
   // The zone lives in TypeScript; the built server bundle exports what the hosts file needs.
   const { fixtureHostsLines } = require(SERVER_JS);
   const host = os.hostname();
   const hostNames = /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(host) ? [...new Set([host, host.split('.')[0]])] : [];
   return {
-    'resolv.conf': ['# NetLens test namespace: only the DNS fixture', 'nameserver 127.0.0.1', 'options timeout:1 attempts:1', ''].join('\n'),
+    'resolv.conf': [RESOLV_MARKER, 'nameserver 127.0.0.1', 'options timeout:1 attempts:1', ''].join('\n'),
     hosts: [
       '# NetLens test namespace',
       '127.0.0.1\tlocalhost',
@@ -305,6 +316,7 @@ async function runWithIpNetns(opts, hooks) {
   const cleanup = async () => {
     const t = process.hrtime.bigint();
     hooks.onSignal = undefined;
+    if (!state.ns && !state.etc && !state.tmp) return;
     await stopChild(state.server);
     if (state.ns) {
       killPids(nsPids(ns)); // whatever CMD left running in there (browsers, editors)
@@ -487,7 +499,7 @@ async function main() {
 
   if (opts.inner) return (await runInsideUserns(opts, hooks)).code;
 
-  if (process.env.NETLENS_DNS_FIXTURE === '1' && process.env.NETLENS_TEST_NETNS) {
+  if (process.env.NETLENS_DNS_FIXTURE === '1' && process.env.NETLENS_TEST_NETNS && insideFixture()) {
     trace('already inside a fixture namespace; running the command as is');
     return runCommand(opts.cmd[0], opts.cmd.slice(1), process.env, hooks);
   }
@@ -501,6 +513,7 @@ async function main() {
     const r = await runWithIpNetns(opts, hooks);
     if (r.fallback === undefined) return r.code;
     reasons.push(`ip netns: ${r.fallback}`);
+    trace(`ip netns failed (${r.fallback}); trying a user namespace`);
   }
   const r = await runWithUserns(opts, hooks);
   if (r.fallback === undefined) return r.code;

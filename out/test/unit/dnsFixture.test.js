@@ -775,8 +775,9 @@ except OSError as e:
 out['ms'] = (time.monotonic() - start) * 1000
 print(json.dumps(out))
 `;
+var python = "python3";
 function py(op, arg, family) {
-  const r = (0, import_node_child_process.spawnSync)("python3", ["-c", ORACLE, op, arg, ...family ? [family] : []], { encoding: "utf8" });
+  const r = (0, import_node_child_process.spawnSync)(python, ["-c", ORACLE, op, arg, ...family ? [family] : []], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -803,10 +804,12 @@ describe("system resolver inside the fixture namespace (with-test-netns.js)", fu
       console.log("    (skipped: NETLENS_DNS_FIXTURE is not set; run under `node scripts/with-test-netns.js -- \u2026`)");
       this.skip();
     }
-    if ((0, import_node_child_process.spawnSync)("python3", ["-c", "pass"]).status !== 0) {
+    const probe = (0, import_node_child_process.spawnSync)("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
+    if (probe.status !== 0 || !probe.stdout.trim()) {
       console.log("    (skipped: python3, the oracle for the system resolver, is not available)");
       this.skip();
     }
+    python = probe.stdout.trim();
   });
   it("pins resolv.conf to the fixture: nameserver 127.0.0.1, timeout:1 attempts:1, no search list", () => {
     const conf = fs2.readFileSync("/etc/resolv.conf", "utf8");

@@ -28,12 +28,12 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // test/integration/suite/index.ts
-var suite_exports = {};
-__export(suite_exports, {
+var index_exports = {};
+__export(index_exports, {
   RESULT_PREFIX: () => RESULT_PREFIX,
   run: () => run
 });
-module.exports = __toCommonJS(suite_exports);
+module.exports = __toCommonJS(index_exports);
 var fs = __toESM(require("fs"));
 var path = __toESM(require("path"));
 var RESULT_PREFIX = "NETLENS_INTEGRATION_RESULT ";

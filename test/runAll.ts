@@ -1,0 +1,86 @@
+// Runs every test — unit (mocha in plain Node) and in-editor integration (code-server + Chromium) — in one
+// process, inside the DNS fixture namespace that scripts/run-all-tests.js created, and writes the counts to
+// the file named by NETLENS_TEST_RESULTS for the outer script to print as the closing line.
+import * as fs from 'fs';
+import * as path from 'path';
+import { runIntegrationTests } from './integration/runInCodeServer';
+import { REPO_ROOT } from './support/paths';
+
+type MochaConstructor = typeof import('mocha');
+
+export interface TestCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+}
+
+function loadMocha(): MochaConstructor {
+  const m = require('mocha') as MochaConstructor | { Mocha?: MochaConstructor; default?: MochaConstructor };
+  const ctor = typeof m === 'function' ? m : (m.Mocha ?? m.default);
+  if (typeof ctor !== 'function') throw new Error('could not find the Mocha constructor in require("mocha")');
+  return ctor;
+}
+
+function listTests(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listTests(p) : e.name.endsWith('.test.js') ? [p] : [];
+  });
+}
+
+async function runUnitTests(): Promise<TestCounts> {
+  const Mocha = loadMocha();
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: true });
+  const files = listTests(path.join(REPO_ROOT, 'out', 'test', 'unit')).sort();
+  for (const f of files) mocha.addFile(f);
+  await mocha.loadFilesAsync();
+  const counts: TestCounts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', () => counts.passed++);
+    runner.on('pending', () => counts.skipped++);
+    runner.on('fail', (test, err: unknown) => {
+      counts.failed++;
+      counts.failures.push(`${test.fullTitle()}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+  if (files.length === 0) {
+    counts.failed++;
+    counts.failures.push('no unit tests were found in out/test/unit (did esbuild.js run?)');
+  }
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const only = process.env.NETLENS_TEST_ONLY; // 'unit' | 'integration' | undefined (both)
+  const total: TestCounts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  const add = (c: TestCounts): void => {
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.skipped += c.skipped;
+    total.failures.push(...c.failures);
+  };
+  if (only !== 'integration') {
+    console.log('\n=== unit tests (mocha, plain Node) ===');
+    add(await runUnitTests());
+  }
+  if (only !== 'unit') {
+    console.log('\n=== integration tests (inside VS Code: code-server + Chromium) ===');
+    try {
+      const r = await runIntegrationTests();
+      add({ passed: r.passed, failed: r.failed, skipped: 0, failures: r.failures });
+    } catch (err) {
+      add({ passed: 0, failed: 1, skipped: 0, failures: [`integration run: ${err instanceof Error ? err.message : String(err)}`] });
+    }
+  }
+  const out = process.env.NETLENS_TEST_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify(total));
+  process.exitCode = total.failed > 0 ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
