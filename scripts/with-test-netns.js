@@ -231,14 +231,21 @@ function killPids(pids) {
 
 /**
  * Runs CMD with stdio inherited and resolves with its exit code. SIGINT/SIGTERM/SIGHUP to us are passed on to
- * CMD (a second one kills it); the caller cleans up after CMD has exited.
+ * CMD; another one more than a second later kills it. (A terminal ^C reaches CMD, us and, without root, our
+ * outer half too, all at once: those copies must not count as "again".) The caller cleans up afterwards.
  */
 function runCommand(file, args, env, hooks) {
   return new Promise((resolve) => {
     const child = spawn(file, args, { stdio: 'inherit', env });
-    hooks.onSignal = (signal, count) => {
+    let firstSignalAt;
+    hooks.onSignal = (signal) => {
       if (exited(child)) return;
-      child.kill(count > 1 ? 'SIGKILL' : signal);
+      if (firstSignalAt === undefined) {
+        firstSignalAt = Date.now();
+        child.kill(signal);
+      } else if (Date.now() - firstSignalAt > 1000) {
+        child.kill('SIGKILL');
+      }
     };
     child.on('error', (err) => {
       say(`cannot run ${file}: ${err.message}`);
@@ -250,12 +257,10 @@ function runCommand(file, args, env, hooks) {
 
 /** Signal handling shared by all modes: the current phase decides what a signal does. */
 function installSignals(hooks) {
-  let count = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      count += 1;
       hooks.lastSignal = signal;
-      if (hooks.onSignal) hooks.onSignal(signal, count);
+      if (hooks.onSignal) hooks.onSignal(signal);
     });
   }
 }
@@ -350,7 +355,7 @@ async function runWithIpNetns(opts, hooks) {
     hooks.onSignal = () => undefined; // set-up is short; the signal is acted on right after it
     state.etc = true;
     writeFiles(etcDir);
-    state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-dns-'));
+    state.tmp = makeTmp();
     const logFile = path.join(state.tmp, 'queries.log');
     run('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
     run('ip', ['-n', ns, 'addr', 'add', LO_V4, 'dev', 'lo']);
@@ -383,10 +388,30 @@ function fixtureEnv(ns, logFile) {
   };
 }
 
+const TMP_PREFIX = 'netlens-dns-';
+
+/** A temp dir named after our pid, so that the next run can remove it if we are SIGKILLed. */
+function makeTmp() {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = /^netlens-dns-(\d+)-/.exec(name);
+    if (!m || pidAlive(Number(m[1]))) continue;
+    const dir = path.join(os.tmpdir(), name);
+    if (fs.existsSync(path.join(dir, 'KEEP'))) continue; // --keep-log
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // someone else's
+    }
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${TMP_PREFIX}${process.pid}-`));
+}
+
 function removeTmp(state, opts) {
   if (!state.tmp) return;
-  if (opts.keepLog) say(`query log kept in ${path.join(state.tmp, 'queries.log')}`);
-  else fs.rmSync(state.tmp, { recursive: true, force: true });
+  if (opts.keepLog) {
+    fs.writeFileSync(path.join(state.tmp, 'KEEP'), '');
+    say(`query log kept in ${path.join(state.tmp, 'queries.log')}`);
+  } else fs.rmSync(state.tmp, { recursive: true, force: true });
   state.tmp = undefined;
 }
 
@@ -440,7 +465,7 @@ function pidsInMyNetns() {
 /** Inner half: we are (fake) root in fresh namespaces; bind the files over /etc, set up lo, serve, run CMD. */
 async function runInsideUserns(opts, hooks) {
   const t0 = process.hrtime.bigint();
-  const state = { tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-dns-')), server: undefined };
+  const state = { tmp: makeTmp(), server: undefined };
   const cleanup = async () => {
     const t = process.hrtime.bigint();
     hooks.onSignal = undefined;
