@@ -32,9 +32,9 @@ const builds = [
 ];
 
 if (!production) {
-  // Tests are bundled file by file into out/ (same relative path); npm packages stay external so that
+  // Tests and benchmarks are bundled file by file into out/ (same relative path); npm packages stay external so that
   // mocha, playwright-core and the vscode module are the real ones at run time.
-  const testEntries = listTs(path.join(root, 'test')).map((f) => path.relative(root, f));
+  const testEntries = [...listTs(path.join(root, 'test')), ...listTs(path.join(root, 'bench'))].map((f) => path.relative(root, f));
   if (testEntries.length > 0) {
     builds.push({
       ...common,

@@ -29,7 +29,7 @@ function finish(counts) {
 
 const only = process.env.NETLENS_TEST_ONLY;
 if (!step('type-check (tsc --noEmit, strict)', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.']) ||
-    !step('lint', [require.resolve('eslint/bin/eslint.js'), '--max-warnings', '0', '.'])) {
+    !step('lint', [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.'])) {
   finish({ passed: 0, failed: 1, skipped: 0, failures: ['type-check or lint failed (see above)'] });
 }
 if (!step('build (esbuild.js)', ['esbuild.js'])) finish({ passed: 0, failed: 1, skipped: 0, failures: ['build failed'] });

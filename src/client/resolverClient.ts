@@ -51,6 +51,8 @@ export class ResolverClient {
   private restartTimer: NodeJS.Timeout | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** The current helper has said 'ready'; health pings wait for it, so a slow cold start is not taken for a hang. */
+  private helperReady = false;
   private readonly options: ResolverClientOptions & typeof DEFAULTS;
 
   constructor(options: ResolverClientOptions) {
@@ -120,22 +122,26 @@ export class ResolverClient {
     const helper: HelperProcess = new HelperProcess(
       { helperPath: this.options.helperPath, execPath: this.options.execPath ?? process.execPath, env: this.options.env ?? {} },
       {
-        onMessage: (message) => this.onMessage(message),
+        onMessage: (message) => this.onMessage(message, helper),
         onProtocolError: (description) => this.options.log(`protocol error from the resolver helper (ignored): ${description}`),
         onStderrLine: (line) => this.options.log(`[helper ${helper.pid ?? '?'}] ${line}`),
         onExit: (description) => this.onHelperExit(helper, description),
       }
     );
+    this.helperReady = false;
     this.backoff.started();
     this.healthTimer = setInterval(() => void this.checkHealth(helper), this.options.healthIntervalMs);
     this.healthTimer.unref();
     return helper;
   }
 
-  private onMessage(message: unknown): void {
+  private onMessage(message: unknown, from: HelperProcess): void {
     if (typeof message !== 'object' || message === null) return this.options.log('resolver helper sent a non-object message (ignored)');
     const m = message as Record<string, unknown>;
-    if (m.type === 'ready') return;
+    if (m.type === 'ready') {
+      if (from === this.helper) this.helperReady = true;
+      return;
+    }
     if (m.type !== 'response' || typeof m.id !== 'number') return this.options.log(`resolver helper sent an unknown message (ignored): ${JSON.stringify(message).slice(0, 200)}`);
     if (this.stuck.delete(m.id)) return; // answered late; its caller already got the timeout
     const p = this.pending.get(m.id);
@@ -164,7 +170,7 @@ export class ResolverClient {
   }
 
   private async checkHealth(helper: HelperProcess): Promise<void> {
-    if (helper !== this.helper || !helper.isAlive || this.disposed) return;
+    if (helper !== this.helper || !helper.isAlive || !this.helperReady || this.disposed) return;
     const pong = await this.ping();
     if (!pong.ok && pong.error.kind === 'timeout' && helper === this.helper && helper.isAlive) {
       this.options.onHelperFailure?.('the resolver helper stopped answering');

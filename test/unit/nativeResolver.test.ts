@@ -4,6 +4,7 @@
 // Every lookup here is answered from /etc/hosts, /etc/services or numeric input: no test sends a DNS query.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NativeAddrinfoRow, NativeResolver, NativeResolverError } from '../../src/helper/nativeResolver';
@@ -369,32 +370,57 @@ const suiteTitle = ADDON_BUILT
     assert.throws(() => loose.ifIndexToName(2 ** 32), RangeError);
   });
 
-  it('runs on the threadpool: 200 concurrent lookups settle only after the event loop turns, which keeps turning', async () => {
-    const settledBefore: number[] = [];
-    let settled = 0;
-    let immediates = 0;
+  it('runs on the libuv threadpool: 200 lookups queued behind busy pool threads leave the JS thread free', async () => {
+    // Occupy every threadpool thread with a ~150 ms pbkdf2 (also threadpool work), then queue the lookups
+    // behind them: they cannot finish before a pool thread is free, and meanwhile timers must keep firing.
+    const poolSize = Math.min(1024, Math.max(4, Number(process.env.UV_THREADPOOL_SIZE) || 4));
+    const calibration = 20000;
+    const t0 = process.hrtime.bigint();
+    crypto.pbkdf2Sync('netlens', 'salt', calibration, 32, 'sha256');
+    const msPerCalibration = Math.max(0.5, Number(process.hrtime.bigint() - t0) / 1e6);
+    const iterations = Math.ceil((calibration * 150) / msPerCalibration);
+
+    const events: string[] = [];
+    const busy = Array.from(
+      { length: poolSize },
+      () =>
+        new Promise<void>((resolve, reject) =>
+          crypto.pbkdf2('netlens', 'salt', iterations, 32, 'sha256', (err) => {
+            events.push('pbkdf2');
+            if (err) reject(err);
+            else resolve();
+          })
+        )
+    );
+    let ticks = 0;
+    let ticksAtFirstLookup = -1;
     let running = true;
-    const spin = (): void => {
-      immediates++;
-      if (running) setImmediate(spin);
+    const tick = (): void => {
+      ticks++;
+      if (running) setTimeout(tick, 1);
     };
-    setImmediate(spin);
+    setTimeout(tick, 1);
+
+    let settled = 0;
     const calls = Array.from({ length: 200 }, () => {
       const p = addon.getaddrinfo('localhost', null, C.AF_UNSPEC, 0, 0, 0);
       assert.ok(p instanceof Promise, 'returns a Promise');
       return p.then((rows) => {
-        settled++;
+        if (settled++ === 0) ticksAtFirstLookup = ticks;
+        events.push('lookup');
         return rows;
       });
     });
     // A synchronous implementation would have settled everything by the time the microtasks drain.
     for (let i = 0; i < 10; i++) await Promise.resolve();
-    settledBefore.push(settled);
+    assert.equal(settled, 0, 'nothing settles before the event loop turns');
+
     const all = await Promise.all(calls);
+    await Promise.all(busy);
     running = false;
-    assert.deepEqual(settledBefore, [0], 'nothing settles before the event loop turns');
     assert.equal(settled, 200);
-    assert.ok(immediates > 0, 'setImmediate callbacks ran while the lookups were in flight');
+    assert.equal(events[0], 'pbkdf2', `the lookups waited for a free pool thread: ${events.slice(0, 5).join(', ')}`);
+    assert.ok(ticksAtFirstLookup >= 3, `timers kept firing while the lookups were queued (${ticksAtFirstLookup} ticks)`);
     assert.ok(all[0].length > 0);
     for (const rows of all) assert.deepEqual(rows, all[0]);
   });

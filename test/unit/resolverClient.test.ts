@@ -123,7 +123,7 @@ describe('resolver client ↔ real helper process', function () {
 
   it('restarts a helper that stops answering health pings', async () => {
     makeClient({ healthIntervalMs: 100, pingTimeoutMs: 200 });
-    const first = await client.ping();
+    const first = await client.ping(5000); // a cold start may take longer than the short health-ping timeout
     assert.ok(first.ok);
     process.kill(first.value.pid, 'SIGSTOP'); // alive but silent: the case a crash handler cannot see
     try {

@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
       runner.on('fail', (test, err: unknown) => {
         result.failed++;
         const message = err instanceof Error ? err.message : String(err);
-        result.failures.push(`${test.fullTitle()}: ${message}`);
+        result.failures.push(`${test.fullTitle()}: ${message.trim()}`);
       });
     });
   }
