@@ -85,15 +85,14 @@ const watchLogger = {
 };
 
 async function main() {
-  const existing = builds.filter((b) => (b.entryPoints || []).every((e) => fs.existsSync(path.join(root, e))));
   if (watch) {
-    const contexts = await Promise.all(existing.map((b) => esbuild.context({ ...b, plugins: [watchLogger] })));
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchLogger] })));
     await Promise.all(contexts.map((c) => c.watch()));
     copyNativeAddon();
     console.log('esbuild.js: watching for changes (Ctrl-C stops)');
     return;
   }
-  await Promise.all(existing.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
   copyNativeAddon();
 }
 

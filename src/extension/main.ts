@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAddrinfoPanel } from './addrinfoPanel';
 import { registerHelperCommands } from './helperCommands';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
@@ -12,7 +13,13 @@ let service: ResolverService | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
   service = createResolverService(context, log);
-  context.subscriptions.push(log, service, registerResolveHostnameCommand(service), registerHelperCommands(service, log));
+  context.subscriptions.push(
+    log,
+    service,
+    registerResolveHostnameCommand(service),
+    registerAddrinfoPanel(service, context.extensionUri),
+    registerHelperCommands(service, log)
+  );
 }
 
 /** Gives the helper its grace period to exit; VS Code waits for the returned promise. */

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   if (exitCode !== 0) throw new Error(`VS Code exited with ${exitCode}`);
 }
 
-main().catch((err: unknown) => {
-  console.error('Integration tests (Electron) failed:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+// Only as the entry point (see the same guard in runInCodeServer.ts: bundling may inline this file elsewhere).
+if (require.main === module && /runInElectron\.[cm]?[jt]s$/.test(require.main.filename)) {
+  main().catch((err: unknown) => {
+    console.error('Integration tests (Electron) failed:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import type { GetaddrinfoRequest } from '../core/addrinfo';
+import { AI_FLAGS, FAMILIES, SOCKTYPES } from '../core/socketConstants';
+import type { FromWebviewMessage, PanelInitialState, ToWebviewMessage } from '../webview/messages';
+import type { ResolverService } from './resolverService';
+import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
+
+const VIEW_TYPE = 'netlens.getaddrinfo';
+
+/** Python's default call for a host: every row, as `socket.getaddrinfo(host, None)` returns them, plus the canonical name. */
+export function defaultRequest(host: string | null): GetaddrinfoRequest {
+  return { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_UNSPEC', proto: 0, flags: ['AI_CANONNAME'] };
+}
+
+/**
+ * `NetLens: Show getaddrinfo Table…`: one panel where the user sets every getaddrinfo argument and sees the
+ * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
+ */
+export function registerAddrinfoPanel(service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {
+  let panel: vscode.WebviewPanel | undefined;
+
+  /** Opens (or reveals) the panel; with a host, resolves it and returns the message shown (tests use it). */
+  const open = async (hostArg?: unknown): Promise<ToWebviewMessage | undefined> => {
+    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : null;
+    if (panel) {
+      panel.reveal();
+      return host === null ? undefined : answer(panel, defaultRequest(host));
+    }
+    const current = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    panel = current;
+    current.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    current.webview.html = html(current.webview, extensionUri, { request: defaultRequest(host ?? 'localhost'), autoResolve: host !== null });
+    const subscriptions = [
+      current.webview.onDidReceiveMessage((m: unknown) => onMessage(current, m)),
+      current.onDidDispose(() => {
+        panel = undefined;
+        for (const s of subscriptions) s.dispose();
+      }),
+    ];
+    // With autoResolve the webview asks for the lookup itself once its script runs; answer() replies to it.
+    return host === null ? undefined : nextResult.promise;
+  };
+
+  /** Resolves with the next result posted to the panel (for callers of the command that passed a host). */
+  let nextResult = deferred<ToWebviewMessage>();
+
+  async function answer(target: vscode.WebviewPanel, request: GetaddrinfoRequest): Promise<ToWebviewMessage> {
+    await target.webview.postMessage({ type: 'resolving', request } satisfies ToWebviewMessage);
+    const [outcome, ping] = await Promise.all([service.client.request('getaddrinfo', request), service.client.ping()]);
+    const message: ToWebviewMessage = { type: 'result', request, outcome, constants: ping.ok ? ping.value.constants : {} };
+    await target.webview.postMessage(message);
+    nextResult.resolve(message);
+    nextResult = deferred<ToWebviewMessage>();
+    return message;
+  }
+
+  function onMessage(target: vscode.WebviewPanel, raw: unknown): void {
+    const message = parseMessage(raw);
+    if (!message) return;
+    if (message.type === 'resolve') void answer(target, message.request);
+    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage('NetLens: copied the getaddrinfo rows as JSON'));
+  }
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('netlens.showGetaddrinfo', open),
+    new vscode.Disposable(() => {
+      panel?.dispose();
+    })
+  );
+}
+
+/** The webview is less trusted than the extension: check every message's shape before acting on it. */
+function parseMessage(raw: unknown): FromWebviewMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'copy' && typeof m.text === 'string') return { type: 'copy', text: m.text };
+  if (m.type !== 'resolve' || typeof m.request !== 'object' || m.request === null) return undefined;
+  const r = m.request as Record<string, unknown>;
+  const okHost = r.host === null || typeof r.host === 'string';
+  const okPort = r.port === null || typeof r.port === 'string' || typeof r.port === 'number';
+  const okEnums = FAMILIES.includes(r.family as never) && SOCKTYPES.includes(r.socktype as never);
+  const okFlags = Array.isArray(r.flags) && r.flags.every((f) => AI_FLAGS.includes(f as never));
+  if (!okHost || !okPort || !okEnums || !okFlags || !Number.isInteger(r.proto)) return undefined;
+  return { type: 'resolve', request: r as unknown as GetaddrinfoRequest };
+}
+
+function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelInitialState): string {
+  const nonce = makeNonce();
+  const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${escapeAttribute(media('webview.css'))}">
+  <title>NetLens: getaddrinfo</title>
+</head>
+<body data-state="${escapeAttribute(JSON.stringify(state))}">
+  <form id="query" aria-label="getaddrinfo arguments">
+    <label>host <input id="host" placeholder="None" spellcheck="false" autocomplete="off"></label>
+    <label>port <input id="port" placeholder="None" size="8" spellcheck="false"></label>
+    <label>family <select id="family"></select></label>
+    <label>type <select id="socktype"></select></label>
+    <label>proto <input id="proto" type="number" min="0" max="255" value="0" size="4"></label>
+    <div id="flags" class="flags" role="group" aria-label="flags"></div>
+    <button type="submit">Resolve</button>
+  </form>
+  <div id="status" class="status" aria-live="polite"></div>
+  <div id="output"></div>
+  <script nonce="${nonce}" src="${escapeAttribute(media('webview.js'))}"></script>
+</body>
+</html>`;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}

@@ -1,0 +1,135 @@
+// The getaddrinfo panel's script. It builds every piece of text with textContent (never innerHTML), because
+// canonical names come from DNS and are attacker-controlled.
+import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult } from '../core/addrinfo';
+import { formatAsPythonException } from '../core/resolverError';
+import { pyAddrinfoRow } from '../core/pythonRepr';
+import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
+import type { FromWebviewMessage, PanelInitialState, ToWebviewMessage } from './messages';
+
+interface VsCodeApi {
+  postMessage(message: FromWebviewMessage): void;
+  setState(state: GetaddrinfoRequest): void;
+  getState(): GetaddrinfoRequest | undefined;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const initial = JSON.parse(document.body.dataset.state ?? '{}') as PanelInitialState;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`missing #${id}`);
+  return node as T;
+}
+
+const form = byId<HTMLFormElement>('query');
+const hostInput = byId<HTMLInputElement>('host');
+const portInput = byId<HTMLInputElement>('port');
+const familySelect = byId<HTMLSelectElement>('family');
+const typeSelect = byId<HTMLSelectElement>('socktype');
+const protoInput = byId<HTMLInputElement>('proto');
+const flagsBox = byId<HTMLDivElement>('flags');
+const status = byId<HTMLDivElement>('status');
+const output = byId<HTMLDivElement>('output');
+
+for (const f of FAMILIES) familySelect.append(el('option', { value: f }, f));
+for (const t of SOCKTYPES) typeSelect.append(el('option', { value: t }, t === 'SOCK_UNSPEC' ? '0 (any)' : t));
+for (const flag of AI_FLAGS) {
+  const label = el('label');
+  label.append(el('input', { type: 'checkbox', value: flag, name: 'flag' }), document.createTextNode(` ${flag}`));
+  flagsBox.append(label);
+}
+
+function fill(request: GetaddrinfoRequest): void {
+  hostInput.value = request.host ?? '';
+  portInput.value = request.port === null ? '' : String(request.port);
+  familySelect.value = request.family;
+  typeSelect.value = request.socktype;
+  protoInput.value = String(request.proto);
+  for (const box of flagsBox.querySelectorAll<HTMLInputElement>('input[name=flag]')) box.checked = request.flags.includes(box.value as AiFlagName);
+}
+
+function read(): GetaddrinfoRequest {
+  const flags = [...flagsBox.querySelectorAll<HTMLInputElement>('input[name=flag]:checked')].map((b) => b.value as AiFlagName);
+  const port = portInput.value.trim();
+  return {
+    host: hostInput.value.trim() === '' ? null : hostInput.value.trim(),
+    port: port === '' ? null : port,
+    family: familySelect.value as FamilyName,
+    socktype: typeSelect.value as SocktypeName,
+    proto: Number(protoInput.value) || 0,
+    flags,
+  };
+}
+
+function resolve(request: GetaddrinfoRequest): void {
+  vscode.setState(request);
+  vscode.postMessage({ type: 'resolve', request });
+}
+
+function pythonCall(r: GetaddrinfoRequest): string {
+  const str = (v: string | number | null): string => (v === null ? 'None' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const flags = r.flags.length ? r.flags.map((f) => `socket.${f}`).join(' | ') : '0';
+  const type = r.socktype === 'SOCK_UNSPEC' ? '0' : `socket.${r.socktype}`;
+  return `socket.getaddrinfo(${str(r.host)}, ${str(r.port)}, socket.${r.family}, ${type}, ${r.proto}, ${flags})`;
+}
+
+function renderRows(result: GetaddrinfoResult, constants: Record<string, number>): HTMLElement {
+  const table = el('table');
+  const head = el('tr');
+  for (const h of ['#', 'family', 'type', 'proto', 'canonname', 'address', 'port', 'flowinfo', 'scope_id']) head.append(el('th', {}, h));
+  table.append(el('thead'), el('tbody'));
+  table.tHead?.append(head);
+  result.rows.forEach((row: AddrinfoRow, i) => {
+    const tr = el('tr', { title: pyAddrinfoRow(row, constants) });
+    const [address, port, flowinfo, scopeId] = row.sockaddr;
+    const cells = [String(i + 1), row.family, row.socktype ?? '?', row.proto === null ? '?' : String(row.proto), row.canonname ?? '?', address, String(port), flowinfo === undefined ? '' : String(flowinfo), scopeId === undefined ? '' : String(scopeId)];
+    for (const c of cells) tr.append(el('td', {}, c));
+    table.tBodies[0].append(tr);
+  });
+  return table;
+}
+
+function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
+  output.replaceChildren();
+  output.append(el('pre', { class: 'call' }, `>>> ${pythonCall(message.request)}`));
+  const { outcome } = message;
+  if (!outcome.ok) {
+    status.textContent = '';
+    output.append(el('div', { class: 'error', role: 'alert' }, `${formatAsPythonException(outcome.error)}${outcome.error.code ? ` (${outcome.error.code})` : ''}`));
+    return;
+  }
+  const result = outcome.value;
+  status.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'} · ${result.elapsedMs.toFixed(1)} ms · ${result.backend} backend`;
+  if (result.unavailable.length) output.append(el('div', { class: 'note' }, `The ${result.backend} backend cannot know: ${result.unavailable.join('; ')} (shown as ?).`));
+  output.append(renderRows(result, message.constants));
+  const copy = el('button', { type: 'button', class: 'secondary' }, 'Copy as JSON');
+  copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: JSON.stringify(result.rows, null, 2) }));
+  output.append(copy);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
+  const message = event.data;
+  if (message.type === 'resolving') {
+    status.textContent = `Resolving ${message.request.host ?? 'None'}…`;
+  } else if (message.type === 'result') {
+    render(message);
+  }
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  resolve(read());
+});
+
+const restored = vscode.getState();
+fill(restored ?? initial.request);
+if (initial.autoResolve && !restored) resolve(initial.request);
+hostInput.focus();
