@@ -401,27 +401,30 @@ const suiteTitle = ADDON_BUILT
     };
     setTimeout(tick, 1);
 
-    let settled = 0;
-    const calls = Array.from({ length: 200 }, () => {
-      const p = addon.getaddrinfo('localhost', null, C.AF_UNSPEC, 0, 0, 0);
-      assert.ok(p instanceof Promise, 'returns a Promise');
-      return p.then((rows) => {
-        if (settled++ === 0) ticksAtFirstLookup = ticks;
-        events.push('lookup');
-        return rows;
+    try {
+      let settled = 0;
+      const calls = Array.from({ length: 200 }, () => {
+        const p = addon.getaddrinfo('localhost', null, C.AF_UNSPEC, 0, 0, 0);
+        assert.ok(p instanceof Promise, 'returns a Promise');
+        return p.then((rows) => {
+          if (settled++ === 0) ticksAtFirstLookup = ticks;
+          events.push('lookup');
+          return rows;
+        });
       });
-    });
-    // A synchronous implementation would have settled everything by the time the microtasks drain.
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-    assert.equal(settled, 0, 'nothing settles before the event loop turns');
+      // A synchronous implementation would have settled everything by the time the microtasks drain.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      assert.equal(settled, 0, 'nothing settles before the event loop turns');
 
-    const all = await Promise.all(calls);
-    await Promise.all(busy);
-    running = false;
-    assert.equal(settled, 200);
-    assert.equal(events[0], 'pbkdf2', `the lookups waited for a free pool thread: ${events.slice(0, 5).join(', ')}`);
-    assert.ok(ticksAtFirstLookup >= 3, `timers kept firing while the lookups were queued (${ticksAtFirstLookup} ticks)`);
-    assert.ok(all[0].length > 0);
-    for (const rows of all) assert.deepEqual(rows, all[0]);
+      const all = await Promise.all(calls);
+      await Promise.all(busy);
+      assert.equal(settled, 200);
+      assert.equal(events[0], 'pbkdf2', `the lookups waited for a free pool thread: ${events.slice(0, 5).join(', ')}`);
+      assert.ok(ticksAtFirstLookup >= 3, `timers kept firing while the lookups were queued (${ticksAtFirstLookup} ticks)`);
+      assert.ok(all[0].length > 0);
+      for (const rows of all) assert.deepEqual(rows, all[0]);
+    } finally {
+      running = false; // stop the timer chain even when an assertion failed
+    }
   });
 });
