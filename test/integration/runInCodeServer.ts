@@ -161,8 +161,14 @@ async function stopProcessGroup(child: ChildProcess | undefined): Promise<void> 
   await Promise.race([exited, sleep(2000)]);
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  return Promise.race([p, sleep(ms).then(() => undefined)]);
+/** Waits for `p` at most `ms`; the timer is cleared either way so it never holds the process open. */
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function runIntegrationTests(opts: IntegrationRunOptions = {}): Promise<IntegrationRunResult> {
@@ -379,11 +385,14 @@ export async function runIntegrationTests(opts: IntegrationRunOptions = {}): Pro
     }
 
     const remaining = Math.max(0, deadline - Date.now());
+    // A cancellable deadline: a plain sleep() here would keep this process alive for the rest of the budget.
+    let deadlineTimer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       exitCode.then((code) => ({ kind: 'exit' as const, code })),
       serverExited.then((why) => ({ kind: 'crash' as const, why })),
-      sleep(remaining).then(() => ({ kind: 'timeout' as const })),
+      new Promise<{ kind: 'timeout' }>((resolve) => (deadlineTimer = setTimeout(() => resolve({ kind: 'timeout' }), remaining))),
     ]);
+    clearTimeout(deadlineTimer);
     if (outcome.kind === 'exit') {
       log(`extension host finished with exit code ${outcome.code} (${secs(tTests)} after opening the workbench)`);
       if (!result) failures.push(`the suite printed no ${RESULT_PREFIX.trim()} line (exit code ${outcome.code})`);
