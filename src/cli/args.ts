@@ -1,21 +1,15 @@
-/** A small, strict argument parser: positionals, `--name value`, `--name=value` and boolean switches. */
-export interface ParsedArgs {
-  positionals: string[];
-  options: Map<string, string>;
-  switches: Set<string>;
-}
+import { UsageError, type ParsedCommandArgs } from './command';
 
-export class UsageError extends Error {}
-
-export function parseArgs(argv: readonly string[], valueOptions: readonly string[], switchOptions: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { positionals: [], options: new Map(), switches: new Set() };
+/** A small, strict parser: positionals, `--name value`, `--name=value` and switches; `-` is a positional. */
+export function parseArgs(argv: readonly string[], valueOptions: readonly string[], switchOptions: readonly string[]): ParsedCommandArgs {
+  const parsed: ParsedCommandArgs = { positionals: [], options: new Map(), switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
       parsed.positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--') || arg === '-') {
+    if (!arg.startsWith('--')) {
       parsed.positionals.push(arg);
       continue;
     }
@@ -33,4 +27,10 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
     }
   }
   return parsed;
+}
+
+/** Checks the number of positionals against the command's usage. */
+export function expectPositionals(args: ParsedCommandArgs, min: number, max: number): string[] {
+  if (args.positionals.length < min || args.positionals.length > max) throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.positionals.length}`);
+  return args.positionals;
 }

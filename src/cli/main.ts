@@ -2,65 +2,73 @@
 // answer the editor shows can be checked from a shell and compared with python3 and getent.
 import * as path from 'path';
 import { ResolverClient } from '../client/resolverClient';
-import { UsageError } from './args';
-import { GETADDRINFO_USAGE, runGetaddrinfo } from './getaddrinfoCommand';
-import { EXIT_USAGE, printOutcome, type CliIo } from './output';
-
-const USAGE = `usage: netlens <function> [args] [--json]
-
-Functions (Python's socket module names):
-  ${GETADDRINFO_USAGE.split('\n').join('\n  ')}
-  netlens gethostname [--json]
-  netlens backend [--json]     which resolver backend answers on this machine, and why
-
-Environment: NETLENS_TIMEOUT_MS (default 5000) bounds every resolver call.`;
+import { parseArgs } from './args';
+import { UsageError, type CliContext, type CliIo } from './command';
+import { COMMANDS } from './commands';
+import { EXIT_USAGE, printAnswer } from './output';
 
 const io: CliIo = { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') };
 
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: netlens <function> [args] [--json]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'netlens <function> --help' for its arguments. Exit status: 0 answered, 1 Python would raise, 2 usage.",
+    'Environment: NETLENS_TIMEOUT_MS (default 5000) bounds every resolver call.',
+  ].join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return command ? 0 : EXIT_USAGE;
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return 0;
   }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(name ? `netlens: unknown function ${JSON.stringify(name)}` : 'netlens: no function given');
+    io.err(usage());
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help')) {
+    io.out(`usage: netlens ${command.usage} [--json]\n  ${command.summary}`);
+    return 0;
+  }
+  let client: ResolverClient | undefined;
   const timeout = Number(process.env.NETLENS_TIMEOUT_MS) || 5000;
-  const client = new ResolverClient({
-    helperPath: path.join(__dirname, 'helper.js'),
-    timeoutMs: () => timeout,
-    log: (line) => {
-      if (process.env.NETLENS_DEBUG) io.err(line);
-    },
-  });
+  const ctx: CliContext = {
+    io,
+    client: () =>
+      (client ??= new ResolverClient({
+        helperPath: path.join(__dirname, 'helper.js'),
+        timeoutMs: () => timeout,
+        log: (line) => {
+          if (process.env.NETLENS_DEBUG) io.err(line);
+        },
+      })),
+  };
   try {
-    switch (command) {
-      case 'getaddrinfo':
-        return await runGetaddrinfo(rest, client, io);
-      case 'gethostname':
-        return printOutcome(await client.request('gethostname', {}), rest.includes('--json'), io, (r) => [r.hostname]);
-      case 'backend':
-        return printOutcome(await client.ping(), rest.includes('--json'), io, (p) => [
-          `backend: ${p.backend}${p.backendNote ? ` (${p.backendNote})` : ''}`,
-          `platform: ${p.platform}`,
-          `helper pid ${p.pid}, UV_THREADPOOL_SIZE=${p.threadpoolSize}`,
-        ]);
-      default:
-        throw new UsageError(`unknown function ${JSON.stringify(command)}\n\n${USAGE}`);
-    }
+    const args = parseArgs(rest, command.valueOptions ?? [], ['json', ...(command.switches ?? [])]);
+    return printAnswer(await command.run(args, ctx), args.switches.has('json'), io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`netlens: ${err.message}`);
+      io.err(`netlens ${command.name}: ${err.message}`);
+      io.err(`usage: netlens ${command.usage} [--json]`);
       return EXIT_USAGE;
     }
     throw err;
   } finally {
-    await client.dispose();
+    await client?.dispose();
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
-    io.err(`netlens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    io.err(`netlens: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exitCode = 70;
   }
 );

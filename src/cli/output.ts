@@ -1,26 +1,35 @@
-import type { Outcome } from '../core/addrinfo';
-import { formatAsPythonException } from '../core/resolverError';
+import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import type { CliAnswer, CliIo } from './command';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
+/** Exit codes of the CLI contract: 0 answered, 1 Python would have raised, 2 bad usage. */
+export const EXIT_OK = 0;
+export const EXIT_PYTHON_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+/** `{"error":{"type":"gaierror","errno":-2,"message":"[Errno -2] Name or service not known"}}` */
+export function errorJson(error: ResolverErrorInfo): { error: { type: string; errno: number | null; message: string } } {
+  return { error: { type: error.kind, errno: error.errno, message: formatResolverError(error) } };
 }
 
-/** Exit codes: 0 answered, 2 the resolver raised (as Python would), 64 bad usage (EX_USAGE). */
-export const EXIT_OK = 0;
-export const EXIT_RESOLVER_ERROR = 2;
-export const EXIT_USAGE = 64;
-
-/** Prints a result (human lines or one JSON document) or the error as Python's exception line. */
-export function printOutcome<T>(outcome: Outcome<T>, json: boolean, io: CliIo, human: (value: T) => string[]): number {
-  if (json) {
-    io.out(JSON.stringify(outcome, null, 2));
-    return outcome.ok ? EXIT_OK : EXIT_RESOLVER_ERROR;
+/** Prints an answer; errors always go to stderr as Python's last traceback line, and also as JSON with --json. */
+export function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): number {
+  if (!answer.ok) {
+    if (json) io.out(JSON.stringify(errorJson(answer.error)));
+    const { error } = answer;
+    const type = error.kind === 'gaierror' || error.kind === 'herror' ? `socket.${error.kind}` : error.kind;
+    io.err(`${type}: ${formatResolverError(error)}`);
+    return EXIT_PYTHON_ERROR;
   }
-  if (!outcome.ok) {
-    io.err(formatAsPythonException(outcome.error));
-    return EXIT_RESOLVER_ERROR;
-  }
-  for (const line of human(outcome.value)) io.out(line);
+  if (json) io.out(JSON.stringify(answer.json));
+  else for (const line of answer.human) io.out(line);
   return EXIT_OK;
+}
+
+/** Aligns rows of cells into columns (the human form of tabular answers). */
+export function table(rows: readonly (readonly string[])[], header?: readonly string[]): string[] {
+  const all = header ? [header, ...rows] : rows;
+  const widths: number[] = [];
+  for (const row of all) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  const line = (row: readonly string[]): string => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return all.map(line);
 }

@@ -1,0 +1,43 @@
+import type { ResolverClient } from '../client/resolverClient';
+import type { ResolverErrorInfo } from '../core/resolverError';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** The resolver helper, started on first use (pure commands never start it). */
+  client(): ResolverClient;
+}
+
+/**
+ * One `netlens <name>` function. `run` returns the answer to print; the shared driver (main.ts) prints it as
+ * JSON or as human text, maps errors to exit codes, and never shows a stack trace for a user error.
+ */
+export interface CliCommand {
+  name: string;
+  /** One or more usage lines, without the leading "netlens ". */
+  usage: string;
+  summary: string;
+  /** Options that take a value, and switches (`--json` is handled by the driver). */
+  valueOptions?: readonly string[];
+  switches?: readonly string[];
+  run(args: ParsedCommandArgs, ctx: CliContext): Promise<CliAnswer>;
+}
+
+export interface ParsedCommandArgs {
+  positionals: string[];
+  options: Map<string, string>;
+  switches: Set<string>;
+}
+
+/**
+ * What a command answers: `json` is exactly Python's return value as JSON (tuples as arrays, enum members as
+ * names) or the documented NetLens shape; `human` is the readable form. Or Python's exception.
+ */
+export type CliAnswer = { ok: true; json: unknown; human: string[] } | { ok: false; error: ResolverErrorInfo };
+
+/** Thrown for bad command lines: exit 2 with a usage line. */
+export class UsageError extends Error {}
