@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { registerAddrinfoPanel } from './addrinfoPanel';
+import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
+import { HostLookups } from './hostLookups';
+import { registerHoverProvider } from './hoverProvider';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
 
@@ -13,10 +16,13 @@ let service: ResolverService | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
   service = createResolverService(context, log);
+  const lookups = new HostLookups(service);
   context.subscriptions.push(
     log,
     service,
-    registerResolveHostnameCommand(service),
+    registerResolveHostnameCommand(lookups),
+    registerHoverProvider(lookups),
+    registerCopyLookupJsonCommand(lookups),
     registerAddrinfoPanel(service, context.extensionUri),
     registerHelperCommands(service, log)
   );

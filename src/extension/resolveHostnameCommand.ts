@@ -1,33 +1,22 @@
 import * as vscode from 'vscode';
-import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName } from '../core/addrinfo';
 import { hostAtPosition, hostFromToken } from '../core/hostAtPosition';
-import { formatAsPythonException, formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
-import type { ResolverService } from './resolverService';
+import { formatAsPythonException } from '../core/resolverError';
+import type { HostLookup, HostLookups } from './hostLookups';
 
 /** What the command returns to a caller (other commands, tests, keybinding `args`). */
-export interface ResolveHostnameResult {
-  host: string;
-  ok: boolean;
-  /** Distinct addresses in the system resolver's order. */
-  addresses: string[];
-  canonicalName: string | null;
-  rows: AddrinfoRow[];
-  backend: BackendName | null;
-  elapsedMs: number | null;
-  /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
-  error: (ResolverErrorInfo & { text: string }) | null;
-}
+export type ResolveHostnameResult = HostLookup;
 
 /**
  * `NetLens: Resolve Hostname…`: asks for a host (pre-filled from the selection or the host under the cursor),
  * runs getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME) in the helper, and shows every address
  * in the resolver's order. Called with a host argument it skips the input box.
  */
-export function registerResolveHostnameCommand(service: ResolverService): vscode.Disposable {
+export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Disposable {
   return vscode.commands.registerCommand('netlens.resolveHostname', async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (host === undefined) return undefined;
-    const result = await resolve(service, host);
+    // The user asked explicitly: always a fresh answer (it refreshes the hover's cache too).
+    const result = await lookups.resolve(host, true);
     present(result);
     return result;
   });
@@ -57,22 +46,6 @@ function hostFromEditor(): string | undefined {
   }
   const line = editor.document.lineAt(selection.active.line).text;
   return hostAtPosition(line, selection.active.character) ?? undefined;
-}
-
-async function resolve(service: ResolverService, host: string): Promise<ResolveHostnameResult> {
-  const outcome = await service.client.request('getaddrinfo', {
-    host,
-    port: null,
-    family: 'AF_UNSPEC',
-    socktype: 'SOCK_STREAM',
-    proto: 0,
-    flags: ['AI_CANONNAME'],
-  });
-  if (!outcome.ok) {
-    return { host, ok: false, addresses: [], canonicalName: null, rows: [], backend: null, elapsedMs: null, error: { ...outcome.error, text: formatResolverError(outcome.error) } };
-  }
-  const { rows, backend, elapsedMs } = outcome.value;
-  return { host, ok: true, addresses: distinctAddresses(rows), canonicalName: canonicalName(rows), rows, backend, elapsedMs, error: null };
 }
 
 function present(result: ResolveHostnameResult): void {

@@ -1,19 +1,10 @@
 import * as vscode from 'vscode';
 import { ResolverClient } from '../client/resolverClient';
-
-/** Bounds for netlens.lookupTimeoutMs, as declared in package.json. */
-const TIMEOUT_MIN_MS = 100;
-const TIMEOUT_MAX_MS = 120_000;
-const TIMEOUT_DEFAULT_MS = 5_000;
+import { settings } from './settings';
 
 export interface ResolverService extends vscode.Disposable {
   readonly client: ResolverClient;
   shutdown(): Promise<void>;
-}
-
-export function lookupTimeoutMs(): number {
-  const value = vscode.workspace.getConfiguration('netlens').get<number>('lookupTimeoutMs', TIMEOUT_DEFAULT_MS);
-  return Number.isFinite(value) ? Math.min(TIMEOUT_MAX_MS, Math.max(TIMEOUT_MIN_MS, value)) : TIMEOUT_DEFAULT_MS;
 }
 
 /** The one ResolverClient of the extension host, wired to the settings and the "NetLens" output channel. */
@@ -21,7 +12,7 @@ export function createResolverService(context: vscode.ExtensionContext, log: vsc
   let toldUser = false;
   const client = new ResolverClient({
     helperPath: context.asAbsolutePath('dist/helper.js'),
-    timeoutMs: lookupTimeoutMs,
+    timeoutMs: settings.lookupTimeoutMs,
     log: (line) => log.info(line),
     onHelperFailure: (description) => {
       log.warn(description);

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { hostAtPosition } from '../core/hostAtPosition';
+import type { HostLookups } from './hostLookups';
+
+/**
+ * `NetLens: Copy Lookup as JSON`: the full answer for a host (the hover's link passes it; from the palette, the
+ * host under the cursor) as JSON on the clipboard, reusing the cached answer when there is one.
+ */
+export function registerCopyLookupJsonCommand(lookups: HostLookups): vscode.Disposable {
+  return vscode.commands.registerCommand('netlens.copyLookupJson', async (hostArg?: unknown): Promise<string | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    const fromCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
+    const host = typeof hostArg === 'string' && hostArg ? hostArg : fromCursor;
+    if (!host) {
+      void vscode.window.showWarningMessage('NetLens: put the cursor on a hostname, IP address or URL first.');
+      return undefined;
+    }
+    const lookup = lookups.cached(host) ?? (await lookups.resolve(host));
+    const json = JSON.stringify(lookup, null, 2);
+    await vscode.env.clipboard.writeText(json);
+    void vscode.window.showInformationMessage(`NetLens: copied the lookup of ${host} as JSON`);
+    return json;
+  });
+}

@@ -1,0 +1,68 @@
+import { LookupCache, type CacheEntry } from '../client/lookupCache';
+import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName, type GetaddrinfoResult } from '../core/addrinfo';
+import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import type { ResolverService } from './resolverService';
+import { settings } from './settings';
+
+/** One answer of the system resolver for a host, as the commands, the hover and the tests see it. */
+export interface HostLookup {
+  host: string;
+  ok: boolean;
+  /** Distinct addresses in the system resolver's order. */
+  addresses: string[];
+  canonicalName: string | null;
+  rows: AddrinfoRow[];
+  backend: BackendName | null;
+  elapsedMs: number | null;
+  /** When the answer arrived (ms since epoch); the hover shows its age. */
+  resolvedAt: number;
+  /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
+  error: (ResolverErrorInfo & { text: string }) | null;
+}
+
+/**
+ * The one way NetLens resolves a host for display: getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0,
+ * AI_CANONNAME) in the helper, cached for netlens.cacheSeconds (failures for a sixth of that, at most 30 s),
+ * with concurrent requests for one host sharing one lookup.
+ */
+export class HostLookups {
+  private readonly cache = new LookupCache<GetaddrinfoResult>(() => {
+    const positiveMs = settings.cacheSeconds() * 1000;
+    return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
+  });
+
+  constructor(private readonly service: ResolverService) {}
+
+  /** A fresh cached answer, without starting a lookup. */
+  cached(host: string): HostLookup | undefined {
+    const entry = this.cache.get(key(host));
+    return entry && toHostLookup(host, entry);
+  }
+
+  /** The cached answer, the lookup already running for this host, or a new lookup. `fresh` skips the cache. */
+  async resolve(host: string, fresh = false): Promise<HostLookup> {
+    if (fresh) this.cache.delete(key(host));
+    const entry = await this.cache.lookup(key(host), () =>
+      this.service.client.request('getaddrinfo', { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] })
+    );
+    return toHostLookup(host, entry);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** Names are case-insensitive in DNS and in the hosts file; a trailing dot is not (it disables the search list). */
+function key(host: string): string {
+  return host.toLowerCase();
+}
+
+function toHostLookup(host: string, entry: CacheEntry<GetaddrinfoResult>): HostLookup {
+  const { outcome, resolvedAt } = entry;
+  if (!outcome.ok) {
+    return { host, ok: false, addresses: [], canonicalName: null, rows: [], backend: null, elapsedMs: null, resolvedAt, error: { ...outcome.error, text: formatResolverError(outcome.error) } };
+  }
+  const { rows, backend, elapsedMs } = outcome.value;
+  return { host, ok: true, addresses: distinctAddresses(rows), canonicalName: canonicalName(rows), rows, backend, elapsedMs, resolvedAt, error: null };
+}

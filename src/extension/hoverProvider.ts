@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { hostAtPosition } from '../core/hostAtPosition';
+import type { HostLookup, HostLookups } from './hostLookups';
+import { mayResolveAutomatically } from './settings';
+
+/** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
+const HOVER_WAIT_MS = 400;
+
+/** Only our own commands may run from hover links, whatever a DNS answer contains. */
+const HOVER_COMMANDS = ['netlens.resolveHostname', 'netlens.showGetaddrinfo', 'netlens.copyLookupJson'];
+
+/**
+ * Hover on a hostname, IP or URL: what the system resolver returns for it, without blocking the editor. In an
+ * untrusted workspace (or with netlens.autoResolve off) it looks nothing up and offers the explicit command.
+ */
+export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
+  return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
+    async provideHover(document, position, token) {
+      const line = document.lineAt(position.line).text;
+      const host = hostAtPosition(line, position.character);
+      if (!host) return undefined;
+      const range = document.getWordRangeAtPosition(position, /[A-Za-z0-9._~%:@[\]/+-]+/);
+      if (!mayResolveAutomatically()) return new vscode.Hover(offlineHover(host), range);
+      const known = lookups.cached(host);
+      if (known) return new vscode.Hover(lookupHover(known), range);
+      const lookup = lookups.resolve(host);
+      const answer = await Promise.race([lookup, delay(HOVER_WAIT_MS, token)]);
+      if (token.isCancellationRequested) return undefined;
+      return new vscode.Hover(answer ? lookupHover(answer) : resolvingHover(host), range);
+    },
+  });
+}
+
+function delay(ms: number, token: vscode.CancellationToken): Promise<undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      resolve(undefined);
+    }, ms);
+    const listener = token.onCancellationRequested(() => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(undefined);
+    });
+  });
+}
+
+function markdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  return md;
+}
+
+function commandLink(title: string, command: string, host: string): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([host]))})`;
+}
+
+/** Text from a document or from DNS is attacker-controlled: it goes in as text, never as markdown. */
+function appendHostTitle(md: vscode.MarkdownString, host: string): void {
+  md.appendMarkdown('**NetLens** · ');
+  md.appendText(host);
+  md.appendMarkdown('\n\n');
+}
+
+function lookupHover(lookup: HostLookup): vscode.MarkdownString {
+  const md = markdown();
+  appendHostTitle(md, lookup.host);
+  if (!lookup.ok) {
+    md.appendText(`✗ ${lookup.error?.text ?? 'no answer'}${lookup.error?.code ? ` (${lookup.error.code})` : ''}`);
+    md.appendMarkdown('\n\n');
+  } else {
+    if (lookup.canonicalName && lookup.canonicalName.toLowerCase() !== lookup.host.toLowerCase()) {
+      md.appendText(`canonical name: ${lookup.canonicalName}`);
+      md.appendMarkdown('\n\n');
+    }
+    for (const row of lookup.rows.filter((r, i, all) => all.findIndex((o) => o.sockaddr[0] === r.sockaddr[0]) === i)) {
+      md.appendText(`${row.family === 'AF_INET6' ? 'IPv6' : 'IPv4'}  ${row.sockaddr[0]}`);
+      md.appendMarkdown('  \n');
+    }
+    md.appendMarkdown('\n');
+  }
+  const timing = lookup.elapsedMs === null ? '' : ` in ${lookup.elapsedMs.toFixed(1)} ms`;
+  md.appendText(`system resolver (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
+  md.appendMarkdown(
+    `\n\n${commandLink('Open in getaddrinfo view', 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink('Copy as JSON', 'netlens.copyLookupJson', lookup.host)} · ${commandLink('Re-resolve', 'netlens.resolveHostname', lookup.host)}`
+  );
+  return md;
+}
+
+function resolvingHover(host: string): vscode.MarkdownString {
+  const md = markdown();
+  appendHostTitle(md, host);
+  md.appendText('resolving… (hover again to see the answer)');
+  return md;
+}
+
+function offlineHover(host: string): vscode.MarkdownString {
+  const md = markdown();
+  appendHostTitle(md, host);
+  md.appendText(
+    vscode.workspace.isTrusted
+      ? 'Automatic lookups are off (setting netlens.autoResolve).'
+      : 'This workspace is not trusted, so NetLens does not look names from its files up on its own: a lookup would tell DNS servers which names are in these files.'
+  );
+  md.appendMarkdown(`\n\n${commandLink('Resolve it now', 'netlens.resolveHostname', host)}`);
+  return md;
+}
+
+function age(resolvedAt: number): string {
+  const seconds = Math.max(0, Math.round((Date.now() - resolvedAt) / 1000));
+  return seconds < 2 ? 'just now' : seconds < 120 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`;
+}

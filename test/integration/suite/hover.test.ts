@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FIXTURE } from '../../fixtures/dns/zone';
+
+/** Hover text as plain strings, the way a screen reader would get it. */
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** MarkdownString.appendText escapes punctuation and turns spaces into &nbsp;: undo that to compare text. */
+function plainText(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+/** Hovers until the answer replaces "resolving…" (a slow lookup answers on a later hover). */
+async function settledHover(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const text = await hoverText(doc, position);
+    if (text && !text.includes('resolving…')) return text;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the hover never showed an answer');
+}
+
+describe('hover on hostnames in a real editor', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('netlens.netlens')?.activate();
+  });
+
+  it('shows the addresses the system resolver returns for localhost', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'conn = connect("localhost", 5432)\n' });
+    const text = await settledHover(doc, new vscode.Position(0, 18));
+    assert.match(text, /NetLens/);
+    assert.match(text, /127\.0\.0\.1/);
+    assert.match(text, /getaddrinfo/);
+  });
+
+  it('shows the canonical name at the end of a CNAME chain, and the NXDOMAIN error in Python’s words', async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: `primary: https://${alias}/api\nbroken: ${FIXTURE.nxdomain}\n` });
+    const text = await settledHover(doc, new vscode.Position(0, 'primary: https://'.length + 2));
+    const plain = plainText(text);
+    assert.ok(plain.includes(`canonical name: ${canonical}`), plain);
+    assert.ok(plain.includes(v4) && plain.includes(v6), plain);
+    const failed = plainText(await settledHover(doc, new vscode.Position(1, 'broken: '.length + 3)));
+    assert.ok(failed.includes('[Errno -2] Name or service not known'), failed);
+  });
+
+  it('offers no hover for dotted words that are not hosts', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const x = a..b;\n' });
+    const text = await hoverText(doc, new vscode.Position(0, 11));
+    assert.doesNotMatch(text, /NetLens/);
+  });
+});
