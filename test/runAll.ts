@@ -68,11 +68,21 @@ async function main(): Promise<void> {
   }
   if (only !== 'unit') {
     console.log('\n=== integration tests (inside VS Code: code-server + Chromium) ===');
-    try {
-      const r = await runIntegrationTests();
-      add({ passed: r.passed, failed: r.failed, skipped: 0, failures: r.failures });
-    } catch (err) {
-      add({ passed: 0, failed: 1, skipped: 0, failures: [`integration run: ${err instanceof Error ? err.message : String(err)}`] });
+    const runs = [
+      { title: 'trusted workspace', options: {} },
+      {
+        title: 'untrusted workspace (Restricted Mode)',
+        options: { workspaceTrust: true, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js') },
+      },
+    ];
+    for (const run of runs) {
+      console.log(`\n--- in-editor run: ${run.title} ---`);
+      try {
+        const r = await runIntegrationTests(run.options);
+        add({ passed: r.passed, failed: r.failed, skipped: 0, failures: r.failures.map((f) => `${run.title}: ${f}`) });
+      } catch (err) {
+        add({ passed: 0, failed: 1, skipped: 0, failures: [`${run.title}: ${err instanceof Error ? err.message : String(err)}`] });
+      }
     }
   }
   const out = process.env.NETLENS_TEST_RESULTS;

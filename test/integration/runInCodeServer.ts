@@ -27,6 +27,11 @@ export interface IntegrationRunOptions {
   extensionDevelopmentPath?: string;
   /** Compiled suite entry. Default: <repo>/out/test/integration/suite/index.js. */
   extensionTestsPath?: string;
+  /**
+   * Leave workspace trust on (default off: --disable-workspace-trust). With it on and no one to answer the
+   * trust dialog, the folder opens in Restricted Mode — what the untrusted-workspace tests need.
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface IntegrationRunResult {
@@ -265,7 +270,7 @@ export async function runIntegrationTests(opts: IntegrationRunOptions = {}): Pro
         '--extensions-dir', dirs.extensions,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         // Required for the test payload: without it the extension under development is not loaded.
         '--vscode-option', 'enable-smoke-test-driver',
