@@ -2,7 +2,7 @@
 // canonical names come from DNS and are attacker-controlled.
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult } from '../core/addrinfo';
 import { formatAsPythonException } from '../core/resolverError';
-import { pyAddrinfoRow } from '../core/pythonRepr';
+import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
 import type { FromWebviewMessage, PanelInitialState, ToWebviewMessage } from './messages';
 
@@ -75,7 +75,7 @@ function resolve(request: GetaddrinfoRequest): void {
 }
 
 function pythonCall(r: GetaddrinfoRequest): string {
-  const str = (v: string | number | null): string => (v === null ? 'None' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const str = (v: string | number | null): string => (v === null ? 'None' : typeof v === 'number' ? String(v) : pyStr(v));
   const flags = r.flags.length ? r.flags.map((f) => `socket.${f}`).join(' | ') : '0';
   const type = r.socktype === 'SOCK_UNSPEC' ? '0' : `socket.${r.socktype}`;
   return `socket.getaddrinfo(${str(r.host)}, ${str(r.port)}, socket.${r.family}, ${type}, ${r.proto}, ${flags})`;
