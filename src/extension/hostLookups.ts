@@ -31,7 +31,11 @@ export class HostLookups {
     return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
   });
 
-  constructor(private readonly service: ResolverService) {}
+  /** `onResolved` hears about every answer that came from the resolver (not from the cache): the history. */
+  constructor(
+    private readonly service: ResolverService,
+    private readonly onResolved: (lookup: HostLookup) => void = () => undefined
+  ) {}
 
   /** A fresh cached answer, without starting a lookup. */
   cached(host: string): HostLookup | undefined {
@@ -42,10 +46,14 @@ export class HostLookups {
   /** The cached answer, the lookup already running for this host, or a new lookup. `fresh` skips the cache. */
   async resolve(host: string, fresh = false): Promise<HostLookup> {
     if (fresh) this.cache.delete(key(host));
-    const entry = await this.cache.lookup(key(host), () =>
-      this.service.client.request('getaddrinfo', { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] })
-    );
-    return toHostLookup(host, entry);
+    let asked = false;
+    const entry = await this.cache.lookup(key(host), () => {
+      asked = true;
+      return this.service.client.request('getaddrinfo', { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
+    });
+    const lookup = toHostLookup(host, entry);
+    if (asked) this.onResolved(lookup);
+    return lookup;
   }
 
   clear(): void {

@@ -3,7 +3,10 @@ import { registerAddrinfoPanel } from './addrinfoPanel';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
 import { HostLookups } from './hostLookups';
+import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
+import { LookupHistory } from './lookupHistory';
+import { registerMachineTree } from './machineTree';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
 
@@ -16,10 +19,14 @@ let service: ResolverService | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
   service = createResolverService(context, log);
-  const lookups = new HostLookups(service);
+  const history = new LookupHistory(context.workspaceState);
+  const lookups = new HostLookups(service, (lookup) => void history.record(lookup));
   context.subscriptions.push(
     log,
     service,
+    history,
+    registerHistoryTree(history),
+    registerMachineTree(service),
     registerResolveHostnameCommand(lookups),
     registerHoverProvider(lookups),
     registerCopyLookupJsonCommand(lookups),

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { HistoryEntry, LookupHistory } from './lookupHistory';
+
+type HistoryNode = { kind: 'entry'; entry: HistoryEntry } | { kind: 'detail'; label: string; description?: string; icon: string };
+
+/** The "Lookup History" view: each lookup, expandable to its addresses, canonical name or error. */
+export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
+  const provider: vscode.TreeDataProvider<HistoryNode> = {
+    onDidChangeTreeData: history.onDidChange,
+    getChildren(node) {
+      if (!node) return history.entries().map((entry): HistoryNode => ({ kind: 'entry', entry }));
+      if (node.kind !== 'entry') return [];
+      const { entry } = node;
+      if (!entry.ok) return [{ kind: 'detail', label: entry.error ?? 'failed', icon: 'error' }];
+      const details: HistoryNode[] = entry.addresses.map((address) => ({ kind: 'detail', label: address, description: address.includes(':') ? 'IPv6' : 'IPv4', icon: 'symbol-numeric' }));
+      if (entry.canonicalName && entry.canonicalName.toLowerCase() !== entry.host.toLowerCase()) {
+        details.unshift({ kind: 'detail', label: entry.canonicalName, description: 'canonical name', icon: 'arrow-right' });
+      }
+      return details;
+    },
+    getTreeItem(node) {
+      if (node.kind === 'detail') {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        return item;
+      }
+      const { entry } = node;
+      const item = new vscode.TreeItem(entry.host, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `history:${entry.host}`;
+      item.description = entry.ok ? `${entry.addresses.length} address${entry.addresses.length === 1 ? '' : 'es'} · ${new Date(entry.at).toLocaleTimeString()}` : (entry.error ?? 'failed');
+      item.iconPath = new vscode.ThemeIcon(entry.ok ? 'pass' : 'error');
+      item.contextValue = 'netlens.historyEntry';
+      // Plain text: the canonical name and error come from DNS.
+      item.tooltip = [entry.host, entry.canonicalName ? `canonical name: ${entry.canonicalName}` : '', ...entry.addresses, entry.error ?? '', `resolved ${new Date(entry.at).toLocaleString()}${entry.backend ? ` (${entry.backend} backend)` : ''}`]
+        .filter(Boolean)
+        .join('\n');
+      return item;
+    },
+  };
+  const hostOf = (node: unknown): string | undefined =>
+    typeof node === 'object' && node !== null && (node as HistoryNode).kind === 'entry' ? (node as { entry: HistoryEntry }).entry.host : undefined;
+  return vscode.Disposable.from(
+    vscode.window.registerTreeDataProvider('netlens.history', provider),
+    vscode.commands.registerCommand('netlens.clearHistory', () => history.clear()),
+    vscode.commands.registerCommand('netlens.removeHistoryEntry', async (node: unknown) => {
+      const host = hostOf(node);
+      if (host) await history.remove(host);
+    }),
+    vscode.commands.registerCommand('netlens.reresolveHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.resolveHostname', hostOf(node))),
+    vscode.commands.registerCommand('netlens.copyHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.copyLookupJson', hostOf(node))),
+    vscode.commands.registerCommand('netlens.openHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.showGetaddrinfo', hostOf(node)))
+  );
+}

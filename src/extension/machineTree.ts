@@ -1,0 +1,65 @@
+import * as os from 'os';
+import * as vscode from 'vscode';
+import type { ResolverService } from './resolverService';
+
+type MachineNode =
+  | { kind: 'hostname' }
+  | { kind: 'interface'; name: string; addresses: os.NetworkInterfaceInfo[] }
+  | { kind: 'address'; info: os.NetworkInterfaceInfo };
+
+/**
+ * The "This Machine" view: the host name as the resolver helper sees it (gethostname, on the workspace side in
+ * remote setups), and the network interfaces with their addresses. Nothing here sends a DNS query.
+ */
+export function registerMachineTree(service: ResolverService): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  let hostname: string | undefined;
+  const provider: vscode.TreeDataProvider<MachineNode> = {
+    onDidChangeTreeData: changed.event,
+    getChildren(node) {
+      if (!node) {
+        const interfaces = Object.entries(os.networkInterfaces()).map(([name, infos]): MachineNode => ({ kind: 'interface', name, addresses: infos ?? [] }));
+        return [{ kind: 'hostname' }, ...interfaces];
+      }
+      return node.kind === 'interface' ? node.addresses.map((info): MachineNode => ({ kind: 'address', info })) : [];
+    },
+    async getTreeItem(node) {
+      switch (node.kind) {
+        case 'hostname': {
+          if (hostname === undefined) {
+            const answer = await service.client.request('gethostname', {});
+            hostname = answer.ok ? answer.value.hostname : `unknown (${answer.error.message})`;
+          }
+          const item = new vscode.TreeItem(hostname, vscode.TreeItemCollapsibleState.None);
+          item.description = 'gethostname()';
+          item.iconPath = new vscode.ThemeIcon('vm');
+          return item;
+        }
+        case 'interface': {
+          const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+          const mac = node.addresses.find((a) => a.mac && a.mac !== '00:00:00:00:00:00')?.mac;
+          item.description = [node.addresses.some((a) => a.internal) ? 'loopback' : '', mac ?? ''].filter(Boolean).join(' · ');
+          item.iconPath = new vscode.ThemeIcon('plug');
+          return item;
+        }
+        case 'address': {
+          const { info } = node;
+          const address = info.family === 'IPv6' && info.scopeid ? `${info.address}%${info.scopeid}` : info.address;
+          const item = new vscode.TreeItem(address, vscode.TreeItemCollapsibleState.None);
+          item.description = `${info.family} · ${info.cidr ?? info.netmask}`;
+          item.iconPath = new vscode.ThemeIcon('symbol-numeric');
+          item.contextValue = 'netlens.address';
+          return item;
+        }
+      }
+    },
+  };
+  return vscode.Disposable.from(
+    changed,
+    vscode.window.registerTreeDataProvider('netlens.machine', provider),
+    vscode.commands.registerCommand('netlens.refreshMachine', () => {
+      hostname = undefined;
+      changed.fire();
+    })
+  );
+}
