@@ -5,21 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runIntegrationTests } from './integration/runInCodeServer';
 import { REPO_ROOT } from './support/paths';
-
-type MochaConstructor = typeof import('mocha');
+import { loadMocha } from './support/loadMocha';
 
 export interface TestCounts {
   passed: number;
   failed: number;
   skipped: number;
   failures: string[];
-}
-
-function loadMocha(): MochaConstructor {
-  const m = require('mocha') as MochaConstructor | { Mocha?: MochaConstructor; default?: MochaConstructor };
-  const ctor = typeof m === 'function' ? m : (m.Mocha ?? m.default);
-  if (typeof ctor !== 'function') throw new Error('could not find the Mocha constructor in require("mocha")');
-  return ctor;
 }
 
 function listTests(dir: string): string[] {

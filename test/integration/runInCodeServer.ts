@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../support/paths';
 
 export interface IntegrationRunOptions {
   /** Folder opened in the editor. Default: <repo>/demo, or <repo>/test/fixtures/workspace if demo is missing. */
@@ -79,21 +80,6 @@ function log(msg: string): void {
 
 function secs(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
-}
-
-/** Repository root: the nearest folder above `start` whose package.json is NetLens' (works from test/ and out/test/). */
-export function findRepoRoot(start: string = __dirname): string {
-  let dir = start;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      const name = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name;
-      if (name === 'netlens') return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no NetLens package.json above ${start}`);
-    dir = parent;
-  }
 }
 
 function loadSetupScript(root: string): { ensureTestEditor(): TestEditor } {
@@ -180,7 +166,7 @@ export async function runIntegrationTests(opts: IntegrationRunOptions = {}): Pro
   const t0 = Date.now();
   const timeoutMs = opts.timeoutMs ?? (Number(process.env.NETLENS_INTEGRATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS);
   const deadline = t0 + timeoutMs;
-  const root = findRepoRoot();
+  const root = REPO_ROOT;
   const extensionDevelopmentPath = path.resolve(opts.extensionDevelopmentPath ?? root);
   const extensionTestsPath = path.resolve(
     opts.extensionTestsPath ?? path.join(root, 'out', 'test', 'integration', 'suite', 'index.js'),

@@ -6,24 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import { REPO_ROOT } from '../support/paths';
 
 /** Pinned to the version the offline route runs (code-server 4.139.1 = VS Code 1.139.1); 'stable' also works. */
 const VSCODE_VERSION = '1.139.1';
-
-/** Repository root: the folder with package.json above this file (works from test/ and from out/test/). */
-function findRepoRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      const name = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name;
-      if (name === 'netlens') return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no NetLens package.json above ${start}`);
-    dir = parent;
-  }
-}
 
 function defaultWorkspace(root: string): string {
   const demo = path.join(root, 'demo');
@@ -31,7 +17,7 @@ function defaultWorkspace(root: string): string {
 }
 
 async function main(): Promise<void> {
-  const root = findRepoRoot(__dirname);
+  const root = REPO_ROOT;
   const workspace = path.resolve(process.argv[2] ?? defaultWorkspace(root));
   const passThrough = ['NETLENS_DNS_FIXTURE', 'NETLENS_DNS_FIXTURE_LOG', 'NETLENS_TEST_NETNS'];
   const extensionTestsEnv: Record<string, string> = {};

@@ -4,8 +4,7 @@
 // Every *.test.js next to this file (out/test/integration/suite/) is added to one mocha run.
 import * as fs from 'fs';
 import * as path from 'path';
-
-type MochaConstructor = typeof import('mocha');
+import { loadMocha } from '../../support/loadMocha';
 
 /** Prefix of the one result line runInCodeServer.ts parses from the extension host's console output. */
 export const RESULT_PREFIX = 'NETLENS_INTEGRATION_RESULT ';
@@ -14,17 +13,6 @@ export interface IntegrationResult {
   passed: number;
   failed: number;
   failures: string[];
-}
-
-/**
- * mocha 12 is ESM: under Node 24 (code-server's extension host) `require('mocha')` yields the Mocha constructor,
- * under Node 20 / Electron a namespace with Mocha / default.
- */
-function loadMocha(): MochaConstructor {
-  const m = require('mocha') as MochaConstructor | { Mocha?: MochaConstructor; default?: MochaConstructor };
-  const ctor = typeof m === 'function' ? m : (m.Mocha ?? m.default);
-  if (typeof ctor !== 'function') throw new Error('could not find the Mocha constructor in require("mocha")');
-  return ctor;
 }
 
 export async function run(): Promise<void> {
