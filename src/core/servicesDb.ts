@@ -1,0 +1,113 @@
+/**
+ * The services database (`getservbyname`, `getservbyport`) as glibc's nss_files reads it: the first matching line
+ * of the file wins (so port 143 is `imap2`, not `imap`, on Debian), names and aliases match case-sensitively, and
+ * malformed lines are skipped silently. Every answer carries the database it came from.
+ */
+import { isCSpace, NssLine, nssLines } from './nssFilesParse';
+import { checkNoNul, toCInt } from './pythonArgs';
+import { ResolverFailure } from './resolverError';
+import { readSystemFile, systemDatabasePaths, type FileReader } from './systemFiles';
+import { BUNDLED_SERVICES } from './wellKnownPorts';
+
+export interface ServiceEntry {
+  name: string;
+  /** Host byte order; glibc stores the file's number truncated to 16 bits (htons of a 32-bit value). */
+  port: number;
+  proto: string;
+  aliases: string[];
+  /** 1-based line in the source the entry came from. */
+  lineNumber: number;
+}
+
+/** Parses one services line the way glibc's files-service.c does; null for lines glibc skips. */
+export function parseServicesLine(line: string, lineNumber: number): ServiceEntry | null {
+  const cursor = new NssLine(line, '#');
+  const name = cursor.stringField(isCSpace, true);
+  // INT_FIELD (s_port, ISSLASH, 10, 0, htons): "swallow" is 10 (true) and the base is 0, so 0x50 and 0120 are 80.
+  const port = cursor.intField((c) => c === '/', true, 0);
+  if (port === null) return null;
+  const proto = cursor.stringField(isCSpace, true);
+  return { name, port: port & 0xffff, proto, aliases: cursor.trailingList(), lineNumber };
+}
+
+export class ServicesDatabase {
+  private readonly entries: readonly ServiceEntry[];
+
+  /** `source` names where the text came from, e.g. `/etc/services` or the bundled table. */
+  constructor(
+    text: string,
+    readonly source: string
+  ) {
+    const entries: ServiceEntry[] = [];
+    for (const { line, lineNumber } of nssLines(text)) {
+      const entry = parseServicesLine(line, lineNumber);
+      if (entry) entries.push(entry);
+    }
+    this.entries = entries;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** glibc getservbyname(name, proto): the first line whose name or alias is `name` (and proto, when given). */
+  byName(name: string, proto: string | null = null): ServiceEntry | null {
+    return this.entries.find((e) => (proto === null || e.proto === proto) && (e.name === name || e.aliases.includes(name))) ?? null;
+  }
+
+  /** glibc getservbyport(port, proto): the first line with that port (and proto, when given). */
+  byPort(port: number, proto: string | null = null): ServiceEntry | null {
+    return this.entries.find((e) => e.port === port && (proto === null || e.proto === proto)) ?? null;
+  }
+
+  /** Every entry, in file order (for listings and hovers). */
+  all(): readonly ServiceEntry[] {
+    return this.entries;
+  }
+}
+
+/**
+ * The services database of this platform: the first existing file among the platform's locations, else the
+ * bundled IANA-derived table (labelled as such, because its answers are not what this machine's libc would say).
+ */
+export function loadServicesDatabase(read: FileReader = readSystemFile, paths: readonly string[] = systemDatabasePaths('services')): ServicesDatabase {
+  for (const path of paths) {
+    const text = read(path);
+    if (text !== null) return new ServicesDatabase(text, path);
+  }
+  return new ServicesDatabase(BUNDLED_SERVICES, `bundled IANA-derived table (no services file at ${paths.join(' or ')})`);
+}
+
+let defaultDb: ServicesDatabase | undefined;
+
+/** Loaded on first use and cached for the life of the process (the file is small and rarely changes). */
+export function defaultServicesDatabase(): ServicesDatabase {
+  defaultDb ??= loadServicesDatabase();
+  return defaultDb;
+}
+
+function osError(message: string): ResolverFailure {
+  return new ResolverFailure({ kind: 'OSError', errno: null, code: null, message });
+}
+
+/** socket.getservbyname(name[, proto]): the entry, or Python's `OSError: service/proto not found`. */
+export function getservbyname(name: string, proto: string | null = null, db: ServicesDatabase = defaultServicesDatabase()): ServiceEntry {
+  checkNoNul(name);
+  if (proto !== null) checkNoNul(proto);
+  const entry = db.byName(name, proto);
+  if (!entry) throw osError('service/proto not found');
+  return entry;
+}
+
+/**
+ * socket.getservbyport(port[, proto]): the entry, or Python's errors: OverflowError for a port outside 0-65535
+ * (or one that does not even fit a C int), `OSError: port/proto not found`.
+ */
+export function getservbyport(port: bigint, proto: string | null = null, db: ServicesDatabase = defaultServicesDatabase()): ServiceEntry {
+  const value = toCInt(port);
+  if (proto !== null) checkNoNul(proto);
+  if (value < 0 || value > 0xffff) throw new ResolverFailure({ kind: 'OverflowError', errno: null, code: null, message: 'getservbyport: port must be 0-65535.' });
+  const entry = db.byPort(value, proto);
+  if (!entry) throw osError('port/proto not found');
+  return entry;
+}
