@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { hostAtPosition } from '../core/hostAtPosition';
+import { addressFacts, type AddressFacts } from '../core/addressFacts';
+import { hostFromToken, tokenAt } from '../core/hostAtPosition';
+import { parseIpAddress } from '../core/ipAddress';
+import { urlPort } from '../core/urlPort';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { mayResolveAutomatically } from './settings';
 
@@ -16,17 +19,19 @@ const HOVER_COMMANDS = ['netlens.resolveHostname', 'netlens.showGetaddrinfo', 'n
 export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
   return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
     async provideHover(document, position, token) {
-      const line = document.lineAt(position.line).text;
-      const host = hostAtPosition(line, position.character);
+      const text = tokenAt(document.lineAt(position.line).text, position.character);
+      const host = hostFromToken(text);
       if (!host) return undefined;
       const range = document.getWordRangeAtPosition(position, /[A-Za-z0-9._~%:@[\]/+-]+/);
-      if (!mayResolveAutomatically()) return new vscode.Hover(offlineHover(host), range);
+      // Facts that need no lookup (service port, address facts) are shown in every workspace.
+      const facts = offlineFacts(text, host);
+      if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
       const known = lookups.cached(host);
-      if (known) return new vscode.Hover(lookupHover(known), range);
+      if (known) return new vscode.Hover([lookupHover(known), ...facts], range);
       const lookup = lookups.resolve(host);
       const answer = await Promise.race([lookup, delay(HOVER_WAIT_MS, token)]);
       if (token.isCancellationRequested) return undefined;
-      return new vscode.Hover(answer ? lookupHover(answer) : resolvingHover(host), range);
+      return new vscode.Hover([answer ? lookupHover(answer) : resolvingHover(host), ...facts], range);
     },
   });
 }
@@ -110,4 +115,53 @@ function offlineHover(host: string): vscode.MarkdownString {
 function age(resolvedAt: number): string {
   const seconds = Math.max(0, Math.round((Date.now() - resolvedAt) / 1000));
   return seconds < 2 ? 'just now' : seconds < 120 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`;
+}
+
+/**
+ * What NetLens knows without asking the network: the service port a URL implies (repeated here because screen
+ * readers do not read inlay hints) and, for an IP literal, what Python's ipaddress says about it.
+ */
+function offlineFacts(token: string, host: string): vscode.MarkdownString[] {
+  const sections: vscode.MarkdownString[] = [];
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(token)) {
+    try {
+      const answer = urlPort(token.replace(/[.,;:]+$/, ''));
+      if (answer.port !== null) {
+        const md = markdown();
+        const why = answer.portSource === 'explicit' ? 'explicit in the URL' : answer.portSource === 'service' ? `${answer.service ?? answer.scheme} in ${answer.source}` : answer.source;
+        md.appendText(`${answer.scheme}:// → port ${answer.port} (${why})`);
+        sections.push(md);
+      }
+    } catch {
+      // Not a URL Python could parse: nothing to add; the lookup section still says what the resolver does.
+    }
+  }
+  if (parseIpAddress(host)) {
+    const md = markdown();
+    md.appendText(describeAddress(addressFacts(host)));
+    sections.push(md);
+  }
+  return sections;
+}
+
+function describeAddress(f: AddressFacts): string {
+  const flags = (
+    [
+      ['loopback', f.is_loopback],
+      ['private', f.is_private],
+      ['global', f.is_global],
+      ['link-local', f.is_link_local],
+      ['multicast', f.is_multicast],
+      ['reserved', f.is_reserved],
+      ['unspecified', f.is_unspecified],
+      ['shared (CGNAT)', f.is_shared],
+      ['documentation', f.is_documentation],
+      ['benchmarking', f.is_benchmarking],
+    ] as const
+  )
+    .filter(([, on]) => on)
+    .map(([name]) => name);
+  const embedded = f.ipv4_mapped ? `IPv4-mapped ${f.ipv4_mapped}` : f.sixtofour ? `6to4 for ${f.sixtofour}` : f.teredo ? `Teredo client ${f.teredo[1]} via ${f.teredo[0]}` : '';
+  const iana = f.iana ? `IANA: ${f.iana.name} (${f.iana.rfc})` : '';
+  return [`IPv${f.version} ${f.address}: ${flags.join(', ') || 'no special range'}`, embedded, iana].filter(Boolean).join(' · ');
 }

@@ -51,6 +51,17 @@ describe('hover on hostnames in a real editor', () => {
     assert.ok(failed.includes('[Errno -2] Name or service not known'), failed);
   });
 
+  it('shows the service port a URL implies and the facts of an IP literal, from the services database and ipaddress rules', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'properties', content: 'a=imaps://mail.localhost/inbox\nb=http://127.0.0.1:8080/\nc=100.64.0.1\n' });
+    const imaps = plainText(await settledHover(doc, new vscode.Position(0, 12)));
+    assert.ok(imaps.includes('imaps:// → port 993 (imaps in /etc/services)'), imaps);
+    const explicit = plainText(await settledHover(doc, new vscode.Position(1, 10)));
+    assert.ok(explicit.includes('http:// → port 8080 (explicit in the URL)'), explicit);
+    assert.ok(explicit.includes('IPv4 127.0.0.1: loopback, private'), explicit);
+    const cgnat = plainText(await settledHover(doc, new vscode.Position(2, 4)));
+    assert.ok(cgnat.includes('IPv4 100.64.0.1: shared (CGNAT)'), cgnat);
+  });
+
   it('offers no hover for dotted words that are not hosts', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const x = a..b;\n' });
     const text = await hoverText(doc, new vscode.Position(0, 11));
