@@ -4,7 +4,7 @@ import type { ResolverService } from './resolverService';
 /** Commands about the helper process itself: show its log, restart it. */
 export function registerHelperCommands(service: ResolverService, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('netlens.showHelperLog', () => log.show()),
+    vscode.commands.registerCommand('netlens.showLog', () => log.show()),
     vscode.commands.registerCommand('netlens.restartHelper', async () => {
       service.client.restart('requested by the user');
       const pong = await service.client.ping();

@@ -9,6 +9,7 @@ import { LookupHistory } from './lookupHistory';
 import { registerMachineTree } from './machineTree';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
+import { registerServicePortCommand } from './servicePortCommand';
 
 let service: ResolverService | undefined;
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerResolveHostnameCommand(lookups),
     registerHoverProvider(lookups),
     registerCopyLookupJsonCommand(lookups),
+    registerServicePortCommand(),
     registerAddrinfoPanel(service, context.extensionUri),
     registerHelperCommands(service, log)
   );

@@ -24,3 +24,15 @@ describe('NetLens sidebar views in a real editor', () => {
     assert.equal(await vscode.env.clipboard.readText(), json);
   });
 });
+
+describe('NetLens: Look Up Service Port… in a real editor', () => {
+  it('answers from the services database, first line per protocol, as getservbyname does', async () => {
+    const byName = await vscode.commands.executeCommand<{ source: string; entries: { name: string; port: number; proto: string }[] }>('netlens.lookUpServicePort', 'imaps');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(byName.source, '/etc/services');
+    assert.deepEqual(byName.entries.map((e) => [e.name, e.port, e.proto]), [['imaps', 993, 'tcp']]);
+    const byPort = await vscode.commands.executeCommand<{ entries: { name: string }[] }>('netlens.lookUpServicePort', '143/tcp');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(byPort.entries[0].name, 'imap2', 'glibc first-match: port 143 is imap2 on Debian');
+  });
+});

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { defaultServicesDatabase, type ServiceEntry } from '../core/servicesDb';
+
+/** What the command answers: the matching services-database lines, and the database they came from. */
+export interface ServicePortAnswer {
+  query: string;
+  source: string;
+  entries: ServiceEntry[];
+}
+
+/**
+ * `NetLens: Look Up Service Port…`: a service name (`imaps`, `postgresql/tcp`) or a port (`143`, `53/udp`) in
+ * the services database, as getservbyname/getservbyport read it (first line wins). No network involved.
+ */
+export function registerServicePortCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand('netlens.lookUpServicePort', async (queryArg?: unknown): Promise<ServicePortAnswer | undefined> => {
+    const query =
+      typeof queryArg === 'string' && queryArg.trim()
+        ? queryArg.trim()
+        : await vscode.window.showInputBox({
+            title: 'NetLens: Look Up Service Port',
+            prompt: 'A service name or a port, optionally with /tcp or /udp',
+            placeHolder: 'imaps   ·   443   ·   53/udp',
+            validateInput: (v) => (/^[^\s/]+(\/[A-Za-z0-9-]+)?$/.test(v.trim()) ? undefined : 'Type a name such as "https" or a port such as "443/tcp"'),
+          });
+    if (!query) return undefined;
+    const answer = lookUp(query.trim());
+    if (answer.entries.length === 0) {
+      void vscode.window.showWarningMessage(`NetLens: ${/^\d+/.test(query) ? 'port' : 'service'}/proto not found: ${query} (${answer.source})`);
+      return answer;
+    }
+    void vscode.window.showQuickPick(
+      answer.entries.map((e) => ({
+        label: `${e.name}  ${e.port}/${e.proto}`,
+        description: e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined,
+        detail: `${answer.source}, line ${e.lineNumber}`,
+      })),
+      { title: `${query} in the services database`, placeHolder: 'The first line is what getservbyname/getservbyport return' }
+    );
+    return answer;
+  });
+}
+
+/** Every protocol's first match (tcp, udp, …), in file order, so `443` shows https/tcp and https/udp. */
+function lookUp(query: string): ServicePortAnswer {
+  const db = defaultServicesDatabase();
+  const [what, proto = null] = query.split('/', 2);
+  const matches = db.all().filter((e) => (proto === null || e.proto === proto) && (/^\d+$/.test(what) ? e.port === Number(what) : e.name === what || e.aliases.includes(what)));
+  const firstPerProto = matches.filter((e, i) => matches.findIndex((o) => o.proto === e.proto) === i);
+  return { query, source: db.source, entries: firstPerProto };
+}
