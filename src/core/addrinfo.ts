@@ -42,6 +42,9 @@ export interface GetnameinfoRequest {
   address: string;
   port: number;
   flags: NiFlagName[];
+  /** sin6_flowinfo / sin6_scope_id of an IPv6 sockaddr (Python's 4-tuple); a `%scope` in `address` is used when absent. */
+  flowinfo?: number;
+  scopeId?: number;
 }
 
 export interface GetnameinfoResult {

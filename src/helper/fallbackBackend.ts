@@ -54,8 +54,10 @@ export class FallbackBackend implements ResolverBackend {
     }
     // dns.lookupService always behaves as if NI_NAMEREQD were set: no other flag combination can be honoured.
     if (!request.flags.includes('NI_NAMEREQD')) throw unsupported('getnameinfo without NI_NAMEREQD (or without NI_NUMERICHOST|NI_NUMERICSERV)');
+    // dns.lookupService takes no flowinfo; a scope id travels as `%<index>` in the address.
+    const address = request.scopeId ? `${request.address.split('%')[0]}%${request.scopeId}` : request.address;
     const answer = await new Promise<{ hostname: string; service: string }>((resolve, reject) =>
-      dns.lookupService(request.address, request.port, (err, hostname, service) => (err ? reject(fromNodeError(err)) : resolve({ hostname, service })))
+      dns.lookupService(address, request.port, (err, hostname, service) => (err ? reject(fromNodeError(err)) : resolve({ hostname, service })))
     );
     return {
       backend: 'dns.lookup',

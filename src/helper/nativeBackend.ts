@@ -50,21 +50,26 @@ export class NativeBackend implements ResolverBackend {
   async getnameinfo(request: GetnameinfoRequest): Promise<GetnameinfoResult> {
     const started = performance.now();
     const [address, scope] = request.address.split('%', 2);
-    const scopeId = scope === undefined ? 0 : /^\d+$/.test(scope) ? Number(scope) : this.addon.ifNameToIndex(scope);
-    const info = await this.call(() => this.addon.getnameinfo(address, request.port, 0, scopeId, flagsToNumber(request.flags, this.constants)));
+    const scopeId = request.scopeId ?? (scope === undefined ? 0 : /^\d+$/.test(scope) ? Number(scope) : this.addon.ifNameToIndex(scope));
+    const info = await this.call(() => this.addon.getnameinfo(address, request.port, request.flowinfo ?? 0, scopeId, flagsToNumber(request.flags, this.constants)));
     return { backend: 'native', host: info.host, service: info.service, elapsedMs: performance.now() - started };
   }
 
   async gethostbyname(host: string, family: 'AF_INET' | 'AF_INET6'): Promise<HostentResult> {
     const started = performance.now();
     const h = await this.call(() => this.addon.gethostbyname2(host, this.constants[family] ?? 0));
-    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, unavailable: [], elapsedMs: performance.now() - started };
+    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, family: this.familyName(h.family), unavailable: [], elapsedMs: performance.now() - started };
   }
 
   async gethostbyaddr(address: string): Promise<HostentResult> {
     const started = performance.now();
     const h = await this.call(() => this.addon.gethostbyaddr(address));
-    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, unavailable: [], elapsedMs: performance.now() - started };
+    return { backend: 'native', name: h.name, aliases: h.aliases, addresses: h.addresses, family: this.familyName(h.family), unavailable: [], elapsedMs: performance.now() - started };
+  }
+
+  private familyName(value: number): 'AF_INET' | 'AF_INET6' | undefined {
+    const name = nameOfValue(FAMILIES, value, this.constants);
+    return name === 'AF_INET' || name === 'AF_INET6' ? name : undefined;
   }
 
   gethostname(): string {

@@ -1,7 +1,10 @@
 import type { GetaddrinfoRequest, GetnameinfoRequest } from '../core/addrinfo';
+import type { DirectDnsRequest } from '../core/directDns';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { AI_FLAGS, FAMILIES, NI_FLAGS, SOCKTYPES } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
+import { readSystemFile } from '../core/systemFiles';
+import { directDnsQuery } from './directDns';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -59,6 +62,8 @@ export class RequestHandler {
         return backend.gethostbyaddr(checkString(request.params.address, 'address'));
       case 'gethostname':
         return { hostname: backend.gethostname() };
+      case 'dns.query':
+        return directDnsQuery(checkDirectDns(request.params), readSystemFile);
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -98,9 +103,19 @@ function checkGetaddrinfo(p: GetaddrinfoRequest): GetaddrinfoRequest {
   return p;
 }
 
+function checkDirectDns(p: DirectDnsRequest): DirectDnsRequest {
+  checkString(p.name, 'name');
+  if (p.kind !== 'name' && p.kind !== 'address') throw typeError('kind must be "name" or "address"');
+  if (p.servers !== null && !(Array.isArray(p.servers) && p.servers.every((s) => typeof s === 'string'))) throw typeError('servers must be a list of strings or null');
+  if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
+  return p;
+}
+
 function checkGetnameinfo(p: GetnameinfoRequest): GetnameinfoRequest {
   checkString(p.address, 'address');
   if (!Number.isInteger(p.port)) throw typeError('port must be an integer');
+  if (p.flowinfo !== undefined && !(Number.isInteger(p.flowinfo) && p.flowinfo >= 0 && p.flowinfo <= 0xfffff)) throw typeError('flowinfo must be 0-1048575');
+  if (p.scopeId !== undefined && !(Number.isInteger(p.scopeId) && p.scopeId >= 0 && p.scopeId <= 0xffffffff)) throw typeError('scopeId must be 0-4294967295');
   if (!Array.isArray(p.flags) || !p.flags.every((f) => NI_FLAGS.includes(f))) throw typeError('unknown NI_ flag');
   return p;
 }

@@ -3,6 +3,7 @@
  * One entry per method: its params and its result. Messages travel as length-prefixed JSON (see framing.ts).
  */
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
+import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
 export interface PingResult {
@@ -23,6 +24,8 @@ export interface HostentResult {
   name: string;
   aliases: string[];
   addresses: string[];
+  /** h_addrtype (Python raises OSError EAFNOSUPPORT when it is not the family asked for); absent when unknown. */
+  family?: 'AF_INET' | 'AF_INET6';
   /** Fields the backend could not know (empty for the native backend). */
   unavailable: string[];
   elapsedMs: number;
@@ -36,6 +39,8 @@ export interface HelperMethods {
   gethostbyname: { params: { host: string; family: 'AF_INET' | 'AF_INET6' }; result: HostentResult };
   gethostbyaddr: { params: { address: string }; result: HostentResult };
   gethostname: { params: Record<string, never>; result: { hostname: string } };
+  /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
+  'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -71,6 +76,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyname',
   'gethostbyaddr',
   'gethostname',
+  'dns.query',
   'shutdown',
   'debug.hang',
   'debug.garbage',

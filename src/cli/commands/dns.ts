@@ -1,0 +1,54 @@
+import * as net from 'net';
+import { directDnsLookup } from '../../client/pythonSocket';
+import type { AddressRecord, DnsRecordSet, DnsReport } from '../../core/directDns';
+import { pyStr } from '../../core/pythonRepr';
+import { UsageError, type CliCommand } from '../command';
+import { expectPositionals } from '../args';
+
+/** Text from DNS servers is data: anything that is not plain printable ASCII is shown escaped, as Python's repr. */
+function safe(text: string): string {
+  return /^[\x21-\x7e]*$/.test(text) ? text : pyStr(text);
+}
+
+function recordLine(label: string, set: DnsRecordSet<AddressRecord> | null): string | null {
+  if (!set) return null;
+  return set.ok ? `${label.padEnd(8)}${set.records.map((r) => `${safe(r.address)} (ttl ${r.ttl})`).join(', ')}` : `${label.padEnd(8)}${set.code}: ${set.message}`;
+}
+
+function humanReport(r: DnsReport): string[] {
+  const lines = [`dns     ${safe(r.name)}${r.name !== r.query ? ` (from ${safe(r.query)})` : ''} via ${r.servers.map(safe).join(', ') || '(no servers)'} (${r.serverSource})`];
+  if (r.idn) lines.push(`idn     IDNA 2003 ${r.idn.idna2003.ok ? safe(r.idn.idna2003.ascii) : r.idn.idna2003.error}; UTS #46 ${safe(r.idn.uts46) || '(rejected)'}`);
+  if (r.cnameChain.length > 1) lines.push(`cname   ${r.cnameChain.map(safe).join(' -> ')}`);
+  if (r.cnameError) lines.push(`cname   ${r.cnameError.code}: ${r.cnameError.message}`);
+  for (const line of [recordLine('A', r.a), recordLine('AAAA', r.aaaa)]) if (line) lines.push(line);
+  if (r.ptr) lines.push(r.ptr.ok ? `PTR     ${r.ptr.records.map(safe).join(', ')}` : `PTR     ${r.ptr.code}: ${r.ptr.message}`);
+  const s = r.system;
+  lines.push(
+    s.ok
+      ? `system  ${r.kind === 'name' ? s.addresses.join(', ') : s.names.map(safe).join(', ')}${r.kind === 'name' && s.canonname ? ` (canonical name ${safe(s.canonname)})` : ''}`
+      : `system  ${s.error.type}: ${s.error.message}`
+  );
+  if (r.differences.length === 0) lines.push('same    DNS and the system resolver agree');
+  for (const d of r.differences) lines.push(`differs [${d.kind}] ${d.message}`);
+  return lines;
+}
+
+export const dnsCommand: CliCommand = {
+  name: 'dns',
+  usage: 'dns HOST|ADDR [--server IP[,IP...]] [--timeout-ms MS]',
+  summary: 'ask DNS directly (c-ares: A/AAAA with TTLs, the CNAME chain, PTR) and show how the system answer differs',
+  valueOptions: ['server', 'timeout-ms'],
+  async run(args, ctx) {
+    const [host] = expectPositionals(args, 1, 1);
+    const serverText = args.options.get('server');
+    const servers = serverText === undefined ? null : serverText.split(',').map((s) => s.trim()).filter(Boolean);
+    if (servers) {
+      const bad = servers.filter((s) => !net.isIP(s.replace(/^\[(.*)\]:\d+$/, '$1').replace(/^([\d.]+):\d+$/, '$1')));
+      if (bad.length || servers.length === 0) throw new UsageError(`--server needs IP addresses (optionally IP:port or [IPv6]:port), not ${bad.join(', ') || 'nothing'}`);
+    }
+    const timeoutText = args.options.get('timeout-ms') ?? '3000';
+    if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 60000) throw new UsageError('--timeout-ms must be 1 to 60000');
+    const outcome = await directDnsLookup(ctx.client(), host, { servers, timeoutMs: Number(timeoutText) });
+    return outcome.ok ? { ok: true, json: outcome.value, human: humanReport(outcome.value) } : outcome;
+  },
+};

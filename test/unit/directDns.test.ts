@@ -1,0 +1,108 @@
+// The direct DNS view (`netlens dns`): the pure pieces everywhere, the c-ares queries inside the DNS fixture.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { buildDnsReport, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
+import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn';
+import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
+import { parseNsswitchHosts, parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
+import { FIXTURE } from '../fixtures/dns/zone';
+import { CLI_JS } from '../support/paths';
+
+const run = promisify(execFile);
+const F = FIXTURE;
+
+describe('direct DNS view: pure pieces', () => {
+  it('parses hosts files like nss_files (comments, aliases, case-insensitive names, both families)', () => {
+    const entries = parseHostsFile('# c\n127.0.0.1\tlocalhost\n::1 localhost ip6-localhost # x\n198.51.100.20 Db.Internal db\nbogus line\n10.0.0.1\n');
+    assert.equal(entries.length, 3);
+    assert.deepEqual(hostsFileMatches(entries, 'db.internal').map((e) => [e.address, e.lineNumber]), [['198.51.100.20', 4]]);
+    assert.deepEqual(hostsFileMatches(entries, 'LOCALHOST').map((e) => e.family), ['AF_INET', 'AF_INET6']);
+  });
+
+  it('parses resolv.conf and nsswitch.conf and expands search lists like res_search', () => {
+    const conf = parseResolvConf('nameserver 127.0.0.1\nsearch a.test b.test\noptions ndots:2 timeout:1\n', {});
+    assert.deepEqual([conf.nameservers, conf.search, conf.ndots, conf.timeoutS], [['127.0.0.1'], ['a.test', 'b.test'], 2, 1]);
+    assert.deepEqual(searchCandidates('db', conf), ['db.a.test', 'db.b.test', 'db']);
+    assert.deepEqual(searchCandidates('x.y.z', conf), ['x.y.z', 'x.y.z.a.test', 'x.y.z.b.test']);
+    assert.deepEqual(searchCandidates('db.', conf), ['db']);
+    assert.deepEqual(parseResolvConf('search a.test\n', { LOCALDOMAIN: 'c.test' }).search, ['c.test']);
+    assert.deepEqual(parseNsswitchHosts('passwd: files\nhosts: files mdns4_minimal [NOTFOUND=return] dns\n'), ['files', 'mdns4_minimal', 'dns']);
+  });
+
+  it("getfqdn's decisions follow Lib/socket.py", () => {
+    assert.equal(fqdnLookupName(' \u3000 '), null);
+    assert.equal(fqdnLookupName(' :: '), null);
+    assert.equal(fqdnLookupName('\ufeffx'), '\ufeffx', 'U+FEFF is not whitespace for Python');
+    assert.equal(pyStrip('\x1cx\x1f'), 'x', 'but \\x1c-\\x1f are');
+    assert.equal(fqdnFromHostent('vm', ['vm.lan', 'x.y']), 'vm.lan');
+    assert.equal(fqdnFromHostent('vm', ['a', 'b']), 'vm');
+  });
+
+  it('explains differences: hosts file, search list, split DNS, rejected PTR data', () => {
+    const direct: DirectDnsResult = {
+      name: 'db',
+      kind: 'name',
+      servers: ['10.0.0.53'],
+      serverSource: 'option',
+      a: { ok: true, records: [{ address: '192.0.2.1', ttl: 30 }] },
+      aaaa: { ok: false, code: 'ENODATA', message: 'NODATA' },
+      cnameChain: ['db'],
+      cnameError: null,
+      ptr: null,
+      hostsFile: { path: '/etc/hosts', readable: true, matches: [] },
+      resolvConf: { nameservers: ['127.0.0.1'], search: ['corp.test'], ndots: 1, timeoutS: 5, attempts: 2 },
+      nsswitchHosts: ['files', 'mdns4_minimal', 'dns'],
+      elapsedMs: 1,
+    };
+    const report = buildDnsReport('db', null, direct, { call: 'x', ok: true, canonname: 'db.corp.test', addresses: ['192.0.2.9'], names: [] }, 2);
+    assert.deepEqual(report.differences.map((d) => d.kind), ['search-domain', 'other-nss-source', 'split-dns', 'canonical-name']);
+    assert.deepEqual(report.search?.candidates, ['db.corp.test', 'db']);
+  });
+});
+
+(process.env.NETLENS_DNS_FIXTURE === '1' ? describe : describe.skip)('netlens dns (c-ares in the helper, inside the DNS fixture)', function () {
+  this.timeout(30_000);
+
+  async function dns(args: string[], env: Record<string, string> = {}): Promise<DnsReport> {
+    const { stdout } = await run(process.execPath, [CLI_JS, 'dns', '--json', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return JSON.parse(stdout) as DnsReport;
+  }
+
+  it('walks the CNAME chain hop by hop, with A/AAAA and TTLs, and agrees with the system', async () => {
+    const r = await dns([F.cnameChain.alias]);
+    assert.deepEqual(r.cnameChain, [F.cnameChain.alias, F.cnameChain.alias2, F.cnameChain.canonical]);
+    assert.deepEqual(r.a, { ok: true, records: [{ address: F.cnameChain.v4, ttl: 60 }] });
+    assert.deepEqual(r.aaaa, { ok: true, records: [{ address: F.cnameChain.v6, ttl: 60 }] });
+    assert.deepEqual(r.servers, ['127.0.0.1']);
+    assert.equal(r.system.ok && r.system.canonname, F.cnameChain.canonical);
+    assert.deepEqual(r.differences, []);
+  });
+
+  it('explains a hosts-file override without asking DNS for more than the name itself', async () => {
+    const r = await dns([F.hostsOnly.name]);
+    assert.equal(r.a?.ok === false && r.a.code, 'ENOTFOUND');
+    assert.deepEqual(r.hostsFile.matches.map((m) => m.address), [F.hostsOnly.v4]);
+    assert.deepEqual(r.differences.map((d) => d.kind), ['hosts-file']);
+  });
+
+  it('keeps hostile PTR data verbatim (as data) and explains why the system refuses it', async () => {
+    const r = await dns([F.ptr.hostile.v4, '--server', '127.0.0.1']);
+    assert.equal(r.kind, 'address');
+    assert.equal(r.serverSource, 'option');
+    assert.ok(r.ptr?.ok && r.ptr.records[0].startsWith('<img src=x onerror='), JSON.stringify(r.ptr));
+    assert.deepEqual(r.differences.map((d) => d.kind), ['ptr']);
+    const { stdout } = await run(process.execPath, [CLI_JS, 'dns', F.ptr.hostile.v4], { encoding: 'utf8' });
+    assert.match(stdout, /PTR {5}'<img src=x onerror=/, 'escaped as a Python string literal in the terminal');
+  });
+
+  it('reports SERVFAIL and NXDOMAIN per record type, and the search list (LOCALDOMAIN)', async () => {
+    const r = await dns([F.servfail]);
+    assert.equal(r.a?.ok === false && r.a.code, 'ESERVFAIL');
+    assert.equal(!r.system.ok && r.system.error.errno, -3);
+    const short = await dns(['canonical'], { LOCALDOMAIN: F.origin });
+    assert.deepEqual(short.search?.candidates, [`canonical.${F.origin}`, 'canonical']);
+    assert.ok(short.differences.some((d) => d.kind === 'search-domain'));
+    assert.ok(short.system.ok && short.system.addresses.includes(F.cnameChain.v4), 'the system resolver found it through the search list');
+  });
+});
