@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAddrinfoPanel } from './addrinfoPanel';
+import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
 import { HostLookups } from './hostLookups';
@@ -9,6 +10,7 @@ import { LookupHistory } from './lookupHistory';
 import { registerMachineTree } from './machineTree';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
+import { registerReverseLookupCommand } from './reverseLookupCommand';
 import { registerServicePortCommand } from './servicePortCommand';
 
 let service: ResolverService | undefined;
@@ -32,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHoverProvider(lookups),
     registerCopyLookupJsonCommand(lookups),
     registerServicePortCommand(),
+    registerReverseLookupCommand(service),
+    registerCompareResolversCommand(service),
     registerAddrinfoPanel(service, context.extensionUri),
     registerHelperCommands(service, log)
   );

@@ -11,5 +11,8 @@ describe('npm run bench', () => {
     assert.match(lines[0], /^NetLens benchmarks/);
     assert.ok(lines.some((l) => /^ipc ping \(serial\).*ratio \d+×/.test(l)), out);
     assert.ok(lines.some((l) => /^getaddrinfo\(localhost\).*ratio [\d.]+×/.test(l)), out);
+    for (const name of ['throughput', 'precision \\(corpus\\)', 'per keystroke', 'per-edit scaling']) {
+      assert.ok(lines.some((l) => new RegExp(`^scanner ${name} .*ratio [\\d.]+×`).test(l)), `no scanner ${name} line:\n${out}`);
+    }
   });
 });

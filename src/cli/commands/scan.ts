@@ -1,0 +1,88 @@
+// `netlens scan FILE|-`: the hosts, IPs and URLs NetLens sees in a file, as the editor underlines them. Pure: it
+// reads the file and scans it in-process, and never starts the resolver helper or resolves anything.
+import * as fs from 'fs';
+import { constants as osConstants } from 'os';
+import { pyStr } from '../../core/pythonRepr';
+import { ResolverFailure, type ResolverErrorInfo } from '../../core/resolverError';
+import { scanText, type HostMatch } from '../../core/scanner';
+import { schemePort } from '../../core/urlPort';
+import { expectPositionals } from '../args';
+import type { CliCommand } from '../command';
+import { table } from '../output';
+
+/** The JSON contract of one match: 0-based line, UTF-16 character offset and length, as VS Code positions. */
+export interface ScanMatchJson {
+  kind: HostMatch['kind'];
+  text: string;
+  line: number;
+  character: number;
+  length: number;
+  host: string;
+  scheme?: string;
+  port?: number | null;
+  portSource?: 'explicit' | 'service' | 'default' | null;
+}
+
+/** glibc's strerror texts for the errors reading a file can give, so messages read as Python's do. */
+const STRERROR: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+  EMFILE: 'Too many open files',
+  EIO: 'Input/output error',
+  ENXIO: 'No such device or address',
+  EAGAIN: 'Resource temporarily unavailable',
+};
+
+/** Python's `open(path)` error: `[Errno 2] No such file or directory: 'x'` (stdin errors have no file name). */
+export function readError(err: NodeJS.ErrnoException, file: string | null): ResolverErrorInfo {
+  const code = err.code ?? null;
+  const errnoTable = osConstants.errno as Readonly<Record<string, number>>;
+  const errno = code !== null && code in errnoTable ? errnoTable[code] : null;
+  const text = (code !== null ? STRERROR[code] : undefined) ?? err.message;
+  return { kind: 'OSError', errno, code, message: file === null ? text : `${text}: ${pyStr(file)}` };
+}
+
+export function matchJson(m: HostMatch): ScanMatchJson {
+  const base = { kind: m.kind, text: m.text, line: m.line, character: m.character, length: m.length, host: m.host };
+  if (m.kind !== 'url') return base;
+  let port: number | null = null;
+  let portSource: ScanMatchJson['portSource'] = null;
+  try {
+    ({ port, portSource } = schemePort(m.portScheme, m.explicitPort));
+  } catch (err) {
+    // An explicit port Python refuses (`:99999`): the URL is still shown, without a port.
+    if (!(err instanceof ResolverFailure)) throw err;
+  }
+  return { ...base, scheme: m.scheme, port, portSource };
+}
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  usage: 'scan FILE|- [--private-suffixes corp.example,svc.cluster]',
+  summary: "the hosts, IP literals and URLs NetLens finds in a file ('-' reads stdin); resolves nothing",
+  valueOptions: ['private-suffixes'],
+  async run(args) {
+    const [file] = expectPositionals(args, 1, 1);
+    let text: string;
+    try {
+      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (err) {
+      return { ok: false, error: readError(err as NodeJS.ErrnoException, file === '-' ? null : file) };
+    }
+    const privateSuffixes = (args.options.get('private-suffixes') ?? '').split(',').filter((s) => s.trim() !== '');
+    const matches = scanText(text, { privateSuffixes }).map(matchJson);
+    const rows = matches.map((m) => [
+      `${m.line + 1}:${m.character + 1}`,
+      m.kind,
+      m.host,
+      m.kind === 'url' ? (m.port === null || m.port === undefined ? '-' : `${m.port} (${m.portSource})`) : '',
+      m.text,
+    ]);
+    return { ok: true, json: matches, human: rows.length ? table(rows, ['line:col', 'kind', 'host', 'port', 'text']) : ['(no hosts found)'] };
+  },
+};

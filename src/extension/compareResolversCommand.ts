@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { directDnsLookup } from '../client/pythonSocket';
+import type { Outcome } from '../core/addrinfo';
+import type { DnsReport } from '../core/directDns';
+import { hostAtPosition } from '../core/hostAtPosition';
+import { formatAsPythonException } from '../core/resolverError';
+import type { ResolverService } from './resolverService';
+
+/**
+ * `NetLens: Compare System Resolver and DNS`: asks DNS directly (c-ares in the helper) and the system resolver
+ * (Python's view) for one host, and lists the records and every difference (hosts file, search domains, split
+ * DNS, IDN). Explicit only: hovers never do this, so a name is not sent twice.
+ */
+export function registerCompareResolversCommand(service: ResolverService): vscode.Disposable {
+  return vscode.commands.registerCommand('netlens.compareResolvers', async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
+    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
+    if (!host) return undefined;
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `NetLens: asking DNS and the system resolver for ${host}` },
+      () => directDnsLookup(service.client, host, { servers: dnsServers(), timeoutMs: dnsTimeoutMs() })
+    );
+    if (!outcome.ok) {
+      void vscode.window.showErrorMessage(`NetLens: ${host} — ${formatAsPythonException(outcome.error)}`);
+      return outcome;
+    }
+    void vscode.window.showQuickPick(reportItems(outcome.value), { title: `${host}: DNS (${outcome.value.servers.join(', ') || 'no servers'}) vs the system resolver`, matchOnDescription: true });
+    return outcome;
+  });
+}
+
+/** A workspace's own netlens.dnsServers is honoured only when it is trusted (package.json restricts it too). */
+function dnsServers(): string[] | null {
+  const inspected = vscode.workspace.getConfiguration('netlens').inspect<string[]>('dnsServers');
+  const servers = vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('netlens').get<string[]>('dnsServers', []) : (inspected?.globalValue ?? []);
+  return servers.length ? servers : null;
+}
+
+function dnsTimeoutMs(): number {
+  const value = vscode.workspace.getConfiguration('netlens').get<number>('dnsTimeoutMs', 3000);
+  return Number.isFinite(value) ? Math.min(60_000, Math.max(1, value)) : 3000;
+}
+
+function reportItems(report: DnsReport): vscode.QuickPickItem[] {
+  const items: vscode.QuickPickItem[] = [];
+  const section = (label: string): void => void items.push({ label, kind: vscode.QuickPickItemKind.Separator });
+  section(report.differences.length ? 'Differences' : 'No differences');
+  for (const d of report.differences) items.push({ label: `$(warning) ${d.kind}`, detail: d.message });
+  section('DNS (direct)');
+  if (report.cnameChain.length > 1) items.push({ label: report.cnameChain.join(' → '), description: 'CNAME chain' });
+  for (const [type, set] of [['A', report.a], ['AAAA', report.aaaa]] as const) {
+    if (!set) continue;
+    if (set.ok) for (const r of set.records) items.push({ label: r.address, description: `${type}, TTL ${r.ttl} s` });
+    else items.push({ label: `${type}: ${set.code}`, description: set.message });
+  }
+  if (report.ptr) {
+    if (report.ptr.ok) for (const name of report.ptr.records) items.push({ label: name, description: 'PTR' });
+    else items.push({ label: `PTR: ${report.ptr.code}`, description: report.ptr.message });
+  }
+  section(`System resolver (${report.system.call})`);
+  if (report.system.ok) {
+    if (report.system.canonname) items.push({ label: report.system.canonname, description: 'canonical name' });
+    for (const a of report.system.addresses) items.push({ label: a, description: 'address' });
+    for (const n of report.system.names) items.push({ label: n, description: 'name' });
+  } else {
+    items.push({ label: report.system.error.message, description: report.system.error.type });
+  }
+  return items;
+}
+
+async function askForHost(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
+  const typed = await vscode.window.showInputBox({ title: 'NetLens: Compare System Resolver and DNS', prompt: 'Hostname or IP address', value: underCursor ?? '', validateInput: (v) => (v.trim() ? undefined : 'Type a hostname or an IP address') });
+  return typed?.trim();
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
+import type { Outcome } from '../core/addrinfo';
+import { hostAtPosition } from '../core/hostAtPosition';
+import { parseIpAddress } from '../core/ipAddress';
+import { formatAsPythonException } from '../core/resolverError';
+import type { ResolverService } from './resolverService';
+
+/**
+ * `NetLens: Reverse Lookup Address…`: Python's gethostbyaddr(ip) — the name, aliases and addresses the system
+ * resolver gives for an address (hosts file, then PTR) — pre-filled with the address under the cursor.
+ */
+export function registerReverseLookupCommand(service: ResolverService): vscode.Disposable {
+  return vscode.commands.registerCommand('netlens.reverseLookup', async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
+    const address = typeof addressArg === 'string' && addressArg.trim() ? addressArg.trim() : await askForAddress();
+    if (!address) return undefined;
+    const outcome = await pyGethostbyaddr(service.client, address);
+    if (!outcome.ok) {
+      void vscode.window.showErrorMessage(`NetLens: gethostbyaddr(${JSON.stringify(address)}) — ${formatAsPythonException(outcome.error)}`);
+      return outcome;
+    }
+    const [name, aliases, addresses] = outcome.value;
+    // Names from PTR records are attacker-controlled: they are shown as quick-pick labels (plain text), never markup.
+    const items: vscode.QuickPickItem[] = [
+      { label: name, description: 'name' },
+      ...aliases.map((alias) => ({ label: alias, description: 'alias' })),
+      ...addresses.map((a) => ({ label: a, description: 'address' })),
+    ];
+    void vscode.window.showQuickPick(items, { title: `gethostbyaddr(${address})`, placeHolder: 'Pick one to copy it' }).then(async (picked) => {
+      if (picked) await vscode.env.clipboard.writeText(picked.label);
+    });
+    return outcome;
+  });
+}
+
+async function askForAddress(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
+  const typed = await vscode.window.showInputBox({
+    title: 'NetLens: Reverse Lookup Address',
+    prompt: 'An IPv4 or IPv6 address (gethostbyaddr)',
+    value: underCursor && parseIpAddress(underCursor) ? underCursor : '',
+    placeHolder: '198.51.100.10',
+    validateInput: (v) => (v.trim() ? undefined : 'Type an IP address'),
+  });
+  return typed?.trim();
+}

@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import { createScanner, scanLine, scanText, type HostMatch } from '../../src/core/scanner';
+
+/** `kind:text` of every match, the compact form the cases below are written in. */
+function found(line: string, privateSuffixes?: string[]): string[] {
+  return scanLine(line, 0, { privateSuffixes }).map((m) => `${m.kind}:${m.text}`);
+}
+
+function check(cases: readonly (readonly [line: string, expected: readonly string[]])[]): void {
+  for (const [line, expected] of cases) {
+    it(`${JSON.stringify(line)} → ${expected.length ? expected.join(', ') : 'nothing'}`, () => assert.deepEqual(found(line), expected));
+  }
+}
+
+describe('scanner: URLs', () => {
+  check([
+    ['fetch("https://api.example.com/v1/users?id=3")', ['url:https://api.example.com/v1/users?id=3']],
+    ['DATABASE_URL=postgres://app:secret@db.internal:5432/app', ['url:postgres://app:secret@db.internal:5432/app']],
+    ['proxy_pass http://[2001:db8::10]:8080/;', ['url:http://[2001:db8::10]:8080/']],
+    ['mongodb+srv://user:pw@cluster0.example.net/db?retryWrites=true', ['url:mongodb+srv://user:pw@cluster0.example.net/db?retryWrites=true']],
+    ['url = "jdbc:postgresql://pg.example.net:5433/app?ssl=true"', ['url:jdbc:postgresql://pg.example.net:5433/app?ssl=true']],
+    ['see https://example.org/docs. Or (https://example.net/a_(b)), <https://example.com/x>!', ['url:https://example.org/docs', 'url:https://example.net/a_(b)', 'url:https://example.com/x']],
+    ['CORS=https://a.example.com,https://b.example.com', ['url:https://a.example.com', 'url:https://b.example.com']],
+    ['mongodb://a.internal:27017,b.internal:27017/?replicaSet=rs0', ['url:mongodb://a.internal:27017,b.internal:27017/?replicaSet=rs0']],
+    ['http://例え.テスト/パス', ['url:http://例え.テスト/パス']],
+    ['file:///etc/hosts and https://${DOMAIN}/api and f"https://{host}/x"', []],
+    ['proxy_pass http://backend;', ['url:http://backend']],
+  ]);
+
+  it('reports scheme, host, explicit port and the scheme that decides a default port', () => {
+    const [m] = scanLine('jdbc:mysql://legacy.example.net:3306/erp', 7);
+    assert.equal(m.kind, 'url');
+    if (m.kind !== 'url') return;
+    assert.deepEqual([m.scheme, m.portScheme, m.host, m.explicitPort, m.line], ['jdbc:mysql', 'mysql', 'legacy.example.net', '3306', 7]);
+    const [v6] = scanLine('http://[fe80::1%25eth0]:8080/');
+    assert.deepEqual([v6.host, v6.explicitPort], ['fe80::1%eth0', '8080']);
+    const [noPort] = scanLine('redis://cache:6379/0 and https://example.com/');
+    assert.equal(noPort.explicitPort, '6379');
+    assert.equal(scanLine('https://example.com/')[0].explicitPort, null);
+  });
+});
+
+describe('scanner: host names, IP literals and host:port', () => {
+  check([
+    ['See db.internal. Then api.example.com, www.example.org', ['hostname:db.internal', 'hostname:api.example.com', 'hostname:www.example.org']],
+    ['redis = 10.0.0.7:6379', ['ipv4:10.0.0.7']],
+    ['ping fe80::1%eth0 now', ['ipv6:fe80::1%eth0']],
+    ['listen [::]:443; peer [2001:db8::7]:8443', ['ipv6:::', 'ipv6:2001:db8::7']],
+    ['"::1" and ::ffff:192.0.2.1 and 64:ff9b::198.51.100.7', ['ipv6:::1', 'ipv6:::ffff:192.0.2.1', 'ipv6:64:ff9b::198.51.100.7']],
+    ['BROKERS=kafka-1:9092,kafka-2:9092', ['hostname:kafka-1', 'hostname:kafka-2']],
+    ['connect("localhost:8080") or localhost', ['hostname:localhost', 'hostname:localhost']],
+    ['café.example.com and xn--bcher-kva.example.com', ['hostname:café.example.com', 'hostname:xn--bcher-kva.example.com']],
+    ['allow 10.0.0.0/8; dig example.com.', ['ipv4:10.0.0.0', 'hostname:example.com']],
+    ['printer.local, nas.lan, router.home.arpa, build.corp, api.test, app.localhost', ['hostname:printer.local', 'hostname:nas.lan', 'hostname:router.home.arpa', 'hostname:build.corp', 'hostname:api.test', 'hostname:app.localhost']],
+    ['registry.example.com:5000/team/app:1.4.2', ['hostname:registry.example.com']],
+  ]);
+
+  it('records the port of host:port and [v6]:port, and not of file:line:col', () => {
+    assert.deepEqual(
+      scanLine('db.internal:5432 [2001:db8::1]:443 10.0.0.1:80').map((m) => [m.host, m.explicitPort]),
+      [['db.internal', '5432'], ['2001:db8::1', '443'], ['10.0.0.1', '80']]
+    );
+    assert.deepEqual(found('main.go:42:7 setup.py:10'), []);
+    assert.deepEqual(scanLine('api.example.com:8443:1').map((m) => [m.host, m.explicitPort]), [['api.example.com', null]]);
+  });
+
+  it('honours configured private suffixes (the netlens.privateSuffixes setting)', () => {
+    assert.deepEqual(found('db.prod.acme and web.svc.cluster', ['acme', '.svc.cluster']), ['hostname:db.prod.acme', 'hostname:web.svc.cluster']);
+    assert.deepEqual(found('db.prod.acme and web.svc.cluster'), []);
+    assert.deepEqual(createScanner({ privateSuffixes: ['acme'] }).scanLine('db.acme').map((m) => m.host), ['db.acme']);
+  });
+});
+
+describe('scanner: contexts that name hosts', () => {
+  check([
+    // ssh and friends
+    ['ssh deploy@bastion', ['hostname:bastion']],
+    ['ssh -p 2222 -i ~/.ssh/key.pem jump-01', ['hostname:jump-01']],
+    ['scp -P 2222 build/site.tar.gz deploy@staging:/srv/', ['hostname:staging']],
+    ['git clone git@git.example.org:team/repo.git', ['hostname:git.example.org']],
+    ['contact ops@example.com', ['hostname:example.com']],
+    // ssh_config
+    ['Host bastion db-replica', ['hostname:bastion', 'hostname:db-replica']],
+    ['    HostName 203.0.113.5', ['ipv4:203.0.113.5']],
+    ['    ProxyJump ops@bastion.example.net:2222', ['hostname:bastion.example.net']],
+    ['Host *.internal', []],
+    // .env, YAML, JSON, code
+    ['REDIS_HOST=cache', ['hostname:cache']],
+    ['  hostname: db', ['hostname:db']],
+    ['"host": "gateway",', ['hostname:gateway']],
+    ['const redisHost = \'cache\';', ['hostname:cache']],
+    ['SESSION_COOKIE_DOMAIN=.shop.example.com', ['hostname:shop.example.com']],
+    // nginx / Apache
+    ['server_name example.com www.example.com *.example.org;', ['hostname:example.com', 'hostname:www.example.com']],
+    ['    server app-1.internal:8080 weight=3 backup;', ['hostname:app-1.internal']],
+    ['resolver 192.0.2.53 [2001:db8::53] valid=30s;', ['ipv4:192.0.2.53', 'ipv6:2001:db8::53']],
+    ['    ServerAlias www.docs.example.org docs-legacy', ['hostname:www.docs.example.org', 'hostname:docs-legacy']],
+    ['nameserver 192.0.2.53', ['ipv4:192.0.2.53']],
+    // Dockerfile / compose
+    ['FROM registry.example.com/base/python:3.12-slim', ['hostname:registry.example.com']],
+    ['FROM postgres:16', []],
+    ['    image: postgres:16', []],
+    ['  - "payments.internal:192.0.2.80"', ['hostname:payments.internal', 'ipv4:192.0.2.80']],
+    ['    depends_on: cache:6379', ['hostname:cache']],
+    // hosts files
+    ['192.0.2.10\tdb.internal db   # primary', ['ipv4:192.0.2.10', 'hostname:db.internal', 'hostname:db']],
+    ['::1 localhost ip6-localhost', ['ipv6:::1', 'hostname:localhost', 'hostname:ip6-localhost']],
+    ['203.0.113.9 - - [10/Oct/2023:13:55:36 +0000] "GET / HTTP/1.1" 200', ['ipv4:203.0.113.9']],
+  ]);
+
+  it('says why each match was accepted', () => {
+    const ctx = (line: string): string[] => scanLine(line).map((m) => m.context);
+    assert.deepEqual(ctx('ssh deploy@bastion'), ['userHost']);
+    assert.deepEqual(ctx('mail ops@example.com'), ['email']);
+    assert.deepEqual(ctx('REDIS_HOST=cache'), ['keyValue']);
+    assert.deepEqual(ctx('Host bastion'), ['keyword']);
+    assert.deepEqual(ctx('192.0.2.10 db'), ['bare', 'hostsFile']);
+    assert.deepEqual(ctx('db.internal:5432 db.internal https://x.example'), ['hostPort', 'bare', 'url']);
+  });
+});
+
+describe('scanner: false positives it must not report', () => {
+  check([
+    // file names with real TLDs
+    ['see README.md, setup.py, main.rs, deploy.sh, Makefile.am, main.tf, id_rsa.pub, build.ninja, server.properties', []],
+    ['  File "/usr/lib/python3.12/socket.py", line 852 at /app/server.js:12:5 (main.go:42:7) tests/net.rs:31:9', []],
+    ['/etc/nginx/sites-available/example.com and .env.local', []],
+    // member chains
+    ['console.log(this.app.name); os.path.join(a, b); logger.info(msg); user.name; item.id; req.ip', []],
+    ['window.location.host, document.body.id, self.store, admin.site, df.info, np.ma, settings.de', []],
+    ['router.post("/x"); model.fit(x); obj.click(); app.get("/"); res.json({})', []],
+    // versions and packages
+    ['requests==2.31.0 urllib3>=2.0.7 pkg>=1.2.3.4 node v20.11.1 go1.22.1 version 1.2.3.4', []],
+    ['import com.example.app.Main;', []],
+    ['package com.example.billing.config;', []],
+    ['from os.path import join; import django.contrib.admin', []],
+    ['LABEL org.opencontainers.image.source=x com.example.app.Main', []],
+    // image tags and other name:number
+    ['FROM node:20-alpine AS assets; image: redis:7.2-alpine; docker run python:3', []],
+    ['.btn{z-index:100;font-weight:700} x[1:100] {a:1, id:123} 12:30:45', []],
+    // code that looks like IPv6
+    ['x = a[::2] + b[1::3]; std::vector<int> v; f64::MAX; dead::beef; Ipv6Addr::LOCALHOST', []],
+    ['00:1a:2b:3c:4d:5e is a MAC address', []],
+    // decorators, scoped packages, annotation keys, wildcards, templates
+    ['@app.route("/x") @types/node lodash@4.17.21', []],
+    ['    cert-manager.io/cluster-issuer: letsencrypt', []],
+    ['return 301 https://$host$request_uri;', []],
+    ['const api = `${base}.example`; host: redisHost; ip: IpAddr; "backend host:port"', []],
+    // prose that starts with a directive keyword
+    ['Host names are case-insensitive.', []],
+  ]);
+});
+
+describe('scanner: API', () => {
+  it('scanText numbers lines from 0 across \\n, \\r\\n and \\r', () => {
+    const got = scanText('a db.internal\r\nb\rc 10.0.0.1\nlocalhost').map((m) => [m.line, m.character, m.text]);
+    assert.deepEqual(got, [[0, 2, 'db.internal'], [2, 2, '10.0.0.1'], [3, 0, 'localhost']]);
+  });
+
+  it('scanLines reads only the lines asked for', () => {
+    const lines = ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com'];
+    const asked: number[] = [];
+    const got = createScanner().scanLines((n) => (asked.push(n), lines[n]), 1, 3);
+    assert.deepEqual(asked, [1, 2]);
+    assert.deepEqual(got.map((m: HostMatch) => [m.line, m.host]), [[1, 'b.example.com'], [2, 'c.example.com']]);
+  });
+
+  it('gives offsets in UTF-16 code units (astral characters count two)', () => {
+    const line = '😀 café.example.com 😀 10.0.0.1';
+    for (const m of scanLine(line)) assert.equal(line.slice(m.character, m.character + m.length), m.text);
+    assert.deepEqual(scanLine(line).map((m) => m.character), [3, 23]);
+  });
+});

@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { scanText } from '../../src/core/scanner';
+import { loadCorpus, scoreCorpus } from '../support/scannerCorpus';
+
+describe('scanner: precision and recall on the labeled corpus (test/fixtures/scanner-corpus)', () => {
+  it('finds ≥ 95 % of the labeled hosts and ≥ 97 % of what it reports is labeled', function () {
+    const corpus = loadCorpus();
+    assert.ok(corpus.length >= 15, `corpus has only ${corpus.length} labeled files`);
+    const s = scoreCorpus(corpus, (f) => scanText(f.text));
+    const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
+    const summary = `precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)} over ${corpus.length} files, ${labels} labeled matches`;
+    console.log(`      scanner corpus: ${summary}`);
+    const misses = [...s.falsePositives.map((p) => `  false positive ${p.kind} ${p.text}`), ...s.falseNegatives.map((l) => `  missed ${l.kind} ${l.text}`)];
+    if (misses.length) console.log(misses.map((m) => `      ${m}`).join('\n'));
+    assert.ok(s.precision >= 0.97, `${summary}\n${misses.join('\n')}`);
+    assert.ok(s.recall >= 0.95, `${summary}\n${misses.join('\n')}`);
+  });
+
+  it('has labels that point at real text (every label is on its line)', () => {
+    for (const f of loadCorpus()) {
+      const lines = f.text.split('\n');
+      for (const l of f.labels) assert.ok(lines[l.line - 1]?.includes(l.text), `${f.name}:${l.line}: ${l.text} is not on that line`);
+    }
+  });
+});
