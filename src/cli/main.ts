@@ -7,6 +7,12 @@ import { UsageError, type CliContext, type CliIo } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_USAGE, printAnswer } from './output';
 
+// `netlens scan big.txt | head`: the reader went away; stop quietly like other Unix tools instead of crashing.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const io: CliIo = { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') };
 
 function usage(): string {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { addressFacts, type AddressFacts } from '../core/addressFacts';
-import { hostFromToken, tokenAt } from '../core/hostAtPosition';
-import { parseIpAddress } from '../core/ipAddress';
-import { urlPort } from '../core/urlPort';
+import type { HostMatch } from '../core/scanner';
+import { defaultServicesDatabase } from '../core/servicesDb';
 import type { HostLookup, HostLookups } from './hostLookups';
+import { hostMatchAt, matchRange, portOf } from './hostsInDocument';
 import { mayResolveAutomatically } from './settings';
 
 /** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
@@ -19,12 +19,12 @@ const HOVER_COMMANDS = ['netlens.resolveHostname', 'netlens.showGetaddrinfo', 'n
 export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
   return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
     async provideHover(document, position, token) {
-      const text = tokenAt(document.lineAt(position.line).text, position.character);
-      const host = hostFromToken(text);
-      if (!host) return undefined;
-      const range = document.getWordRangeAtPosition(position, /[A-Za-z0-9._~%:@[\]/+-]+/);
+      const match = hostMatchAt(document, position);
+      if (!match) return undefined;
+      const { host } = match;
+      const range = matchRange(match);
       // Facts that need no lookup (service port, address facts) are shown in every workspace.
-      const facts = offlineFacts(text, host);
+      const facts = offlineFacts(match);
       if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
       const known = lookups.cached(host);
       if (known) return new vscode.Hover([lookupHover(known), ...facts], range);
@@ -121,25 +121,25 @@ function age(resolvedAt: number): string {
  * What NetLens knows without asking the network: the service port a URL implies (repeated here because screen
  * readers do not read inlay hints) and, for an IP literal, what Python's ipaddress says about it.
  */
-function offlineFacts(token: string, host: string): vscode.MarkdownString[] {
+function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
   const sections: vscode.MarkdownString[] = [];
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(token)) {
-    try {
-      const answer = urlPort(token.replace(/[.,;:]+$/, ''));
-      if (answer.port !== null) {
-        const md = markdown();
-        const why = answer.portSource === 'explicit' ? 'explicit in the URL' : answer.portSource === 'service' ? `${answer.service ?? answer.scheme} in ${answer.source}` : answer.source;
-        md.appendText(`${answer.scheme}:// → port ${answer.port} (${why})`);
-        sections.push(md);
-      }
-    } catch {
-      // Not a URL Python could parse: nothing to add; the lookup section still says what the resolver does.
+  if (match.kind === 'url') {
+    const port = portOf(match);
+    if (port && port.port !== null) {
+      const md = markdown();
+      const why = port.portSource === 'explicit' ? 'explicit in the URL' : port.portSource === 'service' ? `${port.service ?? match.portScheme} in ${defaultServicesDatabase().source}` : 'well-known default for the scheme';
+      md.appendText(`${match.scheme}:// → port ${port.port} (${why})`);
+      sections.push(md);
     }
   }
-  if (parseIpAddress(host)) {
-    const md = markdown();
-    md.appendText(describeAddress(addressFacts(host)));
-    sections.push(md);
+  if (match.kind === 'ipv4' || match.kind === 'ipv6' || /^[\d.]+$|:/.test(match.host)) {
+    try {
+      const md = markdown();
+      md.appendText(describeAddress(addressFacts(match.host)));
+      sections.push(md);
+    } catch {
+      // Not an address Python's ipaddress accepts (e.g. a legacy inet_aton form): nothing to add.
+    }
   }
   return sections;
 }

@@ -8,6 +8,7 @@ import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
 import { LookupHistory } from './lookupHistory';
 import { registerMachineTree } from './machineTree';
+import { registerPortInlayHints } from './portInlayHints';
 import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
 import { registerReverseLookupCommand } from './reverseLookupCommand';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerMachineTree(service),
     registerResolveHostnameCommand(lookups),
     registerHoverProvider(lookups),
+    registerPortInlayHints(),
     registerCopyLookupJsonCommand(lookups),
     registerServicePortCommand(),
     registerReverseLookupCommand(service),

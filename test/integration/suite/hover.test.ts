@@ -62,9 +62,23 @@ describe('hover on hostnames in a real editor', () => {
     assert.ok(cgnat.includes('IPv4 100.64.0.1: shared (CGNAT)'), cgnat);
   });
 
-  it('offers no hover for dotted words that are not hosts', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const x = a..b;\n' });
-    const text = await hoverText(doc, new vscode.Position(0, 11));
-    assert.doesNotMatch(text, /NetLens/);
+  it('offers no hover (and so no lookup) for dotted words in code that are not hosts', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'console.log(path.join(dir, "README.md"), a..b);\n' });
+    for (const word of ['console', 'join', 'README', 'a..b']) {
+      const text = await hoverText(doc, new vscode.Position(0, doc.lineAt(0).text.indexOf(word) + 1));
+      assert.doesNotMatch(text, /NetLens/, `no hover on ${word}`);
+    }
+  });
+
+  it('shows the port a URL implies as an inlay hint, only where the URL has no explicit port', async () => {
+    const content = 'a = "https://api.example.com/v1"\nb = "postgres://db.internal/app"\nc = "http://localhost:8080/"\nd = "gopher://gopher.example.org"\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, 4, 0));
+    const labels = hints.map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]);
+    assert.deepEqual(labels, [
+      [0, 'a = "https://api.example.com'.length, ':443'],
+      [1, 'b = "postgres://db.internal'.length, ':5432'],
+      [3, 'd = "gopher://gopher.example.org'.length, ':70'],
+    ]);
   });
 });
