@@ -43,8 +43,11 @@ export class HostLookups {
     return entry && toHostLookup(host, entry);
   }
 
-  /** The cached answer, the lookup already running for this host, or a new lookup. `fresh` skips the cache. */
-  async resolve(host: string, fresh = false): Promise<HostLookup> {
+  /**
+   * The cached answer, the lookup already running for this host, or a new lookup. `fresh` skips the cache;
+   * `record: false` keeps a bulk run's thousands of answers out of the Lookup History.
+   */
+  async resolve(host: string, { fresh = false, record = true }: { fresh?: boolean; record?: boolean } = {}): Promise<HostLookup> {
     if (fresh) this.cache.delete(key(host));
     let asked = false;
     const entry = await this.cache.lookup(key(host), () => {
@@ -52,7 +55,7 @@ export class HostLookups {
       return this.service.client.request('getaddrinfo', { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
     });
     const lookup = toHostLookup(host, entry);
-    if (asked) this.onResolved(lookup);
+    if (asked && record) this.onResolved(lookup);
     return lookup;
   }
 

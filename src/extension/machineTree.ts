@@ -57,6 +57,7 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
   return vscode.Disposable.from(
     changed,
     vscode.window.registerTreeDataProvider('netlens.machine', provider),
+    vscode.commands.registerCommand('netlens.showThisMachine', () => vscode.commands.executeCommand('netlens.machine.focus')),
     vscode.commands.registerCommand('netlens.refreshMachine', () => {
       hostname = undefined;
       changed.fire();

@@ -4,6 +4,7 @@ import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
 import { HostLookups } from './hostLookups';
+import { registerFileHostsTree } from './fileHostsTree';
 import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
 import { LookupHistory } from './lookupHistory';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     history,
     registerHistoryTree(history),
     registerMachineTree(service),
+    registerFileHostsTree(lookups),
     registerResolveHostnameCommand(lookups),
     registerHoverProvider(lookups),
     registerPortInlayHints(),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { hostAtPosition, hostFromToken } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
 import type { HostLookup, HostLookups } from './hostLookups';
+import { hostMatchAt } from './hostsInDocument';
 
 /** What the command returns to a caller (other commands, tests, keybinding `args`). */
 export type ResolveHostnameResult = HostLookup;
@@ -12,14 +13,28 @@ export type ResolveHostnameResult = HostLookup;
  * in the resolver's order. Called with a host argument it skips the input box.
  */
 export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Disposable {
-  return vscode.commands.registerCommand('netlens.resolveHostname', async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
-    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
-    if (host === undefined) return undefined;
-    // The user asked explicitly: always a fresh answer (it refreshes the hover's cache too).
-    const result = await lookups.resolve(host, true);
+  // The user asked explicitly: always a fresh answer (it refreshes the hover's cache too).
+  const resolveAndShow = async (host: string): Promise<ResolveHostnameResult> => {
+    const result = await lookups.resolve(host, { fresh: true });
     present(result);
     return result;
-  });
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('netlens.resolveHostname', async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
+      const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
+      return host === undefined ? undefined : resolveAndShow(host);
+    }),
+    // `NetLens: Resolve Hostname Under Cursor`: no input box; what the scanner calls a host at the cursor.
+    vscode.commands.registerCommand('netlens.resolveAtCursor', async (): Promise<ResolveHostnameResult | undefined> => {
+      const editor = vscode.window.activeTextEditor;
+      const match = editor && hostMatchAt(editor.document, editor.selection.active);
+      if (!match) {
+        void vscode.window.showInformationMessage('NetLens: no hostname, IP address or URL under the cursor.');
+        return undefined;
+      }
+      return resolveAndShow(match.host);
+    })
+  );
 }
 
 async function askForHost(): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { HostTuple } from '../../../src/client/pythonSocket';
 import type { Outcome } from '../../../src/core/addrinfo';
 import type { DnsReport } from '../../../src/core/directDns';
+import type { HostLookup } from '../../../src/extension/hostLookups';
 import { formatResolverError } from '../../../src/core/resolverError';
 import { FIXTURE } from '../../fixtures/dns/zone';
 
@@ -34,5 +35,44 @@ describe('reverse lookup and resolver comparison in a real editor', function () 
     assert.ok(report.ok, JSON.stringify(report));
     assert.ok(report.value.system.ok && report.value.system.addresses.includes(FIXTURE.hostsOnly.v4));
     assert.ok(report.value.differences.some((d) => d.kind === 'hosts-file'), JSON.stringify(report.value.differences));
+  });
+});
+
+describe('Resolve All Hosts in File and Resolve Hostname Under Cursor in a real editor', function () {
+  before(async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    await vscode.extensions.getExtension('netlens.netlens')?.activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('resolves every distinct host the scanner finds, once each, and leaves code words alone', async () => {
+    const { alias, canonical } = FIXTURE.cnameChain;
+    const content = [
+      `PRIMARY=https://${alias}/v1`,
+      `REPLICA=${FIXTURE.multiA.name}:5432`,
+      `BROKEN=postgres://app@${FIXTURE.nxdomain}/db`,
+      `AGAIN=${alias}`,
+      'console.log(path.join(dir, "README.md"))',
+    ].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'dotenv', content });
+    await vscode.window.showTextDocument(doc);
+    const results = await vscode.commands.executeCommand<Map<string, HostLookup>>('netlens.resolveAllInFile');
+    assert.deepEqual([...results.keys()].sort(), [alias, FIXTURE.multiA.name, FIXTURE.nxdomain].sort());
+    assert.equal(results.get(alias)?.canonicalName, canonical);
+    assert.deepEqual(new Set(results.get(FIXTURE.multiA.name)?.addresses), new Set([...FIXTURE.multiA.v4, ...FIXTURE.multiA.v6]));
+    assert.equal(results.get(FIXTURE.nxdomain)?.error?.text, '[Errno -2] Name or service not known');
+  });
+
+  it('resolves the host under the cursor without asking', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: `db:\n  host: ${FIXTURE.v4only.name}\n` });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 10, 1, 10);
+    const result = await vscode.commands.executeCommand<HostLookup>('netlens.resolveAtCursor');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(result.host, FIXTURE.v4only.name);
+    assert.deepEqual(result.addresses, [FIXTURE.v4only.v4]);
   });
 });
