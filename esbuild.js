@@ -2,6 +2,7 @@
 //   node esbuild.js               development build of dist/, media/ and the compiled tests in out/
 //   node esbuild.js --production  minified, no source maps, no tests (what the VSIX ships)
 //   node esbuild.js --watch       rebuild on change (F5 in .vscode/launch.json uses it)
+//   node esbuild.js --no-tests    the extension, helper, CLI and webview only (npm start, npm install)
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -9,6 +10,7 @@ const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const withTests = !production && !process.argv.includes('--no-tests');
 const root = __dirname;
 
 /** @type {import('esbuild').BuildOptions} */
@@ -31,7 +33,7 @@ const builds = [
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-if (!production) {
+if (withTests) {
   // Tests and benchmarks are bundled file by file into out/ (same relative path); npm packages stay external so that
   // mocha, playwright-core and the vscode module are the real ones at run time.
   const testEntries = [...listTs(path.join(root, 'test')), ...listTs(path.join(root, 'bench'))].map((f) => path.relative(root, f));

@@ -13,7 +13,7 @@ const pkg = require(path.join(root, 'package.json'));
 const port = Number(process.env.NETLENS_PORT || 8080);
 const workspace = path.resolve(process.env.NETLENS_DEMO_DIR || path.join(root, 'demo'));
 
-const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['esbuild.js', '--no-tests'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status || 1);
 
 const { node24, codeServerEntry } = ensureTestEditor();

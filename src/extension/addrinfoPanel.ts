@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import type { GetaddrinfoRequest } from '../core/addrinfo';
+import { directDnsLookup, pyGethostbyaddr } from '../client/pythonSocket';
+import { distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
+import { parseIpAddress } from '../core/ipAddress';
+import { formatAsPythonException } from '../core/resolverError';
 import { AI_FLAGS, FAMILIES, SOCKTYPES } from '../core/socketConstants';
-import type { FromWebviewMessage, PanelInitialState, ToWebviewMessage } from '../webview/messages';
+import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage } from '../webview/messages';
 import type { ResolverService } from './resolverService';
+import { settings } from './settings';
 import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
 
 const VIEW_TYPE = 'netlens.getaddrinfo';
@@ -26,23 +30,26 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
       panel.reveal();
       return host === null ? undefined : answer(panel, defaultRequest(host));
     }
-    const current = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    });
-    panel = current;
-    current.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    current.webview.html = html(current.webview, extensionUri, { request: defaultRequest(host ?? 'localhost'), autoResolve: host !== null });
-    const subscriptions = [
-      current.webview.onDidReceiveMessage((m: unknown) => onMessage(current, m)),
-      current.onDidDispose(() => {
-        panel = undefined;
-        for (const s of subscriptions) s.dispose();
-      }),
-    ];
+    const created = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, webviewOptions(extensionUri));
+    adopt(created, { request: defaultRequest(host ?? 'localhost'), autoResolve: host !== null });
     // With autoResolve the webview asks for the lookup itself once its script runs; answer() replies to it.
     return host === null ? undefined : nextResult.promise;
   };
+
+  /** Wires a new or restored panel: its page, its messages, and forgetting it when closed. */
+  function adopt(current: vscode.WebviewPanel, state: PanelInitialState): void {
+    panel = current;
+    current.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    current.webview.options = webviewOptions(extensionUri);
+    current.webview.html = html(current.webview, extensionUri, state);
+    const subscriptions = [
+      current.webview.onDidReceiveMessage((m: unknown) => onMessage(current, m)),
+      current.onDidDispose(() => {
+        if (panel === current) panel = undefined;
+        for (const s of subscriptions) s.dispose();
+      }),
+    ];
+  }
 
   /** Resolves with the next result posted to the panel (for callers of the command that passed a host). */
   let nextResult = deferred<ToWebviewMessage>();
@@ -54,18 +61,39 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
     await target.webview.postMessage(message);
     nextResult.resolve(message);
     nextResult = deferred<ToWebviewMessage>();
+    if (outcome.ok) void details(target, request, distinctAddresses(outcome.value.rows));
     return message;
+  }
+
+  /** Reverse names and the direct DNS view, after the table is shown (they may take longer than the lookup). */
+  async function details(target: vscode.WebviewPanel, request: GetaddrinfoRequest, addresses: string[]): Promise<void> {
+    const host = request.host;
+    const [reverse, dns] = await Promise.all([
+      Promise.all(addresses.map(async (a): Promise<[string, ReverseName]> => {
+        const r = await pyGethostbyaddr(service.client, a);
+        return [a, r.ok ? { ok: true, name: r.value[0] } : { ok: false, error: formatAsPythonException(r.error) }];
+      })),
+      host !== null && !parseIpAddress(host) ? directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) : Promise.resolve(null),
+    ]);
+    await target.webview.postMessage({ type: 'details', request, reverse: Object.fromEntries(reverse), dns } satisfies ToWebviewMessage);
   }
 
   function onMessage(target: vscode.WebviewPanel, raw: unknown): void {
     const message = parseMessage(raw);
     if (!message) return;
     if (message.type === 'resolve') void answer(target, message.request);
-    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage('NetLens: copied the getaddrinfo rows as JSON'));
+    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage('NetLens: copied the getaddrinfo rows'));
   }
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand('netlens.showGetaddrinfo', open),
+    // After a reload VS Code gives the panel back with the form state the webview saved (vscode.setState).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (restored, saved: unknown) => {
+        const request = parseMessage({ type: 'resolve', request: saved });
+        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest('localhost'), autoResolve: false });
+      },
+    }),
     new vscode.Disposable(() => {
       panel?.dispose();
     })
@@ -85,6 +113,10 @@ function parseMessage(raw: unknown): FromWebviewMessage | undefined {
   const okFlags = Array.isArray(r.flags) && r.flags.every((f) => AI_FLAGS.includes(f as never));
   if (!okHost || !okPort || !okEnums || !okFlags || !Number.isInteger(r.proto)) return undefined;
   return { type: 'resolve', request: r as unknown as GetaddrinfoRequest };
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelInitialState): string {

@@ -5,6 +5,7 @@ import type { DnsReport } from '../core/directDns';
 import { hostAtPosition } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
+import { settings } from './settings';
 
 /**
  * `NetLens: Compare System Resolver and DNS`: asks DNS directly (c-ares in the helper) and the system resolver
@@ -17,7 +18,7 @@ export function registerCompareResolversCommand(service: ResolverService): vscod
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `NetLens: asking DNS and the system resolver for ${host}` },
-      () => directDnsLookup(service.client, host, { servers: dnsServers(), timeoutMs: dnsTimeoutMs() })
+      () => directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
     );
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(`NetLens: ${host} — ${formatAsPythonException(outcome.error)}`);
@@ -26,18 +27,6 @@ export function registerCompareResolversCommand(service: ResolverService): vscod
     void vscode.window.showQuickPick(reportItems(outcome.value), { title: `${host}: DNS (${outcome.value.servers.join(', ') || 'no servers'}) vs the system resolver`, matchOnDescription: true });
     return outcome;
   });
-}
-
-/** A workspace's own netlens.dnsServers is honoured only when it is trusted (package.json restricts it too). */
-function dnsServers(): string[] | null {
-  const inspected = vscode.workspace.getConfiguration('netlens').inspect<string[]>('dnsServers');
-  const servers = vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('netlens').get<string[]>('dnsServers', []) : (inspected?.globalValue ?? []);
-  return servers.length ? servers : null;
-}
-
-function dnsTimeoutMs(): number {
-  const value = vscode.workspace.getConfiguration('netlens').get<number>('dnsTimeoutMs', 3000);
-  return Number.isFinite(value) ? Math.min(60_000, Math.max(1, value)) : 3000;
 }
 
 function reportItems(report: DnsReport): vscode.QuickPickItem[] {

@@ -13,6 +13,13 @@ export const settings = {
   lookupTimeoutMs: (): number => clamp(read('lookupTimeoutMs', 5000), 100, 120_000, 5000),
   cacheSeconds: (): number => clamp(read('cacheSeconds', 60), 0, 86_400, 60),
   autoResolve: (): boolean => read('autoResolve', true),
+  /** Servers for the direct DNS view; a workspace's own value counts only while it is trusted (see package.json). */
+  dnsServers: (): string[] | null => {
+    const inspected = vscode.workspace.getConfiguration('netlens').inspect<string[]>('dnsServers');
+    const servers = vscode.workspace.isTrusted ? read<string[]>('dnsServers', []) : (inspected?.globalValue ?? []);
+    return Array.isArray(servers) && servers.length ? servers.filter((s) => typeof s === 'string') : null;
+  },
+  dnsTimeoutMs: (): number => clamp(read('dnsTimeoutMs', 3000), 1, 60_000, 3000),
 };
 
 /**

@@ -1,6 +1,8 @@
 // The getaddrinfo panel's script. It builds every piece of text with textContent (never innerHTML), because
 // canonical names come from DNS and are attacker-controlled.
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult } from '../core/addrinfo';
+import { addressFacts } from '../core/addressFacts';
+import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
@@ -84,7 +86,7 @@ function pythonCall(r: GetaddrinfoRequest): string {
 function renderRows(result: GetaddrinfoResult, constants: Record<string, number>): HTMLElement {
   const table = el('table');
   const head = el('tr');
-  for (const h of ['#', 'family', 'type', 'proto', 'canonname', 'address', 'port', 'flowinfo', 'scope_id']) head.append(el('th', {}, h));
+  for (const h of ['#', 'family', 'type', 'proto', 'canonname', 'address', 'port', 'flowinfo', 'scope_id', 'facts', 'reverse name']) head.append(el('th', { scope: 'col' }, h));
   table.append(el('thead'), el('tbody'));
   table.tHead?.append(head);
   result.rows.forEach((row: AddrinfoRow, i) => {
@@ -92,9 +94,60 @@ function renderRows(result: GetaddrinfoResult, constants: Record<string, number>
     const [address, port, flowinfo, scopeId] = row.sockaddr;
     const cells = [String(i + 1), row.family, row.socktype ?? '?', row.proto === null ? '?' : String(row.proto), row.canonname ?? '?', address, String(port), flowinfo === undefined ? '' : String(flowinfo), scopeId === undefined ? '' : String(scopeId)];
     for (const c of cells) tr.append(el('td', {}, c));
+    tr.append(el('td', {}, factsSummary(address)));
+    // Filled in when the reverse lookups arrive ('details' message).
+    tr.append(el('td', { 'data-reverse-for': address, class: 'pending' }, '…'));
     table.tBodies[0].append(tr);
   });
   return table;
+}
+
+/** What Python's ipaddress says about an address, in a few words (loopback, private, documentation, …). */
+function factsSummary(address: string): string {
+  try {
+    const f = addressFacts(address);
+    const names: [string, boolean][] = [
+      ['loopback', f.is_loopback],
+      ['private', f.is_private],
+      ['global', f.is_global],
+      ['link-local', f.is_link_local],
+      ['multicast', f.is_multicast],
+      ['shared (CGNAT)', f.is_shared],
+      ['documentation', f.is_documentation],
+    ];
+    return names.filter(([, on]) => on).map(([n]) => n).join(', ');
+  } catch {
+    return '';
+  }
+}
+
+function renderDetails(message: Extract<ToWebviewMessage, { type: 'details' }>): void {
+  for (const cell of output.querySelectorAll<HTMLTableCellElement>('td[data-reverse-for]')) {
+    const answer = message.reverse[cell.dataset.reverseFor ?? ''];
+    if (!answer) continue;
+    cell.classList.remove('pending');
+    cell.textContent = answer.ok ? answer.name : answer.error;
+    if (!answer.ok) cell.classList.add('muted');
+  }
+  if (!message.dns) return;
+  const section = el('section', { class: 'dns', 'aria-label': 'direct DNS view' });
+  section.append(el('h3', {}, 'DNS asked directly (c-ares), beside the system resolver'));
+  if (!message.dns.ok) {
+    section.append(el('div', { class: 'error' }, formatAsPythonException(message.dns.error)));
+  } else {
+    const report: DnsReport = message.dns.value;
+    section.append(el('div', { class: 'status' }, `servers: ${report.servers.join(', ') || 'none'} (${report.serverSource})`));
+    if (report.cnameChain.length > 1) section.append(el('div', {}, `CNAME chain: ${report.cnameChain.join(' → ')}`));
+    const records = [...(report.aaaa?.ok ? report.aaaa.records.map((r) => `AAAA ${r.address}  TTL ${r.ttl}`) : []), ...(report.a?.ok ? report.a.records.map((r) => `A ${r.address}  TTL ${r.ttl}`) : [])];
+    if (records.length) {
+      const list = el('ul');
+      for (const r of records) list.append(el('li', {}, r));
+      section.append(list);
+    }
+    if (report.differences.length === 0) section.append(el('div', { class: 'status' }, 'DNS and the system resolver agree.'));
+    for (const d of report.differences) section.append(el('div', { class: 'note' }, `${d.kind}: ${d.message}`));
+  }
+  output.append(section);
 }
 
 function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
@@ -112,7 +165,11 @@ function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
   output.append(renderRows(result, message.constants));
   const copy = el('button', { type: 'button', class: 'secondary' }, 'Copy as JSON');
   copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: JSON.stringify(result.rows, null, 2) }));
-  output.append(copy);
+  const copyPython = el('button', { type: 'button', class: 'secondary' }, 'Copy as Python');
+  copyPython.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: `[${result.rows.map((r) => pyAddrinfoRow(r, message.constants)).join(',\n ')}]` }));
+  const actions = el('div', { class: 'actions' });
+  actions.append(copy, copyPython);
+  output.append(actions);
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
@@ -121,6 +178,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     status.textContent = `Resolving ${message.request.host ?? 'None'}…`;
   } else if (message.type === 'result') {
     render(message);
+  } else if (message.type === 'details') {
+    renderDetails(message);
   }
 });
 
