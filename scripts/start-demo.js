@@ -25,7 +25,7 @@ const installed = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.v
 fs.rmSync(extensionsDir, { recursive: true, force: true });
 fs.mkdirSync(installed, { recursive: true });
 // Exactly what the VSIX ships (see .vscodeignore), copied rather than linked so a rebuild needs a restart.
-for (const item of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist', 'media']) {
+for (const item of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist', 'media']) {
   const from = path.join(root, item);
   if (fs.existsSync(from)) fs.cpSync(from, path.join(installed, item), { recursive: true });
 }
