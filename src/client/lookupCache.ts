@@ -34,9 +34,10 @@ export class LookupCache<T> {
     if (!entry) return undefined;
     const { positiveMs, negativeMs } = this.lifetimes();
     const ttl = entry.outcome.ok ? positiveMs : negativeMs;
-    if (this.now() - entry.resolvedAt <= ttl) return entry;
     this.entries.delete(key);
-    return undefined;
+    if (this.now() - entry.resolvedAt > ttl) return undefined;
+    this.entries.set(key, entry); // re-insert: a name that is read often stays (least-recently-used eviction)
+    return entry;
   }
 
   isPending(key: string): boolean {
@@ -68,7 +69,7 @@ export class LookupCache<T> {
   }
 
   private store(key: string, entry: CacheEntry<T>): void {
-    this.entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
+    this.entries.delete(key); // Map order is the eviction order: least recently used first
     this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;

@@ -18,14 +18,14 @@ export const readSystemFile: FileReader = (path) => {
 
 /** Where the system keeps its `services` and `protocols` databases on the platform NetLens runs on. */
 export function systemDatabasePaths(
-  database: 'services' | 'protocols',
+  database: 'services' | 'protocols' | 'hosts',
   platform: string = process.platform,
   env: Readonly<Record<string, string | undefined>> = process.env
 ): string[] {
   if (platform === 'win32') {
     // Windows keeps them beside the hosts file; the protocols database is named "protocol" there.
     const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
-    return [`${root}\\System32\\drivers\\etc\\${database === 'protocols' ? 'protocol' : 'services'}`];
+    return [`${root}\\System32\\drivers\\etc\\${database === 'protocols' ? 'protocol' : database}`];
   }
   // Linux, macOS and the BSDs all use /etc (on macOS /etc is a symlink to /private/etc).
   return [`/etc/${database}`];

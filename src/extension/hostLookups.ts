@@ -1,4 +1,5 @@
 import { LookupCache, type CacheEntry } from '../client/lookupCache';
+import { encodeHost } from '../client/pythonSocket';
 import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName, type GetaddrinfoResult } from '../core/addrinfo';
 import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
@@ -32,6 +33,8 @@ export class HostLookups {
   });
 
   /** `onResolved` hears about every answer that came from the resolver (not from the cache): the history. */
+  private machine: Promise<string | null> | undefined;
+
   constructor(
     private readonly service: ResolverService,
     private readonly onResolved: (lookup: HostLookup) => void = () => undefined
@@ -50,13 +53,22 @@ export class HostLookups {
   async resolve(host: string, { fresh = false, record = true }: { fresh?: boolean; record?: boolean } = {}): Promise<HostLookup> {
     if (fresh) this.cache.delete(key(host));
     let asked = false;
-    const entry = await this.cache.lookup(key(host), () => {
+    const entry = await this.cache.lookup(key(host), async () => {
       asked = true;
-      return this.service.client.request('getaddrinfo', { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
+      // As Python does: IDNA 2003 first, so `straße.de` asks for `strasse.de` and `a..b` fails without a query.
+      const ascii = encodeHost(host);
+      if (!ascii.ok) return ascii;
+      return this.service.client.request('getaddrinfo', { host: ascii.value, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
     });
     const lookup = toHostLookup(host, entry);
     if (asked && record) this.onResolved(lookup);
     return lookup;
+  }
+
+  /** The name of the machine whose resolver answers (the workspace side in remote setups), asked once. */
+  machineName(): Promise<string | null> {
+    this.machine ??= this.service.client.request('gethostname', {}).then((r) => (r.ok ? r.value.hostname : null));
+    return this.machine;
   }
 
   clear(): void {

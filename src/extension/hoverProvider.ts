@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { domainToASCII } from 'url';
 import { addressFacts, type AddressFacts } from '../core/addressFacts';
+import { compareIdnForms } from '../core/idna2003';
 import type { HostMatch } from '../core/scanner';
 import { defaultServicesDatabase } from '../core/servicesDb';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { hostMatchAt, matchRange, portOf } from './hostsInDocument';
+import { hostsFileAnswer } from './hostsFileWatch';
 import { mayResolveAutomatically } from './settings';
 
 /** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
@@ -26,12 +29,13 @@ export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
       // Facts that need no lookup (service port, address facts) are shown in every workspace.
       const facts = offlineFacts(match);
       if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
+      const machine = await Promise.race([lookups.machineName(), delay(HOVER_WAIT_MS, token)]);
       const known = lookups.cached(host);
-      if (known) return new vscode.Hover([lookupHover(known), ...facts], range);
+      if (known) return new vscode.Hover([lookupHover(known, machine), ...facts], range);
       const lookup = lookups.resolve(host);
       const answer = await Promise.race([lookup, delay(HOVER_WAIT_MS, token)]);
       if (token.isCancellationRequested) return undefined;
-      return new vscode.Hover([answer ? lookupHover(answer) : resolvingHover(host), ...facts], range);
+      return new vscode.Hover([answer ? lookupHover(answer, machine) : resolvingHover(host), ...facts], range);
     },
   });
 }
@@ -68,7 +72,7 @@ function appendHostTitle(md: vscode.MarkdownString, host: string): void {
   md.appendMarkdown('\n\n');
 }
 
-function lookupHover(lookup: HostLookup): vscode.MarkdownString {
+function lookupHover(lookup: HostLookup, machine: string | null | undefined): vscode.MarkdownString {
   const md = markdown();
   appendHostTitle(md, lookup.host);
   if (!lookup.ok) {
@@ -86,7 +90,7 @@ function lookupHover(lookup: HostLookup): vscode.MarkdownString {
     md.appendMarkdown('\n');
   }
   const timing = lookup.elapsedMs === null ? '' : ` in ${lookup.elapsedMs.toFixed(1)} ms`;
-  md.appendText(`system resolver (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
+  md.appendText(`system resolver${machine ? ` of ${machine}` : ''} (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
   md.appendMarkdown(
     `\n\n${commandLink('Open in getaddrinfo view', 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink('Copy as JSON', 'netlens.copyLookupJson', lookup.host)} · ${commandLink('Re-resolve', 'netlens.resolveHostname', lookup.host)}`
   );
@@ -123,6 +127,20 @@ function age(resolvedAt: number): string {
  */
 function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
   const sections: vscode.MarkdownString[] = [];
+  const idn = compareIdnForms(match.host, domainToASCII);
+  if (idn.international) {
+    // Show the ASCII (ACE) forms: they make look-alike names visible, and Python and browsers may disagree.
+    const md = markdown();
+    const python = idn.idna2003.ok ? idn.idna2003.ascii : `UnicodeError: ${idn.idna2003.error}`;
+    md.appendText(idn.differ ? `IDN: Python and the netlens CLI send ${python} (IDNA 2003); browsers send ${idn.uts46 || '(rejected)'} (UTS #46)` : `IDN: sent as ${python}`);
+    sections.push(md);
+  }
+  const hosts = hostsFileAnswer(match.host);
+  if (hosts) {
+    const md = markdown();
+    md.appendText(`${hosts.path} answers for this name: ${hosts.entries.map((e) => `${e.address} (line ${e.lineNumber})`).join(', ')}`);
+    sections.push(md);
+  }
   if (match.kind === 'url') {
     const port = portOf(match);
     if (port && port.port !== null) {

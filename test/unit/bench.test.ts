@@ -14,5 +14,11 @@ describe('npm run bench', () => {
     for (const name of ['throughput', 'precision \\(corpus\\)', 'per keystroke', 'per-edit scaling']) {
       assert.ok(lines.some((l) => new RegExp(`^scanner ${name} .*ratio [\\d.]+×`).test(l)), `no scanner ${name} line:\n${out}`);
     }
+    // The extension and helper benchmarks: figures, or a "skipped" line where they need the DNS fixture.
+    for (const name of ['activation ', 'hover on a cached name ', '100 concurrent hovers ', 'lookup throughput ', 'responsiveness, 64 hung ', 'resolve all hosts ', 'memory ']) {
+      assert.ok(lines.some((l) => l.startsWith(name) && /( ms | µs |ratio |skipped|bounded)/.test(l)), `no ${name.trim()} line:\n${out}`);
+    }
+    assert.ok(lines.some((l) => /^activation .*processes spawned 0 /.test(l)), `activation spawned a process:\n${out}`);
+    assert.ok(lines.some((l) => /^100 concurrent hovers +1 helper request\(s\)/.test(l)), `hovers were not coalesced:\n${out}`);
   });
 });

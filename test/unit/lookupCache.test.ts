@@ -41,10 +41,12 @@ describe('lookup cache', () => {
     assert.equal(cache.get('ok'), undefined);
   });
 
-  it('evicts the oldest entries beyond its size', async () => {
+  it('evicts the least recently used entries beyond its size', async () => {
     const cache = make();
-    for (const name of ['a', 'b', 'c', 'd']) await cache.lookup(name, async () => ({ ok: true, value: name }));
-    assert.equal(cache.get('a'), undefined);
-    assert.ok(cache.get('b') && cache.get('c') && cache.get('d'));
+    for (const name of ['a', 'b', 'c']) await cache.lookup(name, async () => ({ ok: true, value: name }));
+    assert.ok(cache.get('a'), 'reading a makes it recent');
+    await cache.lookup('d', async () => ({ ok: true, value: 'd' }));
+    assert.equal(cache.get('b'), undefined, 'b was the least recently used');
+    assert.ok(cache.get('a') && cache.get('c') && cache.get('d'));
   });
 });

@@ -62,6 +62,16 @@ describe('hover on hostnames in a real editor', () => {
     assert.ok(cgnat.includes('IPv4 100.64.0.1: shared (CGNAT)'), cgnat);
   });
 
+  it('says when the hosts file answers, shows both IDN forms, and names the machine whose resolver answered', async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    const doc = await vscode.workspace.openTextDocument({ language: 'ini', content: `a = http://${FIXTURE.hostsOnly.name}/\nb = https://straße.netlens.test/\n` });
+    const hosts = plainText(await settledHover(doc, new vscode.Position(0, 12)));
+    assert.ok(hosts.includes(`/etc/hosts answers for this name: ${FIXTURE.hostsOnly.v4}`), hosts);
+    assert.match(hosts, /system resolver of \S+ \(getaddrinfo/);
+    const idn = plainText(await settledHover(doc, new vscode.Position(1, 14)));
+    assert.ok(idn.includes('IDN: Python and the netlens CLI send strasse.netlens.test (IDNA 2003); browsers send xn--strae-oqa.netlens.test (UTS #46)'), idn);
+  });
+
   it('offers no hover (and so no lookup) for dotted words in code that are not hosts', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'console.log(path.join(dir, "README.md"), a..b);\n' });
     for (const word of ['console', 'join', 'README', 'a..b']) {
