@@ -8,7 +8,20 @@
  * `compareIdnForms` reports both. The Unicode data (Unicode 3.2 for nameprep, with CPython's own quirks: case
  * folding and combining classes from its current database) is generated from python3 into idna2003Tables.ts.
  */
-import { CCC, COMPOSE, DECOMP, LCAT, MAP, PROHIBITED_HIDDEN, PROHIBITED_PRINTABLE, RANDAL } from './idna2003Tables';
+import { inflateSync } from 'zlib';
+import { PACKED_TABLES } from './idna2003Tables';
+
+/** The generated tables in their compact text form (see scripts/gen-idna2003-tables.py). */
+interface TableTexts {
+  MAP: string;
+  DECOMP: string;
+  CCC: string;
+  COMPOSE: string;
+  PROHIBITED_PRINTABLE: string;
+  PROHIBITED_HIDDEN: string;
+  RANDAL: string;
+  LCAT: string;
+}
 
 /** Python's UnicodeError from the codec; `reason` is the codec's own text, e.g. "label empty or too long". */
 export class IdnaError extends Error {
@@ -58,6 +71,9 @@ function parseRanges(text: string): Array<[number, number]> {
 /** Decoded lazily: most hosts are ASCII and never need the tables. */
 function load(): Tables {
   if (tables) return tables;
+  const { CCC, COMPOSE, DECOMP, LCAT, MAP, PROHIBITED_HIDDEN, PROHIBITED_PRINTABLE, RANDAL } = JSON.parse(
+    inflateSync(Buffer.from(PACKED_TABLES, 'base64')).toString('ascii')
+  ) as TableTexts;
   const ccc = new Uint8Array(0x110000);
   for (const entry of CCC.split(',')) {
     const [range, value] = entry.split(':');
