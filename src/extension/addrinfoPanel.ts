@@ -82,7 +82,7 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
     const message = parseMessage(raw);
     if (!message) return;
     if (message.type === 'resolve') void answer(target, message.request);
-    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage('NetLens: copied the getaddrinfo rows'));
+    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the getaddrinfo rows')));
   }
 
   return vscode.Disposable.from(

@@ -17,14 +17,14 @@ export function registerCompareResolversCommand(service: ResolverService): vscod
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `NetLens: asking DNS and the system resolver for ${host}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('NetLens: asking DNS and the system resolver for {0}', host) },
       () => directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
     );
     if (!outcome.ok) {
-      void vscode.window.showErrorMessage(`NetLens: ${host} — ${formatAsPythonException(outcome.error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: {0} — {1}', host, formatAsPythonException(outcome.error)));
       return outcome;
     }
-    void vscode.window.showQuickPick(reportItems(outcome.value), { title: `${host}: DNS (${outcome.value.servers.join(', ') || 'no servers'}) vs the system resolver`, matchOnDescription: true });
+    void vscode.window.showQuickPick(reportItems(outcome.value), { title: vscode.l10n.t('{0}: DNS ({1}) vs the system resolver', host, outcome.value.servers.join(', ') || vscode.l10n.t('no servers')), matchOnDescription: true });
     return outcome;
   });
 }
@@ -59,6 +59,6 @@ function reportItems(report: DnsReport): vscode.QuickPickItem[] {
 async function askForHost(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
-  const typed = await vscode.window.showInputBox({ title: 'NetLens: Compare System Resolver and DNS', prompt: 'Hostname or IP address', value: underCursor ?? '', validateInput: (v) => (v.trim() ? undefined : 'Type a hostname or an IP address') });
+  const typed = await vscode.window.showInputBox({ title: vscode.l10n.t('NetLens: Compare System Resolver and DNS'), prompt: vscode.l10n.t('Hostname or IP address'), value: underCursor ?? '', validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type a hostname or an IP address')) });
   return typed?.trim();
 }

@@ -12,13 +12,13 @@ export function registerCopyLookupJsonCommand(lookups: HostLookups): vscode.Disp
     const fromCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
     const host = typeof hostArg === 'string' && hostArg ? hostArg : fromCursor;
     if (!host) {
-      void vscode.window.showWarningMessage('NetLens: put the cursor on a hostname, IP address or URL first.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('NetLens: put the cursor on a hostname, IP address or URL first.'));
       return undefined;
     }
     const lookup = lookups.cached(host) ?? (await lookups.resolve(host));
     const json = JSON.stringify(lookup, null, 2);
     await vscode.env.clipboard.writeText(json);
-    void vscode.window.showInformationMessage(`NetLens: copied the lookup of ${host} as JSON`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the lookup of {0} as JSON', host));
     return json;
   });
 }

@@ -42,7 +42,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
       if (!node) return hosts.map((item): FileHostNode => ({ kind: 'host', item }));
       if (node.kind !== 'host') return [];
       if (!vscode.workspace.isTrusted) {
-        return [{ kind: 'detail', label: 'Not resolved: this workspace is not trusted', icon: 'shield', command: { title: 'Resolve', command: 'netlens.resolveHostname', arguments: [node.item.host] } }];
+        return [{ kind: 'detail', label: vscode.l10n.t('Not resolved: this workspace is not trusted'), icon: 'shield', command: { title: vscode.l10n.t('Resolve'), command: 'netlens.resolveHostname', arguments: [node.item.host] } }];
       }
       return lookupDetails(await lookups.resolve(node.item.host));
     },
@@ -62,7 +62,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
       item.iconPath = new vscode.ThemeIcon(known ? (known.ok ? 'pass' : 'error') : occurrences[0].kind === 'url' ? 'link' : 'globe');
       item.contextValue = 'netlens.fileHost';
       if (documentUri) {
-        item.command = { title: 'Reveal', command: 'vscode.open', arguments: [documentUri, { selection: matchRange(occurrences[0]) }] };
+        item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [documentUri, { selection: matchRange(occurrences[0]) }] };
       }
       return item;
     },
@@ -72,20 +72,21 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
     rescan();
     const names = hosts.map((h) => h.host);
     if (names.length === 0) {
-      void vscode.window.showInformationMessage('NetLens: no hostnames, IPs or URLs found in this file.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: no hostnames, IPs or URLs found in this file.'));
       return undefined;
     }
     if (!vscode.workspace.isTrusted) {
+      const resolveAnyway = vscode.l10n.t('Resolve Anyway');
       const go = await vscode.window.showWarningMessage(
-        `This workspace is not trusted. Resolving sends ${names.length} name${names.length === 1 ? '' : 's'} from this file to your DNS servers.`,
+        vscode.l10n.t('This workspace is not trusted. Resolving sends {0} names from this file to your DNS servers.', names.length),
         { modal: true },
-        'Resolve Anyway'
+        resolveAnyway
       );
-      if (go !== 'Resolve Anyway') return undefined;
+      if (go !== resolveAnyway) return undefined;
     }
     const concurrency = Math.max(1, Math.min(64, vscode.workspace.getConfiguration('netlens').get<number>('bulk.concurrency', 8)));
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `NetLens: resolving ${names.length} hosts`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NetLens: resolving {0} hosts', names.length), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         const cancel = token.onCancellationRequested(() => controller.abort());
@@ -94,7 +95,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
             concurrency,
             signal: controller.signal,
             onResult: (_host, _result, done, total) => {
-              progress.report({ increment: 100 / total, message: `${done} of ${total}` });
+              progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
               changed.fire();
             },
           });

@@ -9,8 +9,8 @@ export function registerHelperCommands(service: ResolverService, log: vscode.Log
       service.client.restart('requested by the user');
       const pong = await service.client.ping();
       const text = pong.ok
-        ? `NetLens: resolver helper running (pid ${pong.value.pid}, backend ${pong.value.backend}${pong.value.backendNote ? `: ${pong.value.backendNote}` : ''}).`
-        : `NetLens: the resolver helper did not start: ${pong.error.message}`;
+        ? vscode.l10n.t('NetLens: resolver helper running (pid {0}, backend {1}).', pong.value.pid, pong.value.backend + (pong.value.backendNote ? `: ${pong.value.backendNote}` : ''))
+        : vscode.l10n.t('NetLens: the resolver helper did not start: {0}', pong.error.message);
       void vscode.window.showInformationMessage(text);
       return pong;
     })

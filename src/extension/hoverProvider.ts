@@ -80,7 +80,7 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
     md.appendMarkdown('\n\n');
   } else {
     if (lookup.canonicalName && lookup.canonicalName.toLowerCase() !== lookup.host.toLowerCase()) {
-      md.appendText(`canonical name: ${lookup.canonicalName}`);
+      md.appendText(vscode.l10n.t('canonical name: {0}', lookup.canonicalName));
       md.appendMarkdown('\n\n');
     }
     for (const row of lookup.rows.filter((r, i, all) => all.findIndex((o) => o.sockaddr[0] === r.sockaddr[0]) === i)) {
@@ -92,7 +92,7 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
   const timing = lookup.elapsedMs === null ? '' : ` in ${lookup.elapsedMs.toFixed(1)} ms`;
   md.appendText(`system resolver${machine ? ` of ${machine}` : ''} (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
   md.appendMarkdown(
-    `\n\n${commandLink('Open in getaddrinfo view', 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink('Copy as JSON', 'netlens.copyLookupJson', lookup.host)} · ${commandLink('Re-resolve', 'netlens.resolveHostname', lookup.host)}`
+    `\n\n${commandLink(vscode.l10n.t('Open in getaddrinfo view'), 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink(vscode.l10n.t('Copy as JSON'), 'netlens.copyLookupJson', lookup.host)} · ${commandLink(vscode.l10n.t('Re-resolve'), 'netlens.resolveHostname', lookup.host)}`
   );
   return md;
 }
@@ -100,7 +100,7 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
 function resolvingHover(host: string): vscode.MarkdownString {
   const md = markdown();
   appendHostTitle(md, host);
-  md.appendText('resolving… (hover again to see the answer)');
+  md.appendText(vscode.l10n.t('resolving… (hover again to see the answer)'));
   return md;
 }
 
@@ -109,10 +109,10 @@ function offlineHover(host: string): vscode.MarkdownString {
   appendHostTitle(md, host);
   md.appendText(
     vscode.workspace.isTrusted
-      ? 'Automatic lookups are off (setting netlens.autoResolve).'
-      : 'This workspace is not trusted, so NetLens does not look names from its files up on its own: a lookup would tell DNS servers which names are in these files.'
+      ? vscode.l10n.t('Automatic lookups are off (setting netlens.autoResolve).')
+      : vscode.l10n.t('This workspace is not trusted, so NetLens does not look names from its files up on its own: a lookup would tell DNS servers which names are in these files.')
   );
-  md.appendMarkdown(`\n\n${commandLink('Resolve it now', 'netlens.resolveHostname', host)}`);
+  md.appendMarkdown(`\n\n${commandLink(vscode.l10n.t('Resolve it now'), 'netlens.resolveHostname', host)}`);
   return md;
 }
 
@@ -138,7 +138,7 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
   const hosts = hostsFileAnswer(match.host);
   if (hosts) {
     const md = markdown();
-    md.appendText(`${hosts.path} answers for this name: ${hosts.entries.map((e) => `${e.address} (line ${e.lineNumber})`).join(', ')}`);
+    md.appendText(vscode.l10n.t('{0} answers for this name: {1}', hosts.path, hosts.entries.map((e) => vscode.l10n.t('{0} (line {1})', e.address, e.lineNumber)).join(', ')));
     sections.push(md);
   }
   if (match.kind === 'url') {

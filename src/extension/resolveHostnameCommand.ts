@@ -29,7 +29,7 @@ export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Dis
       const editor = vscode.window.activeTextEditor;
       const match = editor && hostMatchAt(editor.document, editor.selection.active);
       if (!match) {
-        void vscode.window.showInformationMessage('NetLens: no hostname, IP address or URL under the cursor.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: no hostname, IP address or URL under the cursor.'));
         return undefined;
       }
       return resolveAndShow(match.host);
@@ -39,12 +39,12 @@ export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Dis
 
 async function askForHost(): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
-    title: 'NetLens: Resolve Hostname',
-    prompt: 'Hostname, IP address or URL, resolved with the system resolver (getaddrinfo)',
+    title: vscode.l10n.t('NetLens: Resolve Hostname'),
+    prompt: vscode.l10n.t('Hostname, IP address or URL, resolved with the system resolver (getaddrinfo)'),
     placeHolder: 'db.internal',
     value: hostFromEditor() ?? '',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Type a hostname, an IP address or a URL'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Type a hostname, an IP address or a URL')),
   });
   if (typed === undefined) return undefined;
   // A pasted URL or host:port means its host; anything else goes to the resolver as typed, so its own error shows.
@@ -66,7 +66,7 @@ function hostFromEditor(): string | undefined {
 function present(result: ResolveHostnameResult): void {
   if (result.error) {
     const code = result.error.code ? ` (${result.error.code})` : '';
-    void vscode.window.showErrorMessage(`NetLens: "${result.host}" did not resolve — ${formatAsPythonException(result.error)}${code}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, formatAsPythonException(result.error) + code));
     return;
   }
   const items = result.rows
@@ -82,11 +82,11 @@ function present(result: ResolveHostnameResult): void {
   void vscode.window
     .showQuickPick(items, {
       title: `${result.host}${canonical} · ${count}${timing} · ${result.backend ?? ''} backend`,
-      placeHolder: 'Addresses in the order the system resolver returned them. Pick one to copy it.',
+      placeHolder: vscode.l10n.t('Addresses in the order the system resolver returned them. Pick one to copy it.'),
     })
     .then(async (picked) => {
       if (!picked) return;
       await vscode.env.clipboard.writeText(picked.label);
-      void vscode.window.showInformationMessage(`NetLens: copied ${picked.label}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied {0}', picked.label));
     });
 }

@@ -18,9 +18,10 @@ export function createResolverService(context: vscode.ExtensionContext, log: vsc
       log.warn(description);
       if (toldUser) return; // once per session: a flapping helper must not spam notifications
       toldUser = true;
+      const showLog = vscode.l10n.t('Show Log');
       void vscode.window
-        .showWarningMessage(`NetLens: ${description}; it was restarted. Lookups continue.`, 'Show Log')
-        .then((choice) => choice && log.show(true));
+        .showWarningMessage(vscode.l10n.t('NetLens: {0}; it was restarted. Lookups continue.', description), showLog)
+        .then((choice) => choice === showLog && log.show(true));
     },
   });
   const shutdown = (): Promise<void> => client.dispose();

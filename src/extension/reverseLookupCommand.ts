@@ -16,7 +16,7 @@ export function registerReverseLookupCommand(service: ResolverService): vscode.D
     if (!address) return undefined;
     const outcome = await pyGethostbyaddr(service.client, address);
     if (!outcome.ok) {
-      void vscode.window.showErrorMessage(`NetLens: gethostbyaddr(${JSON.stringify(address)}) — ${formatAsPythonException(outcome.error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: gethostbyaddr({0}) — {1}', JSON.stringify(address), formatAsPythonException(outcome.error)));
       return outcome;
     }
     const [name, aliases, addresses] = outcome.value;
@@ -26,7 +26,7 @@ export function registerReverseLookupCommand(service: ResolverService): vscode.D
       ...aliases.map((alias) => ({ label: alias, description: 'alias' })),
       ...addresses.map((a) => ({ label: a, description: 'address' })),
     ];
-    void vscode.window.showQuickPick(items, { title: `gethostbyaddr(${address})`, placeHolder: 'Pick one to copy it' }).then(async (picked) => {
+    void vscode.window.showQuickPick(items, { title: `gethostbyaddr(${address})`, placeHolder: vscode.l10n.t('Pick one to copy it') }).then(async (picked) => {
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     });
     return outcome;
@@ -37,11 +37,11 @@ async function askForAddress(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
   const typed = await vscode.window.showInputBox({
-    title: 'NetLens: Reverse Lookup Address',
-    prompt: 'An IPv4 or IPv6 address (gethostbyaddr)',
+    title: vscode.l10n.t('NetLens: Reverse Lookup Address'),
+    prompt: vscode.l10n.t('An IPv4 or IPv6 address (gethostbyaddr)'),
     value: underCursor && parseIpAddress(underCursor) ? underCursor : '',
     placeHolder: '198.51.100.10',
-    validateInput: (v) => (v.trim() ? undefined : 'Type an IP address'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type an IP address')),
   });
   return typed?.trim();
 }

@@ -18,10 +18,10 @@ export function registerServicePortCommand(): vscode.Disposable {
       typeof queryArg === 'string' && queryArg.trim()
         ? queryArg.trim()
         : await vscode.window.showInputBox({
-            title: 'NetLens: Look Up Service Port',
-            prompt: 'A service name or a port, optionally with /tcp or /udp',
+            title: vscode.l10n.t('NetLens: Look Up Service Port'),
+            prompt: vscode.l10n.t('A service name or a port, optionally with /tcp or /udp'),
             placeHolder: 'imaps   ·   443   ·   53/udp',
-            validateInput: (v) => (/^[^\s/]+(\/[A-Za-z0-9-]+)?$/.test(v.trim()) ? undefined : 'Type a name such as "https" or a port such as "443/tcp"'),
+            validateInput: (v) => (/^[^\s/]+(\/[A-Za-z0-9-]+)?$/.test(v.trim()) ? undefined : vscode.l10n.t('Type a name such as "https" or a port such as "443/tcp"')),
           });
     if (!query) return undefined;
     const answer = lookUp(query.trim());
@@ -35,7 +35,7 @@ export function registerServicePortCommand(): vscode.Disposable {
         description: e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined,
         detail: `${answer.source}, line ${e.lineNumber}`,
       })),
-      { title: `${query} in the services database`, placeHolder: 'The first line is what getservbyname/getservbyport return' }
+      { title: vscode.l10n.t('{0} in the services database', query), placeHolder: vscode.l10n.t('The first line is what getservbyname/getservbyport return') }
     );
     return answer;
   });
