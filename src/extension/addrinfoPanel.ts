@@ -17,7 +17,7 @@ export function defaultRequest(host: string | null): GetaddrinfoRequest {
 }
 
 /**
- * `NetLens: Show getaddrinfo Table…`: one panel where the user sets every getaddrinfo argument and sees the
+ * `NetLens: Show getaddrinfo Results`: one panel where the user sets every getaddrinfo argument and sees the
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
 export function registerAddrinfoPanel(service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {

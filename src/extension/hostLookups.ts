@@ -1,5 +1,5 @@
-import { LookupCache, type CacheEntry } from '../client/lookupCache';
-import { encodeHost } from '../client/pythonSocket';
+import { LookupCache, type CacheEntry, type CacheLifetimes } from '../client/lookupCache';
+import { encodeHost, pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
 import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName, type GetaddrinfoResult } from '../core/addrinfo';
 import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
@@ -27,13 +27,11 @@ export interface HostLookup {
  * with concurrent requests for one host sharing one lookup.
  */
 export class HostLookups {
-  private readonly cache = new LookupCache<GetaddrinfoResult>(() => {
-    const positiveMs = settings.cacheSeconds() * 1000;
-    return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
-  });
+  private readonly cache = new LookupCache<GetaddrinfoResult>(cacheLifetimes);
 
   /** `onResolved` hears about every answer that came from the resolver (not from the cache): the history. */
   private machine: Promise<string | null> | undefined;
+  private readonly reverseCache = new LookupCache<HostTuple>(cacheLifetimes);
 
   constructor(
     private readonly service: ResolverService,
@@ -65,6 +63,22 @@ export class HostLookups {
     return lookup;
   }
 
+  /**
+   * gethostbyaddr's primary name for an IP literal (a PTR query unless the hosts file answers), cached like
+   * forward lookups; the error text (e.g. `[Errno 1] Unknown host`) when there is none.
+   */
+  async reverseName(address: string): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
+    const entry = await this.reverseCache.lookup(key(address), () => pyGethostbyaddr(this.service.client, address));
+    return entry.outcome.ok ? { ok: true, name: entry.outcome.value[0] } : { ok: false, error: formatResolverError(entry.outcome.error) };
+  }
+
+  /** A fresh cached reverse name, without starting a lookup. */
+  cachedReverseName(address: string): { ok: true; name: string } | { ok: false; error: string } | undefined {
+    const entry = this.reverseCache.get(key(address));
+    if (!entry) return undefined;
+    return entry.outcome.ok ? { ok: true, name: entry.outcome.value[0] } : { ok: false, error: formatResolverError(entry.outcome.error) };
+  }
+
   /** The name of the machine whose resolver answers (the workspace side in remote setups), asked once. */
   machineName(): Promise<string | null> {
     this.machine ??= this.service.client.request('gethostname', {}).then((r) => (r.ok ? r.value.hostname : null));
@@ -74,6 +88,12 @@ export class HostLookups {
   clear(): void {
     this.cache.clear();
   }
+}
+
+/** netlens.cacheSeconds for answers; failures for a sixth of that, at most 30 s. */
+function cacheLifetimes(): CacheLifetimes {
+  const positiveMs = settings.cacheSeconds() * 1000;
+  return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
 }
 
 /** Names are case-insensitive in DNS and in the hosts file; a trailing dot is not (it disables the search list). */

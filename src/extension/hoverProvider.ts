@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { domainToASCII } from 'url';
-import { addressFacts, type AddressFacts } from '../core/addressFacts';
+import { addressFacts, factNames, type AddressFacts } from '../core/addressFacts';
 import { compareIdnForms } from '../core/idna2003';
 import type { HostMatch } from '../core/scanner';
 import { defaultServicesDatabase } from '../core/servicesDb';
@@ -29,13 +29,16 @@ export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
       // Facts that need no lookup (service port, address facts) are shown in every workspace.
       const facts = offlineFacts(match);
       if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
-      const machine = await Promise.race([lookups.machineName(), delay(HOVER_WAIT_MS, token)]);
-      const known = lookups.cached(host);
-      if (known) return new vscode.Hover([lookupHover(known, machine), ...facts], range);
-      const lookup = lookups.resolve(host);
-      const answer = await Promise.race([lookup, delay(HOVER_WAIT_MS, token)]);
+      const isAddress = match.kind === 'ipv4' || match.kind === 'ipv6';
+      const [machine, answer, reverse] = await Promise.all([
+        Promise.race([lookups.machineName(), delay(HOVER_WAIT_MS, token)]),
+        lookups.cached(host) ?? Promise.race([lookups.resolve(host), delay(HOVER_WAIT_MS, token)]),
+        isAddress ? (lookups.cachedReverseName(host) ?? Promise.race([lookups.reverseName(host), delay(HOVER_WAIT_MS, token)])) : undefined,
+      ]);
       if (token.isCancellationRequested) return undefined;
-      return new vscode.Hover([answer ? lookupHover(answer, machine) : resolvingHover(host), ...facts], range);
+      const sections = [answer ? lookupHover(answer, machine) : resolvingHover(host)];
+      if (isAddress) sections.push(reverseHover(reverse));
+      return new vscode.Hover([...sections, ...facts], range);
     },
   });
 }
@@ -94,6 +97,14 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
   md.appendMarkdown(
     `\n\n${commandLink(vscode.l10n.t('Open in getaddrinfo view'), 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink(vscode.l10n.t('Copy as JSON'), 'netlens.copyLookupJson', lookup.host)} · ${commandLink(vscode.l10n.t('Re-resolve'), 'netlens.resolveHostname', lookup.host)}`
   );
+  return md;
+}
+
+/** gethostbyaddr's name for an IP literal; PTR data is attacker-controlled, so it goes in as text. */
+function reverseHover(reverse: { ok: true; name: string } | { ok: false; error: string } | undefined): vscode.MarkdownString {
+  const md = markdown();
+  if (!reverse) md.appendText(vscode.l10n.t('reverse name: resolving… (hover again to see the answer)'));
+  else md.appendText(reverse.ok ? vscode.l10n.t('reverse name (gethostbyaddr): {0}', reverse.name) : vscode.l10n.t('no reverse name (gethostbyaddr: {0})', reverse.error));
   return md;
 }
 
@@ -163,22 +174,7 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
 }
 
 function describeAddress(f: AddressFacts): string {
-  const flags = (
-    [
-      ['loopback', f.is_loopback],
-      ['private', f.is_private],
-      ['global', f.is_global],
-      ['link-local', f.is_link_local],
-      ['multicast', f.is_multicast],
-      ['reserved', f.is_reserved],
-      ['unspecified', f.is_unspecified],
-      ['shared (CGNAT)', f.is_shared],
-      ['documentation', f.is_documentation],
-      ['benchmarking', f.is_benchmarking],
-    ] as const
-  )
-    .filter(([, on]) => on)
-    .map(([name]) => name);
+  const flags = factNames(f);
   const embedded = f.ipv4_mapped ? `IPv4-mapped ${f.ipv4_mapped}` : f.sixtofour ? `6to4 for ${f.sixtofour}` : f.teredo ? `Teredo client ${f.teredo[1]} via ${f.teredo[0]}` : '';
   const iana = f.iana ? `IANA: ${f.iana.name} (${f.iana.rfc})` : '';
   return [`IPv${f.version} ${f.address}: ${flags.join(', ') || 'no special range'}`, embedded, iana].filter(Boolean).join(' · ');

@@ -1,9 +1,20 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { pyGetfqdn } from '../client/pythonSocket';
+import { addressFacts, factNames } from '../core/addressFacts';
 import type { ResolverService } from './resolverService';
+
+function safeFactNames(address: string): string[] {
+  try {
+    return factNames(addressFacts(address));
+  } catch {
+    return [];
+  }
+}
 
 type MachineNode =
   | { kind: 'hostname' }
+  | { kind: 'fqdn' }
   | { kind: 'interface'; name: string; addresses: os.NetworkInterfaceInfo[] }
   | { kind: 'address'; info: os.NetworkInterfaceInfo };
 
@@ -14,12 +25,13 @@ type MachineNode =
 export function registerMachineTree(service: ResolverService): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   let hostname: string | undefined;
+  let fqdn: string | undefined;
   const provider: vscode.TreeDataProvider<MachineNode> = {
     onDidChangeTreeData: changed.event,
     getChildren(node) {
       if (!node) {
         const interfaces = Object.entries(os.networkInterfaces()).map(([name, infos]): MachineNode => ({ kind: 'interface', name, addresses: infos ?? [] }));
-        return [{ kind: 'hostname' }, ...interfaces];
+        return [{ kind: 'hostname' }, { kind: 'fqdn' }, ...interfaces];
       }
       return node.kind === 'interface' ? node.addresses.map((info): MachineNode => ({ kind: 'address', info })) : [];
     },
@@ -35,6 +47,16 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
           item.iconPath = new vscode.ThemeIcon('vm');
           return item;
         }
+        case 'fqdn': {
+          if (fqdn === undefined) {
+            const answer = await pyGetfqdn(service.client);
+            fqdn = answer.ok ? answer.value : `unknown (${answer.error.message})`;
+          }
+          const item = new vscode.TreeItem(fqdn, vscode.TreeItemCollapsibleState.None);
+          item.description = 'getfqdn()';
+          item.iconPath = new vscode.ThemeIcon('globe');
+          return item;
+        }
         case 'interface': {
           const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
           const mac = node.addresses.find((a) => a.mac && a.mac !== '00:00:00:00:00:00')?.mac;
@@ -46,7 +68,7 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
           const { info } = node;
           const address = info.family === 'IPv6' && info.scopeid ? `${info.address}%${info.scopeid}` : info.address;
           const item = new vscode.TreeItem(address, vscode.TreeItemCollapsibleState.None);
-          item.description = `${info.family} · ${info.cidr ?? info.netmask}`;
+          item.description = [info.family, info.cidr ?? info.netmask, ...safeFactNames(info.address)].join(' · ');
           item.iconPath = new vscode.ThemeIcon('symbol-numeric');
           item.contextValue = 'netlens.address';
           return item;
@@ -60,6 +82,7 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
     vscode.commands.registerCommand('netlens.showThisMachine', () => vscode.commands.executeCommand('netlens.machine.focus')),
     vscode.commands.registerCommand('netlens.refreshMachine', () => {
       hostname = undefined;
+      fqdn = undefined;
       changed.fire();
     })
   );

@@ -1,7 +1,7 @@
 // The getaddrinfo panel's script. It builds every piece of text with textContent (never innerHTML), because
 // canonical names come from DNS and are attacker-controlled.
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult } from '../core/addrinfo';
-import { addressFacts } from '../core/addressFacts';
+import { addressFacts, factNames } from '../core/addressFacts';
 import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
@@ -105,17 +105,7 @@ function renderRows(result: GetaddrinfoResult, constants: Record<string, number>
 /** What Python's ipaddress says about an address, in a few words (loopback, private, documentation, …). */
 function factsSummary(address: string): string {
   try {
-    const f = addressFacts(address);
-    const names: [string, boolean][] = [
-      ['loopback', f.is_loopback],
-      ['private', f.is_private],
-      ['global', f.is_global],
-      ['link-local', f.is_link_local],
-      ['multicast', f.is_multicast],
-      ['shared (CGNAT)', f.is_shared],
-      ['documentation', f.is_documentation],
-    ];
-    return names.filter(([, on]) => on).map(([n]) => n).join(', ');
+    return factNames(addressFacts(address)).join(', ');
   } catch {
     return '';
   }

@@ -4,7 +4,7 @@ import type { ToWebviewMessage } from '../../../src/webview/messages';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { hasPython, python } from '../../support/python';
 
-describe('NetLens: Show getaddrinfo Table… (webview) in a real editor', () => {
+describe('NetLens: Show getaddrinfo Results (webview) in a real editor', () => {
   before(async () => {
     await vscode.extensions.getExtension('netlens.netlens')?.activate();
   });

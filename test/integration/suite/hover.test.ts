@@ -49,6 +49,11 @@ describe('hover on hostnames in a real editor', () => {
     assert.ok(plain.includes(v4) && plain.includes(v6), plain);
     const failed = plainText(await settledHover(doc, new vscode.Position(1, 'broken: '.length + 3)));
     assert.ok(failed.includes('[Errno -2] Name or service not known'), failed);
+    const ips = await vscode.workspace.openTextDocument({ language: 'ini', content: `a = ${FIXTURE.ptr.forward.v4}\nb = ${FIXTURE.ptr.missing.v4}\n` });
+    const found = plainText(await settledHover(ips, new vscode.Position(0, 6)));
+    assert.ok(found.includes(`reverse name (gethostbyaddr): ${FIXTURE.ptr.forward.name}`), found);
+    const missing = plainText(await settledHover(ips, new vscode.Position(1, 6)));
+    assert.ok(missing.includes('no reverse name (gethostbyaddr: [Errno 1] Unknown host)'), missing);
   });
 
   it('shows the service port a URL implies and the facts of an IP literal, from the services database and ipaddress rules', async () => {
