@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/ipc/**', 'src/helper/**', 'src/client/**', 'src/cli/**', 'src/webview/**', 'test/unit/**', 'test/fixtures/**', 'bench/**'],
+    files: ['src/core/**', 'src/ipc/**', 'src/helper/**', 'src/client/**', 'src/cli/**', 'src/webview/**', 'test/unit/**', 'test/fixtures/**', 'test/ui/**', 'bench/**'],
     rules: { 'no-restricted-imports': ['error', noVscode], '@typescript-eslint/no-restricted-imports': ['error', noVscode] },
   },
   {

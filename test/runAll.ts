@@ -3,7 +3,7 @@
 // the file named by NETLENS_TEST_RESULTS for the outer script to print as the closing line.
 import * as fs from 'fs';
 import * as path from 'path';
-import { runIntegrationTests } from './integration/runInCodeServer';
+import { runIntegrationTests, runUiTests, type IntegrationRunResult } from './integration/runInCodeServer';
 import { REPO_ROOT } from './support/paths';
 import { loadMocha } from './support/loadMocha';
 
@@ -46,7 +46,7 @@ async function runUnitTests(): Promise<TestCounts> {
 }
 
 async function main(): Promise<void> {
-  const only = process.env.NETLENS_TEST_ONLY; // 'unit' | 'integration' | undefined (both)
+  const only = process.env.NETLENS_TEST_ONLY; // 'unit' | 'integration' (in-editor runs, UI included) | 'ui' | undefined (all)
   const total: TestCounts = { passed: 0, failed: 0, skipped: 0, failures: [] };
   const add = (c: TestCounts): void => {
     total.passed += c.passed;
@@ -54,23 +54,34 @@ async function main(): Promise<void> {
     total.skipped += c.skipped;
     total.failures.push(...c.failures);
   };
-  if (only !== 'integration') {
+  if (only !== 'integration' && only !== 'ui') {
     console.log('\n=== unit tests (mocha, plain Node) ===');
     add(await runUnitTests());
   }
   if (only !== 'unit') {
     console.log('\n=== integration tests (inside VS Code: code-server + Chromium) ===');
-    const runs = [
-      { title: 'trusted workspace', options: {} },
+    const runs: { title: string; run: () => Promise<IntegrationRunResult>; skip?: string }[] = [
+      { title: 'trusted workspace', run: () => runIntegrationTests({}) },
       {
         title: 'untrusted workspace (Restricted Mode)',
-        options: { workspaceTrust: true, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js') },
+        run: () =>
+          runIntegrationTests({ workspaceTrust: true, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js') }),
+      },
+      {
+        title: 'UI (Chromium, as a person would)',
+        run: () => runUiTests(),
+        // Its hovers and lookups resolve fixture names: outside the namespace they would reach the real resolver.
+        skip: process.env.NETLENS_DNS_FIXTURE === '1' ? undefined : 'NETLENS_DNS_FIXTURE is not set (run inside scripts/with-test-netns.js)',
       },
     ];
-    for (const run of runs) {
+    for (const run of runs.filter((r) => only !== 'ui' || r.title.startsWith('UI'))) {
       console.log(`\n--- in-editor run: ${run.title} ---`);
+      if (run.skip) {
+        console.log(`skipped: ${run.skip} (0 passed, 0 failed)`);
+        continue;
+      }
       try {
-        const r = await runIntegrationTests(run.options);
+        const r = await run.run();
         add({ passed: r.passed, failed: r.failed, skipped: 0, failures: r.failures.map((f) => `${run.title}: ${f}`) });
       } catch (err) {
         add({ passed: 0, failed: 1, skipped: 0, failures: [`${run.title}: ${err instanceof Error ? err.message : String(err)}`] });

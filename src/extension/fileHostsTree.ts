@@ -27,8 +27,10 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
 
   const rescan = (): void => {
     const editor = vscode.window.activeTextEditor;
-    documentUri = editor?.document.uri;
-    hosts = editor ? groupByHost(scanText(editor.document.getText(), scanOptions())) : [];
+    // Focus in a webview, the output panel or the tree itself leaves no active text editor: keep the last file.
+    if (!editor) return;
+    documentUri = editor.document.uri;
+    hosts = groupByHost(scanText(editor.document.getText(), scanOptions()));
     changed.fire();
   };
   const scheduleRescan = (): void => {
@@ -111,6 +113,12 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
     changed,
     vscode.window.registerTreeDataProvider('netlens.fileHosts', provider),
     vscode.window.onDidChangeActiveTextEditor(scheduleRescan),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.toString() !== documentUri?.toString()) return;
+      documentUri = undefined;
+      hosts = [];
+      changed.fire();
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.toString() === documentUri?.toString()) scheduleRescan();
     }),
