@@ -278,6 +278,8 @@ export function createFakeVscode(settings: Record<string, unknown> = {}): FakeVs
       languages: lenient('vscode.languages', languages, stubbed),
       commands: lenient('vscode.commands', commands, stubbed),
       env: lenient('vscode.env', { clipboard: { writeText: () => Promise.resolve(), readText: () => Promise.resolve('') } }, stubbed),
+      // English only, as VS Code does without a translation bundle: "{0}" placeholders filled from the arguments.
+      l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m: string, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)) },
     },
     stubbed
   );

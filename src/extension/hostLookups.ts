@@ -31,6 +31,7 @@ export class HostLookups {
 
   /** `onResolved` hears about every answer that came from the resolver (not from the cache): the history. */
   private machine: Promise<string | null> | undefined;
+  private knownMachine: string | null | undefined;
   private readonly reverseCache = new LookupCache<HostTuple>(cacheLifetimes);
 
   constructor(
@@ -81,8 +82,13 @@ export class HostLookups {
 
   /** The name of the machine whose resolver answers (the workspace side in remote setups), asked once. */
   machineName(): Promise<string | null> {
-    this.machine ??= this.service.client.request('gethostname', {}).then((r) => (r.ok ? r.value.hostname : null));
+    this.machine ??= this.service.client.request('gethostname', {}).then((r) => (this.knownMachine = r.ok ? r.value.hostname : null));
     return this.machine;
+  }
+
+  /** The machine name once known, without waiting (the hover's hot path). */
+  knownMachineName(): string | null | undefined {
+    return this.knownMachine;
   }
 
   clear(): void {

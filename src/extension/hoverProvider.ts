@@ -31,7 +31,7 @@ export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
       if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
       const isAddress = match.kind === 'ipv4' || match.kind === 'ipv6';
       const [machine, answer, reverse] = await Promise.all([
-        Promise.race([lookups.machineName(), delay(HOVER_WAIT_MS, token)]),
+        lookups.knownMachineName() ?? Promise.race([lookups.machineName(), delay(HOVER_WAIT_MS, token)]),
         lookups.cached(host) ?? Promise.race([lookups.resolve(host), delay(HOVER_WAIT_MS, token)]),
         isAddress ? (lookups.cachedReverseName(host) ?? Promise.race([lookups.reverseName(host), delay(HOVER_WAIT_MS, token)])) : undefined,
       ]);
