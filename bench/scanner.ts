@@ -6,18 +6,7 @@
 import { LinkifyIt } from 'linkify-it';
 import { BUILTIN_PRIVATE_SUFFIXES, createScanner, type HostScanner } from '../src/core/scanner';
 import { loadCorpus, scoreCorpus, type CorpusFile, type Prediction } from '../test/support/scannerCorpus';
-
-/** mulberry32, so that the generated corpus is the same on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/support/prng';
 
 /**
  * Lines from the corpus files with seeded variations (digits changed, labels renamed, identifiers appended), so

@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import { prng } from './prng';
 
 /**
  * Runs ONE python3 process for a whole batch: `input` goes in as JSON on stdin (bound to `data`), the script
@@ -17,18 +18,11 @@ export function pythonBatch<T>(script: string, input: unknown): T {
   return JSON.parse(out) as T;
 }
 
-/** A small seeded PRNG (mulberry32): the generated cases are the same on every run. */
+/** Seeded random choices (over prng.ts): the generated cases are the same on every run. */
 export class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = prng(seed);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));

@@ -3,18 +3,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as path from 'path';
 import { CLI_JS } from '../support/paths';
 import { CORPUS_DIR } from '../support/scannerCorpus';
+import type { ScanMatchJson } from '../../src/cli/commands/scan';
 
-interface ScanJson {
-  kind: string;
-  text: string;
-  line: number;
-  character: number;
-  length: number;
-  host: string;
-  scheme?: string;
-  port?: number | null;
-  portSource?: string | null;
-}
+type ScanJson = ScanMatchJson;
 
 describe('netlens scan (CLI)', () => {
   it('prints one JSON array of matches with 0-based lines and UTF-16 offsets; URLs carry scheme and port', () => {

@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createScanner, type HostMatch } from '../../src/core/scanner';
-
-/** mulberry32: a tiny deterministic PRNG, so that every run checks the same generated inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 /** Pieces that stress every rule: host syntax, URL and IPv6 punctuation, surrogates, bidi and other controls. */
 const PIECES = [
