@@ -49,6 +49,8 @@ export class ResolverClient {
   private readonly stuck = new Set<number>();
   private readonly backoff = new RestartBackoff();
   private restartTimer: NodeJS.Timeout | undefined;
+  /** Back-off after a crash: no new helper before this time (ms since epoch). */
+  private restartNotBefore = 0;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
   /** The current helper has said 'ready'; health pings wait for it, so a slow cold start is not taken for a hang. */
@@ -114,6 +116,11 @@ export class ResolverClient {
   private ensureHelper(): HelperProcess | undefined {
     if (this.helper?.isAlive) return this.helper;
     if (this.restartTimer || this.disposed) return undefined;
+    const wait = this.restartNotBefore - Date.now();
+    if (wait > 0) {
+      this.scheduleRestart(wait);
+      return undefined;
+    }
     this.helper = this.startHelper();
     return this.helper;
   }
@@ -189,9 +196,17 @@ export class ResolverClient {
     for (const p of inFlight) {
       if (p.attempts >= 2) this.finish(p, { ok: false, error: helperError(`the resolver helper ${description} while answering ${p.method}, twice`) });
     }
-    if (inFlight.length > 0) this.options.onHelperFailure?.(`the resolver helper ${description}`);
-    if (this.pending.size === 0) return; // stay idle: the next request starts a helper
+    // Every unexpected exit counts toward the back-off, whether or not anyone is waiting, so a helper that dies
+    // on start is not restarted in a tight loop by the next requests. Only the first exit of a streak is
+    // reported: a flapping helper must not flood the user.
     const delay = this.backoff.nextDelayMs();
+    this.restartNotBefore = Date.now() + delay;
+    if (delay === 0 && inFlight.length > 0) this.options.onHelperFailure?.(`the resolver helper ${description}`);
+    if (this.pending.size === 0) return; // stay idle: the next request starts a helper (after the back-off)
+    this.scheduleRestart(delay);
+  }
+
+  private scheduleRestart(delay: number): void {
     this.options.log(`restarting the resolver helper in ${delay} ms for ${this.pending.size} waiting request(s)`);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createHook } from 'node:async_hooks';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { encodeMessage, MessageReader } from '../../src/ipc/framing';
 import { ResolverClient, type ResolverClientOptions } from '../../src/client/resolverClient';
 import type { GetaddrinfoRequest } from '../../src/core/addrinfo';
 import { HELPER_JS } from '../support/paths';
@@ -84,7 +89,7 @@ describe('resolver client ↔ real helper process', function () {
     assert.ok(first.ok);
     const oldPid = first.value.pid;
     const hang = client.request('debug.hang', {}, 1500);
-    const lookups = Array.from({ length: 20 }, () => client.request('getaddrinfo', LOCALHOST));
+    const lookups = Array.from({ length: 100 }, () => client.request('getaddrinfo', LOCALHOST));
     process.kill(oldPid, 'SIGKILL');
     const results = await Promise.all(lookups);
     for (const r of results) assert.ok(r.ok, `a lookup in flight during the crash: ${JSON.stringify(r)}`);
@@ -96,6 +101,53 @@ describe('resolver client ↔ real helper process', function () {
     assert.ok(!isAlive(oldPid));
     assert.ok(logLines.some((l) => l.includes('killed by SIGKILL')), logLines.join('\n'));
     assert.equal(failures.length, 1, 'the user is told once');
+  });
+
+  it('keeps answering after garbage and an oversized frame from the extension-host side', async () => {
+    // The helper's own reader: spawn it directly and write bytes no client would send.
+    const child = spawn(process.execPath, [HELPER_JS], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
+    const stderr: string[] = [];
+    child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
+    const replies: unknown[] = [];
+    const reader = new MessageReader(1 << 20, { onMessage: (m) => replies.push(m), onError: () => undefined });
+    child.stdout.on('data', (d: Buffer) => reader.push(d));
+    child.stdin.write('GET / HTTP/1.1\r\n\r\n');
+    child.stdin.write(`Content-Length: ${5 * 1024 * 1024}\r\n\r\n${'x'.repeat(5 * 1024 * 1024)}`);
+    child.stdin.write('Content-Length: 9\r\n\r\n{not json');
+    child.stdin.write(encodeMessage({ type: 'request', id: 7, method: 'no-such-method', params: {} }));
+    child.stdin.write(encodeMessage({ type: 'request', id: 8, method: 'ping', params: {} }));
+    try {
+      await waitFor(() => replies.some((r) => (r as { id?: number }).id === 8));
+      assert.ok(child.exitCode === null, 'the helper is still running');
+      const log = stderr.join('');
+      assert.match(log, /garbage/);
+      assert.match(log, /dropped a 5242880-byte message/);
+      assert.match(log, /not JSON/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('backs off when the helper cannot start, answers every caller, and tells the user once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-crash-'));
+    const crashing = path.join(dir, 'helper.js');
+    fs.writeFileSync(crashing, 'process.exit(3);\n');
+    try {
+      makeClient({ helperPath: crashing });
+      const started = Date.now();
+      const answers = await Promise.all([client.ping(8000), client.request('getaddrinfo', LOCALHOST, 8000)]);
+      for (const a of answers) assert.ok(!a.ok && a.error.kind === 'helper' && /exited with code 3/.test(a.error.message), JSON.stringify(a));
+      const third = await client.ping(8000);
+      assert.ok(!third.ok);
+      assert.equal(failures.length, 1, `told once, not ${failures.length} times`);
+      const restarts = logLines.filter((l) => /restarting the resolver helper in (\d+) ms/.test(l)).map((l) => Number(/in (\d+) ms/.exec(l)?.[1]));
+      assert.ok(restarts.length >= 2 && restarts[0] === 0 && restarts.slice(1).every((d) => d > 0), `back-off delays: ${restarts.join(', ')}`);
+      const starts = logLines.filter((l) => /exited with code 3/.test(l)).length;
+      assert.ok(starts <= 6, `no tight restart loop (${starts} starts)`);
+      assert.ok(Date.now() - started < 8000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('logs garbage and oversized frames from the helper and keeps working', async () => {
