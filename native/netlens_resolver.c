@@ -770,30 +770,27 @@ static napi_value js_if_index_to_name(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* gaiStrerror(code: number): string */
-static napi_value js_gai_strerror(napi_env env, napi_callback_info info) {
+/* The text of an error code, through the C library's own strerror-style function. */
+static napi_value error_text(napi_env env, napi_callback_info info, const char *(*text_of)(int)) {
   size_t argc = 1;
   napi_value argv[1];
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t code;
   if (!get_int32_arg(env, argv[0], "code", &code)) return NULL;
-  const char *text = gai_strerror(code);
+  const char *text = text_of(code);
   napi_value result;
   NAPI_CALL(env, napi_create_string_utf8(env, text ? text : "", NAPI_AUTO_LENGTH, &result));
   return result;
 }
 
+/* gaiStrerror(code: number): string */
+static napi_value js_gai_strerror(napi_env env, napi_callback_info info) {
+  return error_text(env, info, gai_strerror);
+}
+
 /* hstrerror(code: number): string */
 static napi_value js_hstrerror(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  int32_t code;
-  if (!get_int32_arg(env, argv[0], "code", &code)) return NULL;
-  const char *text = hstrerror(code);
-  napi_value result;
-  NAPI_CALL(env, napi_create_string_utf8(env, text ? text : "", NAPI_AUTO_LENGTH, &result));
-  return result;
+  return error_text(env, info, hstrerror);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
