@@ -183,6 +183,28 @@ function ensureCodeServer(cache, node24Dir) {
  * Makes sure Node 24 and code-server are installed in the cache folder.
  * @returns {{ node24: string, codeServerEntry: string }} node24: the Node 24 executable; codeServerEntry: code-server's out/node/entry.js
  */
+/**
+ * Debian packages the test editor needs: chromium (the browser the tests drive) and libkrb5-dev (headers for
+ * code-server's kerberos addon). As root on Debian they are installed here, so `npm test` and `npm start` set up
+ * a fresh machine by themselves; otherwise a clear message says what to install.
+ */
+function ensureDebianPackages() {
+  const missing = [];
+  if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
+  if (missing.length === 0) return;
+  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find((p) => fs.existsSync(p));
+  if (!aptGet || typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    throw new Error(`setup-test-editor: missing Debian packages: ${missing.join(' ')} (install them: sudo apt-get install -y ${missing.join(' ')})`);
+  }
+  const t0 = Date.now();
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync(aptGet, ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync(aptGet, ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  log(`Debian packages installed (${seconds(t0)})`);
+}
+
 function ensureTestEditor() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
@@ -190,6 +212,7 @@ function ensureTestEditor() {
         'use the @vscode/test-electron runner (npm run test:electron) on machines that can download VS Code.',
     );
   }
+  ensureDebianPackages();
   const start = Date.now();
   const cache = cacheDir();
   fs.mkdirSync(cache, { recursive: true });
