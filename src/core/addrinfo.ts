@@ -57,11 +57,15 @@ export interface GetnameinfoResult {
 /** Either a value or Python's exception, as it travels over IPC and out of the CLI. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ResolverErrorInfo };
 
-/** Distinct addresses of a result, in the resolver's order (the rows repeat each address per socktype). */
+/** The first row of each address, in the resolver's order (the rows repeat each address per socktype). */
+export function distinctAddressRows(rows: readonly AddrinfoRow[]): AddrinfoRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.sockaddr[0]) && seen.add(row.sockaddr[0]));
+}
+
+/** Distinct addresses of a result, in the resolver's order. */
 export function distinctAddresses(rows: readonly AddrinfoRow[]): string[] {
-  const seen: string[] = [];
-  for (const row of rows) if (!seen.includes(row.sockaddr[0])) seen.push(row.sockaddr[0]);
-  return seen;
+  return distinctAddressRows(rows).map((row) => row.sockaddr[0]);
 }
 
 /** The canonical name glibc reports (first row only, with AI_CANONNAME), or null. */

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { directDnsLookup } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
 import type { DnsReport } from '../core/directDns';
-import { hostAtPosition } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
+import { hostAtCursor } from './hostsInDocument';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
 
@@ -57,8 +57,7 @@ function reportItems(report: DnsReport): vscode.QuickPickItem[] {
 }
 
 async function askForHost(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
+  const underCursor = hostAtCursor();
   const typed = await vscode.window.showInputBox({ title: vscode.l10n.t('NetLens: Compare System Resolver and DNS'), prompt: vscode.l10n.t('Hostname or IP address'), value: underCursor ?? '', validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type a hostname or an IP address')) });
   return typed?.trim();
 }

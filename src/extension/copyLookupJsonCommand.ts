@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { hostAtPosition } from '../core/hostAtPosition';
 import type { HostLookups } from './hostLookups';
+import { hostAtCursor } from './hostsInDocument';
 
 /**
  * `NetLens: Copy Lookup as JSON`: the full answer for a host (the hover's link passes it; from the palette, the
@@ -8,9 +8,7 @@ import type { HostLookups } from './hostLookups';
  */
 export function registerCopyLookupJsonCommand(lookups: HostLookups): vscode.Disposable {
   return vscode.commands.registerCommand('netlens.copyLookupJson', async (hostArg?: unknown): Promise<string | undefined> => {
-    const editor = vscode.window.activeTextEditor;
-    const fromCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
-    const host = typeof hostArg === 'string' && hostArg ? hostArg : fromCursor;
+    const host = typeof hostArg === 'string' && hostArg ? hostArg : hostAtCursor();
     if (!host) {
       void vscode.window.showWarningMessage(vscode.l10n.t('NetLens: put the cursor on a hostname, IP address or URL first.'));
       return undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hostAtPosition } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { schemePort } from '../core/urlPort';
 
@@ -6,6 +7,17 @@ import { schemePort } from '../core/urlPort';
 export function scanOptions(): { privateSuffixes: string[] } {
   const suffixes = vscode.workspace.getConfiguration('netlens').get<unknown>('privateSuffixes', []);
   return { privateSuffixes: Array.isArray(suffixes) ? suffixes.filter((s): s is string => typeof s === 'string') : [] };
+}
+
+/**
+ * The host token at the active editor's cursor, for pre-filling a command's input (the user confirms it, so
+ * this is looser than the scanner: any host-shaped token), or null.
+ */
+export function hostAtCursor(): string | null {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return null;
+  const { active } = editor.selection;
+  return hostAtPosition(editor.document.lineAt(active.line).text, active.character);
 }
 
 /** The scanner's match under a position (hover, commands), or undefined: one scanner decides what is a host. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { domainToASCII } from 'url';
 import { addressFacts, factNames, type AddressFacts } from '../core/addressFacts';
+import { distinctAddressRows } from '../core/addrinfo';
 import { compareIdnForms } from '../core/idna2003';
 import type { HostMatch } from '../core/scanner';
 import { defaultServicesDatabase } from '../core/servicesDb';
@@ -86,7 +87,7 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
       md.appendText(vscode.l10n.t('canonical name: {0}', lookup.canonicalName));
       md.appendMarkdown('\n\n');
     }
-    for (const row of lookup.rows.filter((r, i, all) => all.findIndex((o) => o.sockaddr[0] === r.sockaddr[0]) === i)) {
+    for (const row of distinctAddressRows(lookup.rows)) {
       md.appendText(`${row.family === 'AF_INET6' ? 'IPv6' : 'IPv4'}  ${row.sockaddr[0]}`);
       md.appendMarkdown('  \n');
     }

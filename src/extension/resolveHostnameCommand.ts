@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { hostAtPosition, hostFromToken } from '../core/hostAtPosition';
+import { distinctAddressRows } from '../core/addrinfo';
+import { hostFromToken } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
 import type { HostLookup, HostLookups } from './hostLookups';
-import { hostMatchAt } from './hostsInDocument';
+import { hostAtCursor, hostMatchAt } from './hostsInDocument';
 
 /** What the command returns to a caller (other commands, tests, keybinding `args`). */
 export type ResolveHostnameResult = HostLookup;
@@ -59,8 +60,7 @@ function hostFromEditor(): string | undefined {
     const text = editor.document.getText(selection).trim();
     return hostFromToken(text) ?? text;
   }
-  const line = editor.document.lineAt(selection.active.line).text;
-  return hostAtPosition(line, selection.active.character) ?? undefined;
+  return hostAtCursor() ?? undefined;
 }
 
 function present(result: ResolveHostnameResult): void {
@@ -69,9 +69,7 @@ function present(result: ResolveHostnameResult): void {
     void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, formatAsPythonException(result.error) + code));
     return;
   }
-  const items = result.rows
-    .filter((row, i) => result.rows.findIndex((r) => r.sockaddr[0] === row.sockaddr[0]) === i)
-    .map((row): vscode.QuickPickItem => ({
+  const items = distinctAddressRows(result.rows).map((row): vscode.QuickPickItem => ({
       label: row.sockaddr[0],
       description: row.family === 'AF_INET6' ? 'IPv6' : 'IPv4',
       detail: row.family === 'AF_INET6' && row.sockaddr.length === 4 && row.sockaddr[3] !== 0 ? `scope id ${row.sockaddr[3]}` : undefined,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
-import { hostAtPosition } from '../core/hostAtPosition';
 import { parseIpAddress } from '../core/ipAddress';
 import { formatAsPythonException } from '../core/resolverError';
+import { hostAtCursor } from './hostsInDocument';
 import type { ResolverService } from './resolverService';
 
 /**
@@ -34,8 +34,7 @@ export function registerReverseLookupCommand(service: ResolverService): vscode.D
 }
 
 async function askForAddress(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const underCursor = editor ? hostAtPosition(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character) : null;
+  const underCursor = hostAtCursor();
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('NetLens: Reverse Lookup Address'),
     prompt: vscode.l10n.t('An IPv4 or IPv6 address (gethostbyaddr)'),
