@@ -24,7 +24,7 @@ function listTests(dir: string): string[] {
 
 async function runUnitTests(): Promise<TestCounts> {
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: true });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: true, grep: process.env.NETLENS_TEST_GREP || undefined });
   const files = listTests(path.join(REPO_ROOT, 'out', 'test', 'unit')).sort();
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();

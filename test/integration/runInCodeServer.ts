@@ -61,7 +61,7 @@ interface WorkbenchLog {
 }
 
 const RESULT_PREFIX = 'NETLENS_INTEGRATION_RESULT ';
-const PASS_THROUGH_ENV = ['NETLENS_DNS_FIXTURE', 'NETLENS_DNS_FIXTURE_LOG', 'NETLENS_TEST_NETNS'];
+const PASS_THROUGH_ENV = ['NETLENS_DNS_FIXTURE', 'NETLENS_DNS_FIXTURE_LOG', 'NETLENS_TEST_NETNS', 'NETLENS_TEST_GREP'];
 const CHROMIUM = '/usr/bin/chromium';
 const DEFAULT_TIMEOUT_MS = 240_000;
 const DEFAULT_UI_TIMEOUT_MS = 120_000;
@@ -564,7 +564,9 @@ export async function runUiTests(opts: UiRunOptions = {}): Promise<IntegrationRu
   const timeoutMs = opts.timeoutMs ?? (Number(process.env.NETLENS_UI_TIMEOUT_MS) || DEFAULT_UI_TIMEOUT_MS);
   const deadline = t0 + timeoutMs;
   const root = REPO_ROOT;
-  const scenarios = opts.scenarios ?? UI_SCENARIOS;
+  // NETLENS_TEST_GREP keeps the scenarios whose name contains it (they may depend on earlier ones: keep those too).
+  const grep = process.env.NETLENS_TEST_GREP;
+  const scenarios = (opts.scenarios ?? UI_SCENARIOS).filter((s) => !grep || s.name.includes(grep));
   const sourceWorkspace = path.resolve(opts.workspace ?? path.join(root, 'demo'));
   const outputDir = path.resolve(opts.outputDir ?? path.join(root, '.test-output', 'ui'));
   const failures: string[] = [];

@@ -17,7 +17,8 @@ export interface IntegrationResult {
 
 export async function run(): Promise<void> {
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // NETLENS_TEST_GREP runs only the tests whose full title contains it (while working on one feature).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.NETLENS_TEST_GREP || undefined });
 
   const testsRoot = __dirname;
   const files = fs
