@@ -25,6 +25,8 @@ import {
   type UiContext,
   type UiScenario,
 } from './driver';
+import { HOSTILE_DATA_SCENARIOS } from './hostileScenarios';
+import { PERSISTENCE_SCENARIOS } from './persistenceScenarios';
 
 const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
 const DEMO_FILE = 'app.yaml';
@@ -193,4 +195,13 @@ const getaddrinfoError: UiScenario = {
   },
 };
 
-export const UI_SCENARIOS: readonly UiScenario[] = [hoverHost, portHints, resolveFromPalette, sidebarTrees, getaddrinfoTable, getaddrinfoError];
+export const UI_SCENARIOS: readonly UiScenario[] = [
+  hoverHost,
+  portHints,
+  resolveFromPalette,
+  sidebarTrees,
+  getaddrinfoTable,
+  getaddrinfoError,
+  ...HOSTILE_DATA_SCENARIOS,
+  ...PERSISTENCE_SCENARIOS,
+];

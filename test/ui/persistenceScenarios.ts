@@ -1,0 +1,3 @@
+import type { UiScenario } from './driver';
+
+export const PERSISTENCE_SCENARIOS: readonly UiScenario[] = [];
