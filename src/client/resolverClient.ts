@@ -11,8 +11,11 @@ export interface ResolverClientOptions {
   timeoutMs: () => number;
   /** Diagnostics: the helper's stderr and the client's own notes (restarts, protocol errors). */
   log: (line: string) => void;
-  /** Called when the helper died or hung and was replaced; the extension tells the user once. */
-  onHelperFailure?: (description: string) => void;
+  /**
+   * Called when the helper died or hung and was replaced; the extension tells the user once. `everStarted` is
+   * false while no helper of this client has ever said `ready` (it cannot start at all: a different message).
+   */
+  onHelperFailure?: (description: string, everStarted: boolean) => void;
   execPath?: string;
   env?: Record<string, string>;
   /** How often a running helper is pinged, and how long a pong may take. */
@@ -55,6 +58,8 @@ export class ResolverClient {
   private disposed = false;
   /** The current helper has said 'ready'; health pings wait for it, so a slow cold start is not taken for a hang. */
   private helperReady = false;
+  /** Some helper of this client has said `ready`: failures after that are crashes, before it a failure to start. */
+  private everReady = false;
   private readonly options: ResolverClientOptions & typeof DEFAULTS;
 
   constructor(options: ResolverClientOptions) {
@@ -146,7 +151,7 @@ export class ResolverClient {
     if (typeof message !== 'object' || message === null) return this.options.log('resolver helper sent a non-object message (ignored)');
     const m = message as Record<string, unknown>;
     if (m.type === 'ready') {
-      if (from === this.helper) this.helperReady = true;
+      if (from === this.helper) this.helperReady = this.everReady = true;
       return;
     }
     if (m.type !== 'response' || typeof m.id !== 'number') return this.options.log(`resolver helper sent an unknown message (ignored): ${JSON.stringify(message).slice(0, 200)}`);
@@ -165,7 +170,7 @@ export class ResolverClient {
     if (p.attempts > 0 && this.helper?.isAlive) this.stuck.add(id);
     // getaddrinfo cannot be cancelled: ending the process is the only way to get its threads back.
     if (this.stuck.size >= this.options.maxStuckRequests) {
-      this.options.onHelperFailure?.(`${this.stuck.size} resolver calls are stuck in the helper`);
+      this.options.onHelperFailure?.(`${this.stuck.size} resolver calls are stuck in the helper`, true);
       this.restart(`${this.stuck.size} resolver calls are stuck past their timeout`);
     }
   }
@@ -180,7 +185,7 @@ export class ResolverClient {
     if (helper !== this.helper || !helper.isAlive || !this.helperReady || this.disposed) return;
     const pong = await this.ping();
     if (!pong.ok && pong.error.kind === 'timeout' && helper === this.helper && helper.isAlive) {
-      this.options.onHelperFailure?.('the resolver helper stopped answering');
+      this.options.onHelperFailure?.('the resolver helper stopped answering', true);
       this.restart(`no answer to a health ping within ${this.options.pingTimeoutMs} ms`);
     }
   }
@@ -201,7 +206,7 @@ export class ResolverClient {
     // reported: a flapping helper must not flood the user.
     const delay = this.backoff.nextDelayMs();
     this.restartNotBefore = Date.now() + delay;
-    if (delay === 0 && inFlight.length > 0) this.options.onHelperFailure?.(`the resolver helper ${description}`);
+    if (delay === 0 && inFlight.length > 0) this.options.onHelperFailure?.(`the resolver helper ${description}`, this.everReady);
     if (this.pending.size === 0) return; // stay idle: the next request starts a helper (after the back-off)
     this.scheduleRestart(delay);
   }

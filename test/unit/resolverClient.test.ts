@@ -41,7 +41,7 @@ describe('resolver client ↔ real helper process', function () {
       helperPath: HELPER_JS,
       timeoutMs: () => 5000,
       log: (line) => logLines.push(line),
-      onHelperFailure: (d) => failures.push(d),
+      onHelperFailure: (d, everStarted) => failures.push(`${everStarted ? 'crashed' : 'never started'}: ${d}`),
       env: { NETLENS_HELPER_TEST_HOOKS: '1' },
       ...overrides,
     });
@@ -101,6 +101,7 @@ describe('resolver client ↔ real helper process', function () {
     assert.ok(!isAlive(oldPid));
     assert.ok(logLines.some((l) => l.includes('killed by SIGKILL')), logLines.join('\n'));
     assert.equal(failures.length, 1, 'the user is told once');
+    assert.match(failures[0], /^crashed: /, 'a helper that was running crashed (and was restarted)');
   });
 
   it('keeps answering after garbage and an oversized frame from the extension-host side', async () => {
@@ -140,6 +141,7 @@ describe('resolver client ↔ real helper process', function () {
       const third = await client.ping(8000);
       assert.ok(!third.ok);
       assert.equal(failures.length, 1, `told once, not ${failures.length} times`);
+      assert.match(failures[0], /^never started: the resolver helper exited with code 3/, 'the user hears that it cannot start, not that it was restarted');
       const restarts = logLines.filter((l) => /restarting the resolver helper in (\d+) ms/.test(l)).map((l) => Number(/in (\d+) ms/.exec(l)?.[1]));
       assert.ok(restarts.length >= 2 && restarts[0] === 0 && restarts.slice(1).every((d) => d > 0), `back-off delays: ${restarts.join(', ')}`);
       const starts = logLines.filter((l) => /exited with code 3/.test(l)).length;
