@@ -65,7 +65,12 @@ async function main(): Promise<void> {
       {
         title: 'untrusted workspace (Restricted Mode)',
         run: () =>
-          runIntegrationTests({ workspaceTrust: true, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js') }),
+          runIntegrationTests({
+            workspaceTrust: true,
+            extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js'),
+            // Its .vscode/settings.json names a DNS server of its own, which must be ignored while untrusted.
+            workspace: path.join(REPO_ROOT, 'test', 'fixtures', 'untrusted-workspace'),
+          }),
       },
       {
         title: 'UI (Chromium, as a person would)',
