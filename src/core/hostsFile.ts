@@ -27,8 +27,13 @@ function looksLikeIpv6(text: string): boolean {
 export function parseHostsFile(text: string): HostsFileEntry[] {
   const entries: HostsFileEntry[] = [];
   text.split('\n').forEach((raw, index) => {
-    const hash = raw.indexOf('#');
-    const fields = (hash === -1 ? raw : raw.slice(0, hash)).split(/[ \t\r\f\v]+/).filter(Boolean);
+    // glibc's parser sees a C string, so a NUL byte ends the line just as a comment does.
+    let end = raw.length;
+    for (const stop of ['#', '\0']) {
+      const at = raw.indexOf(stop);
+      if (at !== -1 && at < end) end = at;
+    }
+    const fields = raw.slice(0, end).split(/[ \t\r\f\v]+/).filter(Boolean);
     if (fields.length < 2) return;
     const [address, canonical, ...aliases] = fields;
     const family = IPV4.test(address) ? 'AF_INET' : looksLikeIpv6(address) ? 'AF_INET6' : null;

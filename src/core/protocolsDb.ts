@@ -3,10 +3,9 @@
  * first matching line wins, names and aliases are case-sensitive (`TCP` works on Debian only because the file
  * lists it as an alias of `tcp`), malformed lines are skipped.
  */
-import { isCSpace, NssLine, nssLines } from './nssFilesParse';
-import { checkNoNul } from './pythonArgs';
+import { checkCString, isCSpace, NssLine, nssLines } from './nssFilesParse';
 import { ResolverFailure } from './resolverError';
-import { readSystemFile, systemDatabasePaths, type FileReader } from './systemFiles';
+import { describeProblem, describeReadSource, readSystemFileText, readWith, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
 
 export interface ProtocolEntry {
   name: string;
@@ -28,10 +27,14 @@ export function parseProtocolsLine(line: string, lineNumber: number): ProtocolEn
 export class ProtocolsDatabase {
   private readonly entries: readonly ProtocolEntry[];
 
-  /** `source` is the file the text came from, or null when no protocols file exists (every lookup then fails). */
+  /**
+   * `source` says where the text came from in the user's words (or why there is none: every lookup then fails);
+   * `file` is the file the line numbers refer to.
+   */
   constructor(
     text: string,
-    readonly source: string
+    readonly source: string,
+    readonly file: string | null = null
   ) {
     const entries: ProtocolEntry[] = [];
     for (const { line, lineNumber } of nssLines(text)) {
@@ -59,12 +62,14 @@ export class ProtocolsDatabase {
  * The platform's protocols file. Unlike services there is no bundled fallback: Python's getprotobyname fails
  * without the file, and NetLens says so rather than inventing answers.
  */
-export function loadProtocolsDatabase(read: FileReader = readSystemFile, paths: readonly string[] = systemDatabasePaths('protocols')): ProtocolsDatabase {
+export function loadProtocolsDatabase(read: FileReader | SystemFileReader = readSystemFileText, paths: readonly string[] = systemDatabasePaths('protocols')): ProtocolsDatabase {
+  const problems: string[] = [];
   for (const path of paths) {
-    const text = read(path);
-    if (text !== null) return new ProtocolsDatabase(text, path);
+    const file = readWith(read, path);
+    if (file.text !== null) return new ProtocolsDatabase(file.text, describeReadSource(file), path);
+    problems.push(`${path}: ${describeProblem(file.problem ?? 'EIO')}`);
   }
-  return new ProtocolsDatabase('', `no protocols file at ${paths.join(' or ')}`);
+  return new ProtocolsDatabase('', `no readable protocols file (${problems.join('; ')}): every lookup fails, as in Python`);
 }
 
 let defaultDb: ProtocolsDatabase | undefined;
@@ -76,7 +81,7 @@ export function defaultProtocolsDatabase(): ProtocolsDatabase {
 
 /** socket.getprotobyname(name): the entry, or Python's `OSError: protocol not found`. */
 export function getprotobyname(name: string, db: ProtocolsDatabase = defaultProtocolsDatabase()): ProtocolEntry {
-  checkNoNul(name);
+  checkCString(name);
   const entry = db.byName(name);
   if (!entry) throw new ResolverFailure({ kind: 'OSError', errno: null, code: null, message: 'protocol not found' });
   return entry;

@@ -3,10 +3,10 @@
  * of the file wins (so port 143 is `imap2`, not `imap`, on Debian), names and aliases match case-sensitively, and
  * malformed lines are skipped silently. Every answer carries the database it came from.
  */
-import { isCSpace, NssLine, nssLines } from './nssFilesParse';
-import { checkNoNul, toCInt } from './pythonArgs';
+import { checkCString, checkDecodableName, isCSpace, NssLine, nssLines } from './nssFilesParse';
+import { toCInt } from './pythonArgs';
 import { ResolverFailure } from './resolverError';
-import { readSystemFile, systemDatabasePaths, type FileReader } from './systemFiles';
+import { describeProblem, describeReadSource, readSystemFileText, readWith, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
 import { BUNDLED_SERVICES } from './wellKnownPorts';
 
 export interface ServiceEntry {
@@ -33,10 +33,14 @@ export function parseServicesLine(line: string, lineNumber: number): ServiceEntr
 export class ServicesDatabase {
   private readonly entries: readonly ServiceEntry[];
 
-  /** `source` names where the text came from, e.g. `/etc/services` or the bundled table. */
+  /**
+   * `source` names where the text came from in the user's words (`/etc/services`, `first 4 MiB of …`, the bundled
+   * table and why); `file` is the file the line numbers refer to, null for the bundled table.
+   */
   constructor(
     text: string,
-    readonly source: string
+    readonly source: string,
+    readonly file: string | null = null
   ) {
     const entries: ServiceEntry[] = [];
     for (const { line, lineNumber } of nssLines(text)) {
@@ -66,16 +70,22 @@ export class ServicesDatabase {
   }
 }
 
+/** How the bundled table is named at the start of every source note that comes from it. */
+export const BUNDLED_SOURCE = 'bundled IANA-derived table';
+
 /**
- * The services database of this platform: the first existing file among the platform's locations, else the
- * bundled IANA-derived table (labelled as such, because its answers are not what this machine's libc would say).
+ * The services database of this platform: the first readable file among the platform's locations, else the
+ * bundled IANA-derived table. The table is a deliberate difference from glibc, which then has no services at all
+ * (Python: `OSError: service/proto not found`), so its source says both why and that.
  */
-export function loadServicesDatabase(read: FileReader = readSystemFile, paths: readonly string[] = systemDatabasePaths('services')): ServicesDatabase {
+export function loadServicesDatabase(read: FileReader | SystemFileReader = readSystemFileText, paths: readonly string[] = systemDatabasePaths('services')): ServicesDatabase {
+  const problems: string[] = [];
   for (const path of paths) {
-    const text = read(path);
-    if (text !== null) return new ServicesDatabase(text, path);
+    const file = readWith(read, path);
+    if (file.text !== null) return new ServicesDatabase(file.text, describeReadSource(file), path);
+    problems.push(`${path}: ${describeProblem(file.problem ?? 'EIO')}`);
   }
-  return new ServicesDatabase(BUNDLED_SERVICES, `bundled IANA-derived table (no services file at ${paths.join(' or ')})`);
+  return new ServicesDatabase(BUNDLED_SERVICES, `${BUNDLED_SOURCE} (no readable services file: ${problems.join('; ')}; glibc and Python find no services here)`);
 }
 
 let defaultDb: ServicesDatabase | undefined;
@@ -92,8 +102,8 @@ function osError(message: string): ResolverFailure {
 
 /** socket.getservbyname(name[, proto]): the entry, or Python's `OSError: service/proto not found`. */
 export function getservbyname(name: string, proto: string | null = null, db: ServicesDatabase = defaultServicesDatabase()): ServiceEntry {
-  checkNoNul(name);
-  if (proto !== null) checkNoNul(proto);
+  checkCString(name);
+  if (proto !== null) checkCString(proto);
   const entry = db.byName(name, proto);
   if (!entry) throw osError('service/proto not found');
   return entry;
@@ -105,9 +115,10 @@ export function getservbyname(name: string, proto: string | null = null, db: Ser
  */
 export function getservbyport(port: bigint, proto: string | null = null, db: ServicesDatabase = defaultServicesDatabase()): ServiceEntry {
   const value = toCInt(port);
-  if (proto !== null) checkNoNul(proto);
+  if (proto !== null) checkCString(proto);
   if (value < 0 || value > 0xffff) throw new ResolverFailure({ kind: 'OverflowError', errno: null, code: null, message: 'getservbyport: port must be 0-65535.' });
   const entry = db.byPort(value, proto);
   if (!entry) throw osError('port/proto not found');
+  checkDecodableName(entry.name);
   return entry;
 }

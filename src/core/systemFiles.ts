@@ -1,20 +1,134 @@
 import * as fs from 'fs';
+import { decodeUtf8Escaped } from './nssFilesParse';
 
 /**
  * The one place where pure core modules touch the file system: reading a small system database such as
- * /etc/services. Kept behind this function type so that tests (and the browser-side webview, which has no files)
+ * /etc/services. Kept behind these function types so that tests (and the browser-side webview, which has no files)
  * inject their own reader instead.
  */
 export type FileReader = (path: string) => string | null;
 
-/** Reads a file as text; null when it does not exist or cannot be read (glibc then treats the database as absent). */
-export const readSystemFile: FileReader = (path) => {
+/** What reading a system database gave: the text (or why there is none) and whether it was cut short. */
+export interface SystemFileText {
+  path: string;
+  /** null when the file could not be used; `problem` then says why. */
+  text: string | null;
+  /** An errno code (ENOENT, EACCES, EISDIR, …) or NetLens' own reason (FIFO, NOTREG), null when read. */
+  problem: string | null;
+  /** Set when the file is larger than the cap: only its first `limitBytes` (whole lines) were read. */
+  truncated: { limitBytes: number; fileBytes: number } | null;
+}
+
+export type SystemFileReader = (path: string) => SystemFileText;
+
+/**
+ * glibc reads these files without any limit. NetLens caps them because it parses a database synchronously the
+ * first time a hover or command needs it, in the editor's extension host: Debian's /etc/services is 13 KB and the
+ * largest real ones (Fedora's, nmap's list) are under 1 MB, so 4 MiB is four times the largest real file and keeps
+ * the worst case (4 MiB of the shortest possible lines, 524,288 entries) to about a second and under 200 MB, once.
+ * Only whole lines are kept, so a line cut by the cap cannot turn `http 8080/tcp` into `http 8/tcp`.
+ */
+export const MAX_SYSTEM_FILE_BYTES = 4 * 1024 * 1024;
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads a system database the way NetLens can afford to: never blocks (a FIFO or device in the file's place is
+ * refused, where glibc would wait for a writer or read /dev/zero forever), reads at most `maxBytes`, and decodes
+ * invalid UTF-8 bytes as Python's surrogateescape does so that the bytes glibc sees can be recovered exactly.
+ */
+export function readSystemFileText(path: string, maxBytes: number = MAX_SYSTEM_FILE_BYTES): SystemFileText {
+  let fd: number;
   try {
-    return fs.readFileSync(path, 'utf8');
-  } catch {
-    return null;
+    // O_NONBLOCK: opening a FIFO for reading otherwise waits until some process opens it for writing.
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { path, text: null, problem: errnoCode(err), truncated: null };
   }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { path, text: null, problem: 'EISDIR', truncated: null };
+    if (!stat.isFile()) return { path, text: null, problem: stat.isFIFO() ? 'FIFO' : 'NOTREG', truncated: null };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // Read until EOF rather than trusting stat's size: the file may grow while it is read.
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) break;
+    }
+    let bytes = Buffer.concat(chunks, total);
+    let truncated: SystemFileText['truncated'] = null;
+    if (total > maxBytes) {
+      truncated = { limitBytes: maxBytes, fileBytes: Math.max(stat.size, total) };
+      // Keep whole lines only: the partial last line would be a different, made-up line.
+      bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a, maxBytes - 1) + 1);
+    }
+    return { path, text: decodeUtf8Escaped(bytes), problem: null, truncated };
+  } catch (err) {
+    return { path, text: null, problem: errnoCode(err), truncated: null };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function errnoCode(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : 'EIO';
+}
+
+/** Reads a file as text; null when it does not exist or cannot be used (glibc then treats the database as absent). */
+export const readSystemFile: FileReader = (path) => readSystemFileText(path).text;
+
+/** Accepts either kind of reader, so tests can keep passing `() => text`. */
+export function readWith(read: FileReader | SystemFileReader, path: string): SystemFileText {
+  const got = read(path);
+  if (got === null) return { path, text: null, problem: 'ENOENT', truncated: null };
+  return typeof got === 'string' ? { path, text: got, problem: null, truncated: null } : got;
+}
+
+const PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'ENOENT, no such file',
+  EACCES: 'EACCES, permission denied',
+  EPERM: 'EPERM, operation not permitted',
+  EISDIR: 'EISDIR, a directory',
+  ELOOP: 'ELOOP, too many symbolic links',
+  ENOTDIR: 'ENOTDIR, a parent is not a directory',
+  FIFO: 'a FIFO, not a regular file',
+  NOTREG: 'not a regular file',
 };
+
+/** `EACCES, permission denied`: the errno code a user can search for, and what it means. */
+export function describeProblem(problem: string): string {
+  return PROBLEMS[problem] ?? problem;
+}
+
+/** `16 MiB`, `100.5 MiB`, `900 KiB`: sizes in the words of the note that names a truncated file. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
+  return bytes >= 1024 ? `${Number((bytes / 1024).toFixed(1))} KiB` : `${bytes} bytes`;
+}
+
+/**
+ * Which source a database answer came from, in the words every front end shows: the path, or
+ * `first 4 MiB of /etc/services (the file has 100 MiB; …)` when the cap applied.
+ */
+export function describeReadSource(file: SystemFileText): string {
+  if (file.truncated === null) return file.path;
+  return `first ${formatBytes(file.truncated.limitBytes)} of ${file.path} (the file has ${formatBytes(file.truncated.fileBytes)}; NetLens reads only the whole lines in its first ${formatBytes(file.truncated.limitBytes)})`;
+}
+
+/**
+ * Where one line of a database is, for listings: `/etc/services:12`, `line 12 of the first 4 MiB of …` when the
+ * file was only partly read, or just the source (the bundled table has no file to open).
+ */
+export function lineSource(db: { source: string; file: string | null }, lineNumber: number): string {
+  if (db.file === null) return db.source;
+  return db.source === db.file ? `${db.file}:${lineNumber}` : `line ${lineNumber} of the ${db.source}`;
+}
 
 /** Where the system keeps its `services` and `protocols` databases on the platform NetLens runs on. */
 export function systemDatabasePaths(

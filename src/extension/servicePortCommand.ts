@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { defaultServicesDatabase, type ServiceEntry } from '../core/servicesDb';
+import { lineSource } from '../core/systemFiles';
 
 /** What the command answers: the matching services-database lines, and the database they came from. */
 export interface ServicePortAnswer {
   query: string;
+  /** The services database consulted, in the user's words (a file, its first 4 MiB, or the bundled table and why). */
   source: string;
+  /** The file the entries' line numbers refer to; null for the bundled table. */
+  file: string | null;
   entries: ServiceEntry[];
 }
 
@@ -33,7 +37,7 @@ export function registerServicePortCommand(): vscode.Disposable {
       answer.entries.map((e) => ({
         label: `${e.name}  ${e.port}/${e.proto}`,
         description: e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined,
-        detail: `${answer.source}, line ${e.lineNumber}`,
+        detail: lineSource(answer, e.lineNumber),
       })),
       { title: vscode.l10n.t('{0} in the services database', query), placeHolder: vscode.l10n.t('The first line is what getservbyname/getservbyport return') }
     );
@@ -47,5 +51,5 @@ function lookUp(query: string): ServicePortAnswer {
   const [what, proto = null] = query.split('/', 2);
   const matches = db.all().filter((e) => (proto === null || e.proto === proto) && (/^\d+$/.test(what) ? e.port === Number(what) : e.name === what || e.aliases.includes(what)));
   const firstPerProto = matches.filter((e, i) => matches.findIndex((o) => o.proto === e.proto) === i);
-  return { query, source: db.source, entries: firstPerProto };
+  return { query, source: db.source, file: db.file, entries: firstPerProto };
 }
