@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hostAtPosition } from '../core/hostAtPosition';
+import { hostAtPosition, scanWindows, windowAround } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { schemePort } from '../core/urlPort';
 
@@ -20,10 +20,33 @@ export function hostAtCursor(): string | null {
   return hostAtPosition(editor.document.lineAt(active.line).text, active.character);
 }
 
-/** The scanner's match under a position (hover, commands), or undefined: one scanner decides what is a host. */
+/**
+ * The scanner's match under a position (hover, commands), or undefined: one scanner decides what is a host.
+ * On a long line only a window around the position is scanned, so a hover costs the same on a 10 MB line.
+ */
 export function hostMatchAt(document: vscode.TextDocument, position: vscode.Position): HostMatch | undefined {
+  if (looksBinary(document)) return undefined;
   const line = document.lineAt(position.line).text;
-  return scanLine(line, position.line, scanOptions()).find((m) => position.character >= m.character && position.character <= m.character + m.length);
+  const options = scanOptions();
+  const matches = scanWindows(line, [windowAround(line, position.character)], (text) => scanLine(text, position.line, options));
+  return matches.find((m) => position.character >= m.character && position.character <= m.character + m.length);
+}
+
+/** How much of a document is checked for NUL characters (git checks the first 8000 bytes the same way). */
+const BINARY_SAMPLE_CHARS = 8192;
+const binaryChecks = new WeakMap<vscode.TextDocument, { version: number; binary: boolean }>();
+
+/**
+ * Whether a document is binary content opened as text ("Open Anyway" on an image or an executable): a NUL among
+ * its first 8 KB, git's rule. Scanning random bytes finds only noise (`Úè.tw`, `1::`), never a host to look up.
+ */
+export function looksBinary(document: vscode.TextDocument): boolean {
+  const known = binaryChecks.get(document);
+  if (known && known.version === document.version) return known.binary;
+  const sample = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(BINARY_SAMPLE_CHARS)));
+  const binary = sample.includes('\0');
+  binaryChecks.set(document, { version: document.version, binary });
+  return binary;
 }
 
 export function matchRange(match: HostMatch): vscode.Range {

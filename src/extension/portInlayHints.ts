@@ -1,7 +1,17 @@
 import * as vscode from 'vscode';
-import { scanLines, type UrlMatch } from '../core/scanner';
+import { lineWindows, scanWindows } from '../core/hostAtPosition';
+import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { defaultServicesDatabase } from '../core/servicesDb';
-import { portOf, scanOptions } from './hostsInDocument';
+import { looksBinary, portOf, scanOptions } from './hostsInDocument';
+
+/**
+ * How long one piece of hint work may hold the extension host before it yields to other events (ms). The
+ * editor asks for the visible lines, but a caller may ask for a whole 200k-line file.
+ */
+const SLICE_MS = 15;
+
+/** More hints than fit on any screen: past this a request is a pathological file, not something a person reads. */
+const MAX_HINTS = 5000;
 
 /**
  * After each URL without an explicit port, an inlay hint with the port its scheme implies (`https://x` → `:443`),
@@ -11,22 +21,25 @@ export function registerPortInlayHints(): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.InlayHintsProvider = {
     onDidChangeInlayHints: changed.event,
-    provideInlayHints(document, range) {
-      if (!vscode.workspace.getConfiguration('netlens').get<boolean>('annotations.enabled', true)) return [];
-      const matches = scanLines((n) => document.lineAt(n).text, range.start.line, range.end.line + 1, scanOptions());
+    async provideInlayHints(document, range, token) {
+      if (!vscode.workspace.getConfiguration('netlens').get<boolean>('annotations.enabled', true) || looksBinary(document)) return [];
+      const options = scanOptions();
+      const limit = renderedLength(document);
       const hints: vscode.InlayHint[] = [];
-      for (const match of matches) {
-        if (match.kind !== 'url' || match.explicitPort !== null) continue;
-        const port = portOf(match);
-        if (!port || port.port === null) continue;
-        const hint = new vscode.InlayHint(new vscode.Position(match.line, match.character + authorityEnd(match)), `:${port.port}`, vscode.InlayHintKind.Parameter);
-        hint.tooltip =
-          port.portSource === 'service'
-            ? `${match.portScheme} → ${port.port} (${port.service ?? match.portScheme} in ${defaultServicesDatabase().source})`
-            : `${match.portScheme} → ${port.port} (well-known default: the services database has no ${match.portScheme})`;
-        hints.push(hint);
+      let sliceStart = performance.now();
+      for (let line = range.start.line; line <= range.end.line && line < document.lineCount && hints.length < MAX_HINTS; line++) {
+        const text = document.lineAt(line).text;
+        for (const match of scanWindows(text, lineWindows(text, limit), (t) => scanLine(t, line, options))) {
+          const hint = portHint(match);
+          if (hint) hints.push(hint);
+        }
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (token.isCancellationRequested) return undefined;
+          sliceStart = performance.now();
+        }
       }
-      return hints;
+      return hints.slice(0, MAX_HINTS);
     },
   };
   return vscode.Disposable.from(
@@ -36,6 +49,27 @@ export function registerPortInlayHints(): vscode.Disposable {
       if (e.affectsConfiguration('netlens.annotations.enabled') || e.affectsConfiguration('netlens.privateSuffixes')) changed.fire();
     })
   );
+}
+
+/**
+ * The editor draws nothing of a line after `editor.stopRenderingLineAfter` characters (10,000 by default), so
+ * a hint there could never be seen: on a 10 MB line, scanning past it would only block the extension host.
+ */
+function renderedLength(document: vscode.TextDocument): number {
+  const limit = vscode.workspace.getConfiguration('editor', document).get<number>('stopRenderingLineAfter', 10_000);
+  return typeof limit === 'number' && limit >= 0 ? limit : Number.POSITIVE_INFINITY;
+}
+
+function portHint(match: HostMatch): vscode.InlayHint | undefined {
+  if (match.kind !== 'url' || match.explicitPort !== null) return undefined;
+  const port = portOf(match);
+  if (!port || port.port === null) return undefined;
+  const hint = new vscode.InlayHint(new vscode.Position(match.line, match.character + authorityEnd(match)), `:${port.port}`, vscode.InlayHintKind.Parameter);
+  hint.tooltip =
+    port.portSource === 'service'
+      ? `${match.portScheme} → ${port.port} (${port.service ?? match.portScheme} in ${defaultServicesDatabase().source})`
+      : `${match.portScheme} → ${port.port} (well-known default: the services database has no ${match.portScheme})`;
+  return hint;
 }
 
 /** Offset (within the match) where a port would be written: the end of the authority, after `]` for IPv6. */
