@@ -54,19 +54,21 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
   /** Resolves with the next result posted to the panel (for callers of the command that passed a host). */
   let nextResult = deferred<ToWebviewMessage>();
 
-  async function answer(target: vscode.WebviewPanel, request: GetaddrinfoRequest): Promise<ToWebviewMessage> {
-    await target.webview.postMessage({ type: 'resolving', request } satisfies ToWebviewMessage);
+  /** `seq` is the webview's number for its request, echoed so that it can drop answers it no longer waits for. */
+  async function answer(target: vscode.WebviewPanel, request: GetaddrinfoRequest, seq?: number): Promise<ToWebviewMessage> {
+    await target.webview.postMessage({ type: 'resolving', request, seq } satisfies ToWebviewMessage);
+    // The client answers every request (a crashed helper is restarted and the request retried, or it is an error).
     const [outcome, ping] = await Promise.all([service.client.request('getaddrinfo', request), service.client.ping()]);
-    const message: ToWebviewMessage = { type: 'result', request, outcome, constants: ping.ok ? ping.value.constants : {} };
+    const message: ToWebviewMessage = { type: 'result', request, outcome, constants: ping.ok ? ping.value.constants : {}, seq };
     await target.webview.postMessage(message);
     nextResult.resolve(message);
     nextResult = deferred<ToWebviewMessage>();
-    if (outcome.ok) void details(target, request, distinctAddresses(outcome.value.rows));
+    if (outcome.ok) void details(target, request, distinctAddresses(outcome.value.rows), seq).catch(ignoreClosedPanel);
     return message;
   }
 
   /** Reverse names and the direct DNS view, after the table is shown (they may take longer than the lookup). */
-  async function details(target: vscode.WebviewPanel, request: GetaddrinfoRequest, addresses: string[]): Promise<void> {
+  async function details(target: vscode.WebviewPanel, request: GetaddrinfoRequest, addresses: string[], seq?: number): Promise<void> {
     const host = request.host;
     const [reverse, dns] = await Promise.all([
       Promise.all(addresses.map(async (a): Promise<[string, ReverseName]> => {
@@ -75,13 +77,13 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
       })),
       host !== null && !parseIpAddress(host) ? directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) : Promise.resolve(null),
     ]);
-    await target.webview.postMessage({ type: 'details', request, reverse: Object.fromEntries(reverse), dns } satisfies ToWebviewMessage);
+    await target.webview.postMessage({ type: 'details', request, reverse: Object.fromEntries(reverse), dns, seq } satisfies ToWebviewMessage);
   }
 
   function onMessage(target: vscode.WebviewPanel, raw: unknown): void {
     const message = parseMessage(raw);
     if (!message) return;
-    if (message.type === 'resolve') void answer(target, message.request);
+    if (message.type === 'resolve') void answer(target, message.request, message.seq).catch(ignoreClosedPanel);
     else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the getaddrinfo rows')));
   }
 
@@ -90,8 +92,12 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
     // After a reload VS Code gives the panel back with the form state the webview saved (vscode.setState).
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (restored, saved: unknown) => {
-        const request = parseMessage({ type: 'resolve', request: saved });
-        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest('localhost'), autoResolve: false });
+        // The webview gets its whole saved state (form as typed, last answer, a lookup still pending) back from
+        // getState(); `saved` goes along in the page in case it does not. Only the form is checked here: the
+        // extension acts on nothing else in it.
+        const form = typeof saved === 'object' && saved !== null && 'form' in saved ? saved.form : saved;
+        const request = parseMessage({ type: 'resolve', request: form });
+        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest('localhost'), autoResolve: false, saved });
       },
     }),
     new vscode.Disposable(() => {
@@ -112,7 +118,13 @@ function parseMessage(raw: unknown): FromWebviewMessage | undefined {
   const okEnums = FAMILIES.includes(r.family as never) && SOCKTYPES.includes(r.socktype as never);
   const okFlags = Array.isArray(r.flags) && r.flags.every((f) => AI_FLAGS.includes(f as never));
   if (!okHost || !okPort || !okEnums || !okFlags || !Number.isInteger(r.proto)) return undefined;
-  return { type: 'resolve', request: r as unknown as GetaddrinfoRequest };
+  const seq = Number.isSafeInteger(m.seq) ? (m.seq as number) : undefined;
+  return { type: 'resolve', request: { host: r.host, port: r.port, family: r.family, socktype: r.socktype, proto: r.proto, flags: r.flags } as GetaddrinfoRequest, seq };
+}
+
+/** Posting to a panel the user closed meanwhile fails; nobody is left to show the answer to. */
+function ignoreClosedPanel(): void {
+  // Nothing to do.
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {

@@ -24,7 +24,7 @@ let service: ResolverService | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
   service = createResolverService(context, log);
-  const history = new LookupHistory(context.workspaceState);
+  const history = new LookupHistory(context.workspaceState, context.globalStorageUri, log);
   const lookups = new HostLookups(service, (lookup) => void history.record(lookup));
   context.subscriptions.push(
     log,

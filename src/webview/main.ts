@@ -6,12 +6,13 @@ import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
-import type { FromWebviewMessage, PanelInitialState, ToWebviewMessage } from './messages';
+import type { FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage } from './messages';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
-  setState(state: GetaddrinfoRequest): void;
-  getState(): GetaddrinfoRequest | undefined;
+  setState(state: PanelSavedState): void;
+  /** What setState saved, after a reload too; older versions of NetLens saved the bare request. */
+  getState(): unknown;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -71,9 +72,41 @@ function read(): GetaddrinfoRequest {
   };
 }
 
+/** The state setState last saved (see PanelSavedState): updated on every change, never only in memory. */
+let saved: PanelSavedState = { version: 2, form: initial.request, seq: 0 };
+
+function save(patch: Partial<PanelSavedState>): void {
+  saved = { ...saved, ...patch };
+  vscode.setState(saved);
+}
+
+/** Reads a saved state back; undefined if it is not one (nothing saved, or a shape this version does not know). */
+function parseSaved(raw: unknown): PanelSavedState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Partial<PanelSavedState> & Partial<GetaddrinfoRequest>;
+  if (r.version === 2 && isRequest(r.form)) {
+    return { version: 2, form: r.form, seq: typeof r.seq === 'number' ? r.seq : 0, result: r.result?.type === 'result' ? r.result : undefined, details: r.details?.type === 'details' ? r.details : undefined, pending: isRequest(r.pending) ? r.pending : undefined };
+  }
+  // NetLens 0.1.0 saved the submitted request itself.
+  return isRequest(raw) ? { version: 2, form: raw, seq: 0 } : undefined;
+}
+
+function isRequest(value: unknown): value is GetaddrinfoRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (r.host === null || typeof r.host === 'string') && (r.port === null || typeof r.port === 'string' || typeof r.port === 'number') && FAMILIES.includes(r.family as FamilyName) && SOCKTYPES.includes(r.socktype as SocktypeName) && typeof r.proto === 'number' && Array.isArray(r.flags);
+}
+
+/** Sends a lookup; it stays "pending" in the saved state until its answer comes, so a reload asks again. */
 function resolve(request: GetaddrinfoRequest): void {
-  vscode.setState(request);
-  vscode.postMessage({ type: 'resolve', request });
+  const seq = saved.seq + 1;
+  save({ pending: request, seq });
+  vscode.postMessage({ type: 'resolve', request, seq });
+}
+
+/** An answer to a request older than the last one sent: the newer answer is, or will be, on screen. */
+function stale(message: ToWebviewMessage): boolean {
+  return message.seq !== undefined && message.seq < saved.seq;
 }
 
 function pythonCall(r: GetaddrinfoRequest): string {
@@ -164,21 +197,52 @@ function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
 
 window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
+  if (stale(message)) return;
   if (message.type === 'resolving') {
     status.textContent = `Resolving ${message.request.host ?? 'None'}…`;
+    // Started by the extension (the command was given a host): the form shows what is being asked.
+    if (message.seq === undefined) {
+      fill(message.request);
+      save({ form: message.request });
+    }
   } else if (message.type === 'result') {
     render(message);
+    save({ result: message, details: undefined, pending: undefined });
   } else if (message.type === 'details') {
+    if (saved.result && JSON.stringify(saved.result.request) !== JSON.stringify(message.request)) return;
     renderDetails(message);
+    save({ details: message });
   }
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  resolve(read());
+  const request = read();
+  save({ form: request });
+  resolve(request);
 });
+// Every keystroke and click is saved, not only what was submitted: a reload must not lose what was typed.
+form.addEventListener('input', () => save({ form: read() }));
+form.addEventListener('change', () => save({ form: read() }));
 
-const restored = vscode.getState();
-fill(restored ?? initial.request);
-if (initial.autoResolve && !restored) resolve(initial.request);
+const restored = parseSaved(vscode.getState()) ?? parseSaved(initial.saved);
+if (restored) {
+  saved = restored;
+  vscode.setState(saved);
+  fill(saved.form);
+  try {
+    if (saved.result) render(saved.result);
+    if (saved.details) renderDetails(saved.details);
+  } catch {
+    // A saved answer this version cannot draw: show the form alone rather than a dead panel.
+    output.replaceChildren();
+    save({ result: undefined, details: undefined });
+  }
+  // The window was reloaded (or the helper restarted) while a lookup was on its way: ask again.
+  if (saved.pending) resolve(saved.pending);
+} else {
+  fill(initial.request);
+  save({ form: initial.request });
+  if (initial.autoResolve) resolve(initial.request);
+}
 hostInput.focus();

@@ -8,17 +8,37 @@ import type { DnsReport } from '../core/directDns';
 /** gethostbyaddr's primary name for an address, or Python's error text. */
 export type ReverseName = { ok: true; name: string } | { ok: false; error: string };
 
+/**
+ * `seq` echoes the number of the webview's 'resolve' message it answers (absent when the extension started the
+ * lookup itself), so that the answer to an older, slower request never replaces the newer one's on screen.
+ */
 export type ToWebviewMessage =
-  | { type: 'resolving'; request: GetaddrinfoRequest }
-  | { type: 'result'; request: GetaddrinfoRequest; outcome: Outcome<GetaddrinfoResult>; constants: Record<string, number> }
+  | { type: 'resolving'; request: GetaddrinfoRequest; seq?: number }
+  | { type: 'result'; request: GetaddrinfoRequest; outcome: Outcome<GetaddrinfoResult>; constants: Record<string, number>; seq?: number }
   /** Sent after a result: reverse names of its addresses and the direct DNS view of the host (null for None/IPs). */
-  | { type: 'details'; request: GetaddrinfoRequest; reverse: Record<string, ReverseName>; dns: Outcome<DnsReport> | null };
+  | { type: 'details'; request: GetaddrinfoRequest; reverse: Record<string, ReverseName>; dns: Outcome<DnsReport> | null; seq?: number };
 
-export type FromWebviewMessage = { type: 'resolve'; request: GetaddrinfoRequest } | { type: 'copy'; text: string };
+export type FromWebviewMessage = { type: 'resolve'; request: GetaddrinfoRequest; seq?: number } | { type: 'copy'; text: string };
+
+/**
+ * What the webview keeps with setState, so that a reload of the window (the panel serializer) or a hidden tab
+ * gives back exactly what the user had: the form as typed (saved on every keystroke, submitted or not), the
+ * last answer and its details, and a request still waiting for its answer (asked again after the reload).
+ */
+export interface PanelSavedState {
+  version: 2;
+  form: GetaddrinfoRequest;
+  result?: Extract<ToWebviewMessage, { type: 'result' }>;
+  details?: Extract<ToWebviewMessage, { type: 'details' }>;
+  pending?: GetaddrinfoRequest;
+  seq: number;
+}
 
 /** The panel's initial state, passed in a data-* attribute of the page. */
 export interface PanelInitialState {
   request: GetaddrinfoRequest;
   /** Resolve at once (the panel was opened for a given host) rather than wait for the user. */
   autoResolve: boolean;
+  /** After a reload: what the webview saved (PanelSavedState, checked by the webview), in case getState() has nothing. */
+  saved?: unknown;
 }
