@@ -1,4 +1,4 @@
-import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import { formatAsPythonException, formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
 import type { CliAnswer, CliIo } from './command';
 
 /** Exit codes of the CLI contract: 0 answered, 1 Python would have raised, 2 bad usage. */
@@ -15,9 +15,8 @@ export function errorJson(error: ResolverErrorInfo): { error: { type: string; er
 export function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): number {
   if (!answer.ok) {
     if (json) io.out(JSON.stringify(errorJson(answer.error)));
-    const { error } = answer;
-    const type = error.kind === 'gaierror' || error.kind === 'herror' ? `socket.${error.kind}` : error.kind;
-    io.err(`${type}: ${formatResolverError(error)}`);
+    // Python's last traceback line; NetLens' own kinds get exception-like names too ("TimeoutError: ...").
+    io.err(formatAsPythonException(answer.error));
     return EXIT_PYTHON_ERROR;
   }
   if (json) io.out(JSON.stringify(answer.json));

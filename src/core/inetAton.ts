@@ -6,8 +6,7 @@
  * sees "0x7f.1" as a hostname lets through a request the C library sends to 127.0.0.1, so NetLens names them.
  */
 import { formatIPv4 } from './inetPton';
-import { isCSpace, strtoul } from './nssFilesParse';
-import { checkNoNul } from './pythonArgs';
+import { checkCString, isCSpace, strtoul } from './nssFilesParse';
 import { ResolverFailure } from './resolverError';
 
 export type AtonFlag = 'octal' | 'hex' | 'short' | 'trailing';
@@ -70,7 +69,8 @@ function pyError(kind: 'OSError' | 'ValueError', message: string): ResolverFailu
 
 /** socket.inet_aton(text): the result, or Python's OSError. */
 export function inetAton(text: string): AtonResult {
-  checkNoNul(text);
+  // Python encodes the str to UTF-8 first: a lone surrogate fails even after the white space glibc stops at.
+  checkCString(text);
   const result = inetAtonParse(text);
   if (!result) throw pyError('OSError', 'illegal IP address string passed to inet_aton');
   return result;

@@ -4,7 +4,7 @@
  * `ipaddress` (both reject leading zeros in dotted quads, five-digit groups and stray colons), so addressFacts
  * and urlPort reuse them rather than keeping a second parser.
  */
-import { checkNoNul } from './pythonArgs';
+import { checkCString } from './nssFilesParse';
 import { ResolverFailure } from './resolverError';
 
 /** glibc inet_pton4: exactly four decimal parts 0-255, no leading zeros, nothing else. */
@@ -193,7 +193,7 @@ export interface PtonResult {
  * socket.inet_pton(family, text). Families other than AF_INET/AF_INET6 fail with EAFNOSUPPORT, as in glibc.
  */
 export function inetPton(family: string, text: string): PtonResult {
-  checkNoNul(text);
+  checkCString(text);
   if (family !== 'AF_INET' && family !== 'AF_INET6') throw pyError('OSError', 'Address family not supported by protocol', 97);
   const bytes = family === 'AF_INET' ? parseIPv4Strict(text) : parseIPv6Strict(text);
   if (!bytes) throw pyError('OSError', 'illegal IP address string passed to inet_pton');

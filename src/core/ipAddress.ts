@@ -17,6 +17,8 @@ export interface ParsedIp {
 export function parseIpAddress(text: string): ParsedIp | null {
   const v4 = parseIPv4Strict(text);
   if (v4) return { version: 4, bytes: v4, scopeId: null };
+  // ipaddress refuses any '/' before parsing ("Unexpected '/'"), so also inside a zone: fe80::1%a/b is no address.
+  if (text.includes('/')) return null;
   const percent = text.indexOf('%');
   const addr = percent === -1 ? text : text.slice(0, percent);
   const scope = percent === -1 ? null : text.slice(percent + 1);

@@ -11,7 +11,10 @@ export function pyStr(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    // str.isprintable(): categories C* (controls, format, surrogates, private use, unassigned) and Z* (separators)
+    // are escaped, except the space. Python's tables are its own Unicode version (3.11: 14.0), so characters
+    // assigned later still print raw here.
+    else if (code !== 0x20 && /^[\p{C}\p{Z}]$/u.test(ch)) out += code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
     else out += ch;
   }
   return out + quote;

@@ -112,7 +112,8 @@ function checkNetloc(netloc: string): void {
   const normalized = n.normalize('NFKC');
   if (n === normalized) return;
   for (const c of '/?#@:') {
-    if (normalized.includes(c)) throw valueError(`netloc ${pyStr(netloc)} contains invalid characters under NFKC normalization`);
+    // Python builds this message with "netloc '" + netloc + "'", not repr(): no escaping, always single quotes.
+    if (normalized.includes(c)) throw valueError(`netloc '${netloc}' contains invalid characters under NFKC normalization`);
   }
 }
 

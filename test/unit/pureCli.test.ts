@@ -4,11 +4,9 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { LINUX_VALUES, NETLENS_ONLY_CONSTANTS } from '../../src/core/socketConstants';
-import { SCHEME_DEFAULT_PORTS } from '../../src/core/wellKnownPorts';
-import { urlPort } from '../../src/core/urlPort';
-import { ResolverFailure } from '../../src/core/resolverError';
 import { hasPython } from '../support/python';
 import { pythonBatch } from '../support/pythonBatch';
+import { URL_SCRIPT, urlDifference, type PyUrl } from '../support/urlPortOracle';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -28,38 +26,9 @@ const URLS = [
 describe('pure functions: urlPort, constants and the CLI contract', function () {
   it(`urlPort: ${URLS.length} URLs as urlparse + getservbyname(scheme), scheme defaults where the database has none`, function () {
     if (!hasPython()) this.skip();
-    const py = pythonBatch<([true, string, string | null, number | null, number | null] | [false, [string, number | null, string]])[]>(
-      `
-res = []
-for u in data:
-    try:
-        p = urlparse(u)
-        port = p.port
-        try: svc = socket.getservbyname(p.scheme) if p.scheme else None
-        except OSError: svc = None
-        res.append([True, p.scheme, p.hostname, port, svc])
-    except Exception as e: res.append([False, err(e)])
-print(json.dumps(res))`,
-      URLS
-    );
-    URLS.forEach((u, k) => {
-      const expected = py[k];
-      let answer;
-      try {
-        answer = urlPort(u);
-      } catch (e) {
-        if (!(e instanceof ResolverFailure)) throw e;
-        assert.deepStrictEqual([false, [e.info.kind, e.info.errno, e.info.message]], expected, u);
-        return;
-      }
-      assert.ok(expected[0], `${u}: python3 raised ${JSON.stringify(expected[1])}`);
-      const [, scheme, hostname, port, svc] = expected;
-      assert.strictEqual(answer.scheme, scheme, u);
-      assert.strictEqual(answer.host, hostname ?? '', u);
-      if (port !== null) assert.deepStrictEqual([answer.port, answer.portSource], [port, 'explicit'], u);
-      else if (svc !== null) assert.deepStrictEqual([answer.port, answer.portSource], [svc, 'service'], u);
-      else assert.deepStrictEqual([answer.port, answer.portSource], scheme in SCHEME_DEFAULT_PORTS ? [SCHEME_DEFAULT_PORTS[scheme], 'default'] : [null, null], u);
-    });
+    const py = pythonBatch<PyUrl[]>(URL_SCRIPT, URLS);
+    const diff = URLS.map((u, k) => ({ url: u, why: urlDifference(u, py[k]) })).filter((d) => d.why !== null);
+    assert.deepStrictEqual(diff, []);
   });
 
   it("constants: every AF_/SOCK_/IPPROTO_/AI_/NI_/EAI_ name and Linux value python3's socket module has", function () {
