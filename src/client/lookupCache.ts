@@ -81,5 +81,5 @@ export class LookupCache<T> {
 
 /** A failure worth remembering: the name does not exist or has no address. Everything else may pass. */
 function isDefiniteFailure(kind: string, code: string | null): boolean {
-  return (kind === 'gaierror' && (code === 'EAI_NONAME' || code === 'EAI_NODATA' || code === 'EAI_ADDRFAMILY')) || (kind === 'herror' && code === 'HOST_NOT_FOUND') || kind === 'UnicodeError';
+  return (kind === 'gaierror' && (code === 'EAI_NONAME' || code === 'EAI_NODATA' || code === 'EAI_ADDRFAMILY')) || (kind === 'herror' && code === 'HOST_NOT_FOUND') || kind === 'UnicodeError' || kind === 'UnicodeEncodeError';
 }

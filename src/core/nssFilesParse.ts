@@ -283,14 +283,14 @@ export function utf8EncodeErrorMessage(text: string): string | null {
  * Python's UnicodeEncodeError / UnicodeDecodeError. ResolverErrorKind has only their base class UnicodeError so
  * far, so that is the type shown; the message is Python's word for word.
  */
-function unicodeFailure(message: string): ResolverFailure {
-  return new ResolverFailure({ kind: 'UnicodeError', errno: null, code: null, message });
+function unicodeFailure(kind: 'UnicodeEncodeError' | 'UnicodeDecodeError', message: string): ResolverFailure {
+  return new ResolverFailure({ kind, errno: null, code: null, message });
 }
 
 /** Python's "s" argument format: strict UTF-8 first (lone surrogates fail), then no embedded NUL. */
 export function checkCString(text: string): void {
   const encodeError = utf8EncodeErrorMessage(text);
-  if (encodeError !== null) throw unicodeFailure(encodeError);
+  if (encodeError !== null) throw unicodeFailure('UnicodeEncodeError', encodeError);
   checkNoNul(text);
 }
 
@@ -301,5 +301,5 @@ export function checkCString(text: string): void {
 export function checkDecodableName(name: string): void {
   if (!hasEscapedBytes(name)) return;
   const message = utf8DecodeErrorMessage(escapedToBytes(name));
-  if (message !== null) throw unicodeFailure(message);
+  if (message !== null) throw unicodeFailure('UnicodeDecodeError', message);
 }

@@ -10,6 +10,8 @@ export type ResolverErrorKind =
   | 'OSError' // argument and system errors: [Errno 97] Address family not supported by protocol
   | 'OverflowError' // e.g. getaddrinfo port out of range
   | 'UnicodeError' // IDNA encoding failures such as an empty label
+  | 'UnicodeEncodeError' // an argument Python cannot encode to UTF-8 (a lone surrogate)
+  | 'UnicodeDecodeError' // a name from a system file that is not UTF-8
   | 'TypeError'
   | 'ValueError'
   | 'timeout' // NetLens: the helper did not answer within netlens.lookupTimeoutMs

@@ -81,13 +81,11 @@ print(json.dumps(res))`;
 
 /**
  * Compares NetLens with python3 on every input: the same error, or the same FIELDS except where a DEVIATION
- * explains the difference. Returns the unexplained differences and how often each deviation was used; error
- * differences `pending` accepts (a known fix waiting in a file the test does not own) count as 'pending'.
+ * explains the difference. Returns the unexplained differences and how often each deviation was used.
  */
 export function compareFacts(
   inputs: readonly string[],
-  py: readonly PyFacts[],
-  pending: (input: string, python: PyFacts, netlens: PyFacts) => boolean = () => false
+  py: readonly PyFacts[]
 ): { unexplained: string[]; used: Map<string, number> } {
   const unexplained: string[] = [];
   const used = new Map<string, number>();
@@ -96,8 +94,7 @@ export function compareFacts(
     const mine = ours(() => addressFacts(s));
     if (!mine[0] || !expected[0]) {
       const differ = JSON.stringify(mine[0] ? [true, '(facts)'] : mine) !== JSON.stringify(expected[0] ? [true, '(facts)'] : expected);
-      if (differ && pending(s, expected, mine as PyFacts)) used.set('pending', (used.get('pending') ?? 0) + 1);
-      else if (differ) {
+      if (differ) {
         unexplained.push(`${JSON.stringify(s)}: python3 ${JSON.stringify(expected[0] ? 'accepts' : expected[1])}, NetLens ${JSON.stringify(mine[0] ? 'accepts' : mine[1])}`);
       }
       return;

@@ -27,13 +27,3 @@ export function ours<T>(call: () => T): PyOutcome<T> {
 export function differences<I, T>(inputs: readonly I[], expected: readonly PyOutcome<T>[], mine: (input: I) => PyOutcome<T>): { input: I; python: PyOutcome<T>; netlens: PyOutcome<T> }[] {
   return inputs.map((input, k) => ({ input, python: expected[k], netlens: mine(input) })).filter((d) => JSON.stringify(d.python) !== JSON.stringify(d.netlens));
 }
-
-/**
- * Whether Python's repr() would escape some character of the text: every non-printable one (categories C* and Z*
- * except the space: \xa0, \u200d, \u2028, lone surrogates...). pyStr (src/core/pythonRepr.ts) escapes only ASCII
- * controls, so an error message quoting such text differs from Python's until pythonRepr.ts is fixed; the
- * property tests count those cases as pending instead of failing on them. '\t\r\n' are escaped by both.
- */
-export function reprEscapesMore(text: string): boolean {
-  return [...text].some((ch) => ch !== ' ' && !'\t\r\n'.includes(ch) && /^[\p{C}\p{Z}]$/u.test(ch));
-}

@@ -9,16 +9,13 @@ import { parseIpAddress } from '../../src/core/ipAddress';
 import { pyStr } from '../../src/core/pythonRepr';
 import { compareFacts, FACTS_SCRIPT, type PyFacts } from '../support/addressFactsOracle';
 import { ipAddressText } from '../support/arbitraries';
-import { ours, reprEscapesMore } from '../support/pyOutcome';
+import { ours } from '../support/pyOutcome';
 import { hasPython } from '../support/python';
 import { pythonBatch } from '../support/pythonBatch';
 
 const SEED = 0xfac75;
 const PARITY_RUNS = 2000;
 const SHAPE_RUNS = 1500;
-
-/** Errors that differ only in how the input is quoted: pending the pyStr fix (see reprEscapesMore). */
-const REPR_PENDING = (input: string, python: PyFacts, netlens: PyFacts): boolean => !python[0] && !netlens[0] && python[1][0] === netlens[1][0] && reprEscapesMore(input);
 
 describe('property: address facts against python3 ipaddress (fast-check, fixed seed)', function () {
   const inputs = fc.sample(ipAddressText, { seed: SEED, numRuns: PARITY_RUNS });
@@ -29,10 +26,9 @@ describe('property: address facts against python3 ipaddress (fast-check, fixed s
   });
 
   it('answers like python3 on every generated input, except the documented IANA updates', function () {
-    const { unexplained, used } = compareFacts(inputs, py, REPR_PENDING);
-    if (used.has('pending')) console.log(`      address facts: ${used.get('pending')} errors differ only in how the input is quoted (pending, see REPR_PENDING)`);
+    const { unexplained, used } = compareFacts(inputs, py);
     const accepted = py.filter((r) => r[0]).length;
-    console.log(`      address facts: ${inputs.length} generated cases vs python3 (${accepted} addresses, ${inputs.length - accepted} rejected), ${unexplained.length} unexplained, ${[...used].filter(([why]) => why !== 'pending').reduce((a, [, n]) => a + n, 0)} documented deviations`);
+    console.log(`      address facts: ${inputs.length} generated cases vs python3 (${accepted} addresses, ${inputs.length - accepted} rejected), ${unexplained.length} unexplained, ${[...used].reduce((a, [, n]) => a + n, 0)} documented deviations`);
     assert.deepStrictEqual(unexplained.slice(0, 10), [], `${unexplained.length} unexplained differences`);
     assert.ok(accepted >= inputs.length / 4 && inputs.length - accepted >= inputs.length / 10, `lopsided generator: ${accepted} of ${inputs.length} accepted`);
   });

@@ -21,14 +21,6 @@ const pton = (family: string) => (s: string): PyOutcome => ours(() => bytesToHex
 const ntop = (family: 'AF_INET' | 'AF_INET6') => (h: string): PyOutcome => ours(() => inetNtop(family, family === 'AF_INET' ? 2 : 10, hexToBytes(h) ?? new Uint8Array()).text);
 const ntoa = (h: string): PyOutcome => ours(() => inetNtoa(hexToBytes(h) ?? new Uint8Array()));
 
-/**
- * CPython encodes a str argument to UTF-8 before calling the C library, so a lone surrogate (a binary file read as
- * text) is a UnicodeEncodeError. NetLens raises the same message, but ResolverErrorKind has only the base class
- * UnicodeError so far (src/core/resolverError.ts); until it gains UnicodeEncodeError that one name may differ.
- */
-const KIND_PENDING = (python: PyOutcome, netlens: PyOutcome): boolean =>
-  !python[0] && !netlens[0] && python[1][0] === 'UnicodeEncodeError' && netlens[1][0] === 'UnicodeError' && python[1][2] === netlens[1][2];
-
 describe('property: inet_* against python3 socket (fast-check, fixed seed)', function () {
   const cases = {
     aton: fc.sample(atonText, { seed: SEED, numRuns: PARITY_RUNS }),
@@ -55,10 +47,7 @@ print(json.dumps({
   });
 
   function parity<I>(name: string, inputs: readonly I[], expected: readonly PyOutcome[], mine: (input: I) => PyOutcome): void {
-    const all = differences(inputs, expected, mine);
-    // Pending a change outside this file (see KIND_PENDING): only the exception's name may differ.
-    const diff = all.filter((d) => !KIND_PENDING(d.python, d.netlens));
-    if (all.length > diff.length) console.log(`      ${name}: ${all.length - diff.length} lone-surrogate inputs: UnicodeEncodeError in python3, UnicodeError in NetLens (same message; pending)`);
+    const diff = differences(inputs, expected, mine);
     const accepted = expected.filter((r) => r[0]).length;
     console.log(`      ${name}: ${inputs.length} generated cases vs python3 (${accepted} accepted, ${inputs.length - accepted} rejected), ${diff.length} differences`);
     assert.deepStrictEqual(diff.slice(0, 8), [], `${diff.length} of ${inputs.length} differ from python3`);
@@ -87,7 +76,7 @@ const ATON_ERRORS = ['OSError: illegal IP address string passed to inet_aton', '
 const PTON_ERRORS = ['OSError: illegal IP address string passed to inet_pton', 'ValueError: embedded null character'];
 const errorText = (r: PyOutcome<unknown>): string => (r[0] ? '' : `${r[1][0]}: ${r[1][2]}`);
 /** Python's UTF-8 error for a lone surrogate (the message names the character and its position). */
-const SURROGATE_ERROR = /^UnicodeError: 'utf-8' codec can't encode characters? .* surrogates not allowed$/;
+const SURROGATE_ERROR = /^UnicodeEncodeError: 'utf-8' codec can't encode characters? .* surrogates not allowed$/;
 let shapeRuns = 0;
 
 describe('inet_* regressions found by the parity property', function () {

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { EXPLICIT_PORT_SOURCE, urlPort } from '../../src/core/urlPort';
 import { urlText } from '../support/arbitraries';
-import { ours, reprEscapesMore } from '../support/pyOutcome';
+import { ours } from '../support/pyOutcome';
 import { hasPython } from '../support/python';
 import { pythonBatch } from '../support/pythonBatch';
 import { URL_SCRIPT, urlDifference, type PyUrl } from '../support/urlPortOracle';
@@ -14,9 +14,6 @@ import { URL_SCRIPT, urlDifference, type PyUrl } from '../support/urlPortOracle'
 const SEED = 0x0b1a5;
 const PARITY_RUNS = 2000;
 const SHAPE_RUNS = 1500;
-
-/** "Port could not be cast to integer value as '…'" for a port Python's repr escapes: pending the pyStr fix (see reprEscapesMore). */
-const REPR_PENDING = (url: string, python: PyUrl): boolean => !python[0] && python[1][2].startsWith('Port could not be cast') && reprEscapesMore(url);
 
 describe('property: URL → port against python3 urlparse + getservbyname (fast-check, fixed seed)', function () {
   const inputs = fc.sample(urlText, { seed: SEED, numRuns: PARITY_RUNS });
@@ -27,9 +24,7 @@ describe('property: URL → port against python3 urlparse + getservbyname (fast-
   });
 
   it('answers like python3 on every generated URL: scheme, host, port and where the port came from, or the same ValueError', function () {
-    const all = inputs.map((u, k) => ({ url: u, why: urlDifference(u, py[k]) })).filter((d) => d.why !== null);
-    const diff = all.filter((d) => !REPR_PENDING(d.url, py[inputs.indexOf(d.url)]));
-    if (all.length > diff.length) console.log(`      urlPort: ${all.length - diff.length} ValueErrors differ only in how a non-printable port is quoted (pending, see REPR_PENDING)`);
+    const diff = inputs.map((u, k) => ({ url: u, why: urlDifference(u, py[k]) })).filter((d) => d.why !== null);
     const accepted = py.filter((r) => r[0]).length;
     const explicit = py.filter((r) => r[0] && r[3] !== null).length;
     console.log(`      urlPort: ${inputs.length} generated URLs vs python3 (${accepted} parsed, ${explicit} with an explicit port, ${inputs.length - accepted} ValueError), ${diff.length} differences`);
