@@ -89,6 +89,19 @@ describe('scanner: robustness on hostile input', () => {
     assert.deepEqual(matches.map((m) => m.text), ['example.com', 'db.internal', 'https://example.org/', 'api.example.net']);
   });
 
+  it('keeps joiners and soft hyphens inside a name (IDNA drops them), so the tail of a word is never taken for the host', () => {
+    for (const [line, host] of [
+      ['host = exa\u200dmple.com', 'exa\u200dmple.com'],
+      ['url = "https://exa\u200cmple.com/"', 'exa\u200cmple.com'],
+      ['url = https://ex\u00adample.com/', 'ex\u00adample.com'],
+      ['see\u2060example.com', 'see\u2060example.com'],
+    ]) {
+      const matches = scanner.scanLine(line);
+      checkMatches(line, matches);
+      assert.deepEqual(matches.map((m) => m.host), [host], JSON.stringify(line));
+    }
+  });
+
   it('scans 1 MB single lines (hosts, dots, colons, brackets, URLs without end) completely', () => {
     const unit = 'see db.internal:5432 and [2001:db8::1]:443, https://example.com/a?b=c#d user@example.org ';
     const hosty = unit.repeat(Math.ceil(1_048_576 / unit.length));

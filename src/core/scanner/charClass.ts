@@ -28,16 +28,23 @@ for (let c = 0; c < 128; c++) {
 /**
  * Non-ASCII label characters, decided once per code unit and remembered (0 = not yet decided, 1 = label, 2 = not).
  * Letters, marks and numbers of any script can be IDN labels; surrogates (emoji and other astral characters),
- * spaces, punctuation and format characters such as bidi controls cannot, so they end a token.
+ * spaces, punctuation and format characters such as bidi controls cannot, so they end a token (except the few
+ * IDNA maps to nothing, below).
  */
 const nonAscii = new Uint8Array(0x10000);
 const IDN_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/**
+ * Joiners and soft hyphens, which IDNA 2003 maps to nothing (RFC 3454 table B.1), stay inside the token:
+ * `exa\u200Dmple.com` is sent as `example.com`, so ending the word there would hover (and look up) `mple.com`,
+ * a name that is not in the file. ZWSP and the BOM, also in B.1, mark a break between words and still end it.
+ */
+const MAPPED_TO_NOTHING = new Set([0x00ad, 0x1806, 0x200c, 0x200d, 0x2060]);
 
 export function isLabelChar(c: number): boolean {
   if (c < 128) return (ASCII[c] & LABEL) !== 0;
   let v = nonAscii[c];
   if (v === 0) {
-    v = c >= 0xd800 && c <= 0xdfff ? 2 : IDN_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    v = c >= 0xd800 && c <= 0xdfff ? 2 : IDN_CHAR.test(String.fromCharCode(c)) || MAPPED_TO_NOTHING.has(c) ? 1 : 2;
     nonAscii[c] = v;
   }
   return v === 1;
@@ -55,16 +62,16 @@ export const isSpaceChar = (c: number): boolean => c === 32 || c === 9;
 /**
  * Characters that end a URL: ASCII whitespace and controls, quotes and angle brackets (delimiters in code, HTML and
  * markdown), and the invisible or spacing Unicode characters that are never part of a link someone wrote
- * (NBSP, zero-width and bidi controls, line/paragraph separators, ideographic space, BOM).
+ * (NBSP, zero-width spaces and bidi controls, line/paragraph separators, ideographic space, BOM).
  */
 export function endsUrl(c: number): boolean {
   if (c <= 0x20 || c === 0x7f) return true;
   if (c < 128) return c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0x60 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5c || c === 0x5e;
   return (
     c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2000 && c <= 0x200f && c !== 0x200c && c !== 0x200d) || // joiners stay inside a host (MAPPED_TO_NOTHING)
     (c >= 0x2028 && c <= 0x202f) ||
-    (c >= 0x205f && c <= 0x206f) ||
+    (c >= 0x205f && c <= 0x206f && c !== 0x2060) ||
     c === 0x3000 ||
     c === 0xfeff
   );
