@@ -83,8 +83,25 @@ async function loadAndActivate(bundle: string): Promise<Activated> {
   };
 }
 
-function fakeDocument(line: string): { lineAt: (n: number) => { text: string }; lineCount: number; uri: { scheme: string } } {
-  return { lineAt: () => ({ text: line }), lineCount: 1, uri: { scheme: 'file' } };
+interface FakeDocument {
+  lineAt: (n: number) => { text: string };
+  lineCount: number;
+  uri: { scheme: string };
+  version: number;
+  /** The whole text (one line); the hover reads a sample of it to skip binary files. */
+  getText: () => string;
+  positionAt: (offset: number) => { line: number; character: number };
+}
+
+function fakeDocument(line: string): FakeDocument {
+  return {
+    lineAt: () => ({ text: line }),
+    lineCount: 1,
+    uri: { scheme: 'file' },
+    version: 1,
+    getText: () => line,
+    positionAt: (offset) => ({ line: 0, character: Math.min(Math.max(0, offset), line.length) }),
+  };
 }
 
 export async function benchExtension(quick: boolean): Promise<string[]> {

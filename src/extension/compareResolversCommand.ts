@@ -6,6 +6,7 @@ import { formatAsPythonException } from '../core/resolverError';
 import { hostAtCursor } from './hostsInDocument';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
+import { withoutIcons, withoutLinks } from './untrustedText';
 
 /**
  * `NetLens: Compare System Resolver and DNS`: asks DNS directly (c-ares in the helper) and the system resolver
@@ -17,11 +18,11 @@ export function registerCompareResolversCommand(service: ResolverService): vscod
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('NetLens: asking DNS and the system resolver for {0}', host) },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('NetLens: asking DNS and the system resolver for {0}', withoutIcons(host)) },
       () => directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
     );
     if (!outcome.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: {0} — {1}', host, formatAsPythonException(outcome.error)));
+      void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: {0} — {1}', host, formatAsPythonException(outcome.error))));
       return outcome;
     }
     void vscode.window.showQuickPick(reportItems(outcome.value), { title: vscode.l10n.t('{0}: DNS ({1}) vs the system resolver', host, outcome.value.servers.join(', ') || vscode.l10n.t('no servers')), matchOnDescription: true });
@@ -29,29 +30,34 @@ export function registerCompareResolversCommand(service: ResolverService): vscod
   });
 }
 
+/**
+ * Names, PTR data and the differences' messages come from DNS servers and hosts files, and quick-pick text draws
+ * `$(name)` as an icon: every piece of data goes through `text` (withoutIcons); only our own icons are markup.
+ */
 function reportItems(report: DnsReport): vscode.QuickPickItem[] {
+  const text = withoutIcons;
   const items: vscode.QuickPickItem[] = [];
   const section = (label: string): void => void items.push({ label, kind: vscode.QuickPickItemKind.Separator });
   section(report.differences.length ? 'Differences' : 'No differences');
-  for (const d of report.differences) items.push({ label: `$(warning) ${d.kind}`, detail: d.message });
+  for (const d of report.differences) items.push({ label: `$(warning) ${d.kind}`, detail: text(d.message) });
   section('DNS (direct)');
-  if (report.cnameChain.length > 1) items.push({ label: report.cnameChain.join(' → '), description: 'CNAME chain' });
+  if (report.cnameChain.length > 1) items.push({ label: text(report.cnameChain.join(' → ')), description: 'CNAME chain' });
   for (const [type, set] of [['A', report.a], ['AAAA', report.aaaa]] as const) {
     if (!set) continue;
     if (set.ok) for (const r of set.records) items.push({ label: r.address, description: `${type}, TTL ${r.ttl} s` });
-    else items.push({ label: `${type}: ${set.code}`, description: set.message });
+    else items.push({ label: `${type}: ${set.code}`, description: text(set.message) });
   }
   if (report.ptr) {
-    if (report.ptr.ok) for (const name of report.ptr.records) items.push({ label: name, description: 'PTR' });
-    else items.push({ label: `PTR: ${report.ptr.code}`, description: report.ptr.message });
+    if (report.ptr.ok) for (const name of report.ptr.records) items.push({ label: text(name), description: 'PTR' });
+    else items.push({ label: `PTR: ${report.ptr.code}`, description: text(report.ptr.message) });
   }
-  section(`System resolver (${report.system.call})`);
+  section(text(`System resolver (${report.system.call})`));
   if (report.system.ok) {
-    if (report.system.canonname) items.push({ label: report.system.canonname, description: 'canonical name' });
+    if (report.system.canonname) items.push({ label: text(report.system.canonname), description: 'canonical name' });
     for (const a of report.system.addresses) items.push({ label: a, description: 'address' });
-    for (const n of report.system.names) items.push({ label: n, description: 'name' });
+    for (const n of report.system.names) items.push({ label: text(n), description: 'name' });
   } else {
-    items.push({ label: report.system.error.message, description: report.system.error.type });
+    items.push({ label: text(report.system.error.message), description: report.system.error.type });
   }
   return items;
 }

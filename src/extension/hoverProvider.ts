@@ -59,20 +59,57 @@ function delay(ms: number, token: vscode.CancellationToken): Promise<undefined> 
 }
 
 function markdown(): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+  // No theme icons: a name like `$(zap)` from DNS or a hosts file must stay text (and no section needs icons).
+  const md = new vscode.MarkdownString('', false);
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
   return md;
 }
 
+/**
+ * A link to one of our commands with `host` as its argument. encodeURIComponent leaves `()!'*~` alone, and a `)`
+ * would end the link target early and let the rest of the host be read as markdown: encode those too.
+ */
 function commandLink(title: string, command: string, host: string): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([host]))})`;
+  const args = encodeURIComponent(JSON.stringify([host])).replace(/[()!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${escapeMarkdownText(title)}](command:${command}?${args})`;
 }
 
-/** Text from a document or from DNS is attacker-controlled: it goes in as text, never as markdown. */
+/**
+ * Markdown source that renders as exactly `text`. MarkdownString.appendText escapes markdown syntax but not
+ * `<` (a raw HTML tag is dropped when supportHtml is off, so `<img src=x>` would vanish), `&` (entities would be
+ * decoded) or what GFM turns into links by itself (`https://…`, `www.…`, `a@b.example`). Every ASCII punctuation
+ * character may be backslash-escaped in CommonMark, so escaping all of them leaves no markup and no autolink.
+ * Runs of blanks become &nbsp; (as appendText does) so that the text keeps its spacing.
+ */
+function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&')
+    .replace(/[ \t]+/g, (blanks) => '&nbsp;'.repeat(blanks.length))
+    .replace(/\r\n?|\n/g, '  \n');
+}
+
+/** Text from a document, a DNS answer or a hosts file is attacker-controlled: it goes in as text, never as markdown. */
+function appendData(md: vscode.MarkdownString, text: string): void {
+  md.appendMarkdown(escapeMarkdownText(text));
+}
+
+/** Where a value goes in a localized sentence: `vscode.l10n.t('canonical name: {0}', slot(0))`. */
+function slot(index: number): string {
+  return `\u0000${index}\u0000`;
+}
+
+/** A localized sentence made with slot(): the sentence goes in through appendText (our own words), each value through appendData. */
+function appendSentence(md: vscode.MarkdownString, sentence: string, ...values: string[]): void {
+  for (const [i, part] of sentence.split('\u0000').entries()) {
+    if (i % 2 === 0) md.appendText(part);
+    else appendData(md, values[Number(part)] ?? '');
+  }
+}
+
 function appendHostTitle(md: vscode.MarkdownString, host: string): void {
   md.appendMarkdown('**NetLens** · ');
-  md.appendText(host);
+  appendData(md, host);
   md.appendMarkdown('\n\n');
 }
 
@@ -80,11 +117,11 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
   const md = markdown();
   appendHostTitle(md, lookup.host);
   if (!lookup.ok) {
-    md.appendText(`✗ ${lookup.error?.text ?? 'no answer'}${lookup.error?.code ? ` (${lookup.error.code})` : ''}`);
+    appendData(md, `✗ ${lookup.error?.text ?? 'no answer'}${lookup.error?.code ? ` (${lookup.error.code})` : ''}`);
     md.appendMarkdown('\n\n');
   } else {
     if (lookup.canonicalName && lookup.canonicalName.toLowerCase() !== lookup.host.toLowerCase()) {
-      md.appendText(vscode.l10n.t('canonical name: {0}', lookup.canonicalName));
+      appendSentence(md, vscode.l10n.t('canonical name: {0}', slot(0)), lookup.canonicalName);
       md.appendMarkdown('\n\n');
     }
     for (const row of distinctAddressRows(lookup.rows)) {
@@ -94,7 +131,12 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
     md.appendMarkdown('\n');
   }
   const timing = lookup.elapsedMs === null ? '' : ` in ${lookup.elapsedMs.toFixed(1)} ms`;
-  md.appendText(`system resolver${machine ? ` of ${machine}` : ''} (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
+  md.appendText('system resolver');
+  if (machine) {
+    md.appendText(' of ');
+    appendData(md, machine);
+  }
+  md.appendText(` (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
   md.appendMarkdown(
     `\n\n${commandLink(vscode.l10n.t('Open in getaddrinfo view'), 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink(vscode.l10n.t('Copy as JSON'), 'netlens.copyLookupJson', lookup.host)} · ${commandLink(vscode.l10n.t('Re-resolve'), 'netlens.resolveHostname', lookup.host)}`
   );
@@ -105,7 +147,8 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
 function reverseHover(reverse: { ok: true; name: string } | { ok: false; error: string } | undefined): vscode.MarkdownString {
   const md = markdown();
   if (!reverse) md.appendText(vscode.l10n.t('reverse name: resolving… (hover again to see the answer)'));
-  else md.appendText(reverse.ok ? vscode.l10n.t('reverse name (gethostbyaddr): {0}', reverse.name) : vscode.l10n.t('no reverse name (gethostbyaddr: {0})', reverse.error));
+  else if (reverse.ok) appendSentence(md, vscode.l10n.t('reverse name (gethostbyaddr): {0}', slot(0)), reverse.name);
+  else appendSentence(md, vscode.l10n.t('no reverse name (gethostbyaddr: {0})', slot(0)), reverse.error);
   return md;
 }
 
@@ -144,13 +187,23 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
     // Show the ASCII (ACE) forms: they make look-alike names visible, and Python and browsers may disagree.
     const md = markdown();
     const python = idn.idna2003.ok ? idn.idna2003.ascii : `UnicodeError: ${idn.idna2003.error}`;
-    md.appendText(idn.differ ? `IDN: Python and the netlens CLI send ${python} (IDNA 2003); browsers send ${idn.uts46 || '(rejected)'} (UTS #46)` : `IDN: sent as ${python}`);
+    if (idn.differ) {
+      md.appendText('IDN: Python and the netlens CLI send ');
+      appendData(md, python);
+      md.appendText(' (IDNA 2003); browsers send ');
+      appendData(md, idn.uts46 || '(rejected)');
+      md.appendText(' (UTS #46)');
+    } else {
+      md.appendText('IDN: sent as ');
+      appendData(md, python);
+    }
     sections.push(md);
   }
   const hosts = hostsFileAnswer(match.host);
   if (hosts) {
     const md = markdown();
-    md.appendText(vscode.l10n.t('{0} answers for this name: {1}', hosts.path, hosts.entries.map((e) => vscode.l10n.t('{0} (line {1})', e.address, e.lineNumber)).join(', ')));
+    // The hosts file's fields are not checked by anyone (an address may carry any %scope text): data, not markdown.
+    appendSentence(md, vscode.l10n.t('{0} answers for this name: {1}', hosts.path, slot(0)), hosts.entries.map((e) => vscode.l10n.t('{0} (line {1})', e.address, e.lineNumber)).join(', '));
     sections.push(md);
   }
   if (match.kind === 'url') {

@@ -4,6 +4,7 @@ import { hostFromToken } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { hostAtCursor, hostMatchAt } from './hostsInDocument';
+import { withoutLinks } from './untrustedText';
 
 /** What the command returns to a caller (other commands, tests, keybinding `args`). */
 export type ResolveHostnameResult = HostLookup;
@@ -66,7 +67,8 @@ function hostFromEditor(): string | undefined {
 function present(result: ResolveHostnameResult): void {
   if (result.error) {
     const code = result.error.code ? ` (${result.error.code})` : '';
-    void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, formatAsPythonException(result.error) + code));
+    // The host may be anything typed or passed to the command: a notification would make `[x](command:…)` a link.
+    void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, formatAsPythonException(result.error) + code)));
     return;
   }
   const items = distinctAddressRows(result.rows).map((row): vscode.QuickPickItem => ({

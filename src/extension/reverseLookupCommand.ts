@@ -5,6 +5,7 @@ import { parseIpAddress } from '../core/ipAddress';
 import { formatAsPythonException } from '../core/resolverError';
 import { hostAtCursor } from './hostsInDocument';
 import type { ResolverService } from './resolverService';
+import { withoutIcons, withoutLinks } from './untrustedText';
 
 /**
  * `NetLens: Reverse Lookup Address…`: Python's gethostbyaddr(ip) — the name, aliases and addresses the system
@@ -16,18 +17,19 @@ export function registerReverseLookupCommand(service: ResolverService): vscode.D
     if (!address) return undefined;
     const outcome = await pyGethostbyaddr(service.client, address);
     if (!outcome.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('NetLens: gethostbyaddr({0}) — {1}', JSON.stringify(address), formatAsPythonException(outcome.error)));
+      void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: gethostbyaddr({0}) — {1}', JSON.stringify(address), formatAsPythonException(outcome.error))));
       return outcome;
     }
     const [name, aliases, addresses] = outcome.value;
-    // Names from PTR records are attacker-controlled: they are shown as quick-pick labels (plain text), never markup.
-    const items: vscode.QuickPickItem[] = [
-      { label: name, description: 'name' },
-      ...aliases.map((alias) => ({ label: alias, description: 'alias' })),
-      ...addresses.map((a) => ({ label: a, description: 'address' })),
+    // Names from PTR records and hosts files are attacker-controlled: quick-pick labels draw `$(name)` as an icon,
+    // so they are shown withoutIcons, and the pick copies the name itself.
+    const items: (vscode.QuickPickItem & { value: string })[] = [
+      { value: name, label: withoutIcons(name), description: 'name' },
+      ...aliases.map((alias) => ({ value: alias, label: withoutIcons(alias), description: 'alias' })),
+      ...addresses.map((a) => ({ value: a, label: withoutIcons(a), description: 'address' })),
     ];
     void vscode.window.showQuickPick(items, { title: `gethostbyaddr(${address})`, placeHolder: vscode.l10n.t('Pick one to copy it') }).then(async (picked) => {
-      if (picked) await vscode.env.clipboard.writeText(picked.label);
+      if (picked) await vscode.env.clipboard.writeText(picked.value);
     });
     return outcome;
   });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultServicesDatabase, type ServiceEntry } from '../core/servicesDb';
+import { withoutLinks } from './untrustedText';
 import { lineSource } from '../core/systemFiles';
 
 /** What the command answers: the matching services-database lines, and the database they came from. */
@@ -30,7 +31,8 @@ export function registerServicePortCommand(): vscode.Disposable {
     if (!query) return undefined;
     const answer = lookUp(query.trim());
     if (answer.entries.length === 0) {
-      void vscode.window.showWarningMessage(`NetLens: ${/^\d+/.test(query) ? 'port' : 'service'}/proto not found: ${query} (${answer.source})`);
+      // The query is what the user typed (or a command argument): no link may come out of it.
+      void vscode.window.showWarningMessage(withoutLinks(`NetLens: ${/^\d+/.test(query) ? 'port' : 'service'}/proto not found: ${query} (${answer.source})`));
       return answer;
     }
     void vscode.window.showQuickPick(

@@ -64,7 +64,7 @@ const RESULT_PREFIX = 'NETLENS_INTEGRATION_RESULT ';
 const PASS_THROUGH_ENV = ['NETLENS_DNS_FIXTURE', 'NETLENS_DNS_FIXTURE_LOG', 'NETLENS_TEST_NETNS', 'NETLENS_TEST_GREP'];
 const CHROMIUM = '/usr/bin/chromium';
 const DEFAULT_TIMEOUT_MS = 240_000;
-const DEFAULT_UI_TIMEOUT_MS = 300_000;
+const DEFAULT_UI_TIMEOUT_MS = 420_000;
 const HEALTHZ_TIMEOUT_MS = 60_000;
 /**
  * Known harmless workbench messages of an offline run (see the recipe's "Known pitfalls"); they are kept in

@@ -278,3 +278,26 @@ export async function treeRowsText(pane: Locator): Promise<string[]> {
   }
   return texts;
 }
+
+/** The getaddrinfo panel's document: the webview's outer iframe, then VS Code's inner #active-frame. */
+export function addrinfoFrame(page: Page): ReturnType<Page['frameLocator']> {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+}
+
+/**
+ * Puts `host` into the panel's host field and clicks Resolve. Typed key by key as a person would, or pasted in one
+ * go (`paste`) for long or hostile strings that a keyboard would not type as they are.
+ */
+export async function resolveInPanel(ctx: UiContext, host: string, how: 'type' | 'paste' = 'type'): Promise<void> {
+  const frame = addrinfoFrame(ctx.page);
+  const hostInput = frame.locator('#host');
+  await hostInput.waitFor({ state: 'visible', timeout: bounded(ctx, 15_000) });
+  if (how === 'paste') {
+    await hostInput.fill(host);
+  } else {
+    await hostInput.click();
+    await hostInput.fill('');
+    await hostInput.pressSequentially(host, { delay: 10 });
+  }
+  await frame.locator('button[type=submit]').click();
+}

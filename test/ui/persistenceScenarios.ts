@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../fixtures/dns/zone';
 import {
+  addrinfoFrame,
   bounded,
   collapseViewPane,
   commandTitle,
@@ -159,10 +160,6 @@ async function killHelpers(ctx: UiContext): Promise<number[]> {
   for (const pid of pids) process.kill(pid, 'SIGKILL');
   ctx.log(`SIGKILL to helper pid(s) ${pids.join(', ')}`);
   return pids;
-}
-
-function addrinfoFrame(page: Page): ReturnType<Page['frameLocator']> {
-  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
 }
 
 /** Every cell of the panel's table (addresses among them). */

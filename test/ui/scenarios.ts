@@ -7,6 +7,7 @@
 // which is localizable and changes; command titles are read from the manifest.
 import { FIXTURE } from '../fixtures/dns/zone';
 import {
+  addrinfoFrame,
   bounded,
   collapseViewPane,
   editorLine,
@@ -18,11 +19,11 @@ import {
   quickInputBox,
   quickInputRows,
   quickOpenFile,
+  resolveInPanel,
   runCommand,
   textOf,
   treeRowsText,
   waitUntil,
-  type UiContext,
   type UiScenario,
 } from './driver';
 import { HOSTILE_DATA_SCENARIOS } from './hostileScenarios';
@@ -132,27 +133,12 @@ const sidebarTrees: UiScenario = {
   },
 };
 
-function addrinfoFrame(ctx: UiContext): ReturnType<UiContext['page']['frameLocator']> {
-  return ctx.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
-}
-
-/** Types `host` into the panel's host field and clicks Resolve, as a person would. */
-async function resolveInPanel(ctx: UiContext, host: string): Promise<void> {
-  const frame = addrinfoFrame(ctx);
-  const hostInput = frame.locator('#host');
-  await hostInput.waitFor({ state: 'visible', timeout: bounded(ctx, 15_000) });
-  await hostInput.click();
-  await hostInput.fill('');
-  await hostInput.pressSequentially(host, { delay: 10 });
-  await frame.locator('button[type=submit]').click();
-}
-
 const getaddrinfoTable: UiScenario = {
   name: 'getaddrinfo-table',
   async run(ctx) {
     await runCommand(ctx, 'netlens.showGetaddrinfo');
     await resolveInPanel(ctx, alias);
-    const frame = addrinfoFrame(ctx);
+    const frame = addrinfoFrame(ctx.page);
     // Cells by content, not by column: the panel's columns are still growing.
     const rows = await waitUntil(ctx, `the table for ${alias}`, 10_000, async () => {
       const cells = await frame.locator('#output table tbody tr').evaluateAll((trs) =>
@@ -185,7 +171,7 @@ const getaddrinfoError: UiScenario = {
   name: 'getaddrinfo-nxdomain',
   async run(ctx) {
     await resolveInPanel(ctx, FIXTURE.nxdomain);
-    const frame = addrinfoFrame(ctx);
+    const frame = addrinfoFrame(ctx.page);
     const error = await waitUntil(ctx, `the error for ${FIXTURE.nxdomain}`, 10_000, async () => {
       const box = frame.locator('#output .error');
       return (await box.count()) > 0 ? textOf(box.first()) : undefined;
