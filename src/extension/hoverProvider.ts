@@ -203,7 +203,7 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
   if (hosts) {
     const md = markdown();
     // The hosts file's fields are not checked by anyone (an address may carry any %scope text): data, not markdown.
-    appendSentence(md, vscode.l10n.t('{0} answers for this name: {1}', hosts.path, slot(0)), hosts.entries.map((e) => vscode.l10n.t('{0} (line {1})', e.address, e.lineNumber)).join(', '));
+    appendSentence(md, vscode.l10n.t('{0} answers for this name: {1}', hosts.source, slot(0)), hosts.entries.map((e) => vscode.l10n.t('{0} (line {1})', e.address, e.lineNumber)).join(', '));
     sections.push(md);
   }
   if (match.kind === 'url') {
