@@ -269,20 +269,31 @@ function decodeFailure(b: Uint8Array, s: number, end: number): [string, number] 
 export function utf8EncodeErrorMessage(text: string): string | null {
   let position = 0;
   for (let i = 0; i < text.length; i++, position++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
-      i++;
+    if (!isLoneSurrogate(text, i)) {
+      if (isHighSurrogate(text.charCodeAt(i))) i++; // a pair: one code point
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdfff) return `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${position}: surrogates not allowed`;
+    // Python reports the whole run of lone surrogates: "characters in position 1-3".
+    let end = i;
+    while (end + 1 < text.length && isLoneSurrogate(text, end + 1)) end++;
+    if (end === i) return `'utf-8' codec can't encode character '\\u${text.charCodeAt(i).toString(16)}' in position ${position}: surrogates not allowed`;
+    return `'utf-8' codec can't encode characters in position ${position}-${position + end - i}: surrogates not allowed`;
   }
   return null;
 }
 
-/**
- * Python's UnicodeEncodeError / UnicodeDecodeError. ResolverErrorKind has only their base class UnicodeError so
- * far, so that is the type shown; the message is Python's word for word.
- */
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** A surrogate code unit that is not half of a valid pair (what Python sees as a lone surrogate code point). */
+function isLoneSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isHighSurrogate(c)) return !(i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)));
+  if (isLowSurrogate(c)) return !(i > 0 && isHighSurrogate(text.charCodeAt(i - 1)));
+  return false;
+}
+
+/** Python's UnicodeEncodeError / UnicodeDecodeError, with Python's message word for word. */
 function unicodeFailure(kind: 'UnicodeEncodeError' | 'UnicodeDecodeError', message: string): ResolverFailure {
   return new ResolverFailure({ kind, errno: null, code: null, message });
 }

@@ -168,7 +168,7 @@ print(json.dumps({'escaped': [bytes(b).decode('utf-8', 'surrogateescape') for b 
         if (!Buffer.from(escapedToBytes(text)).equals(Buffer.from(bytes))) bad.push(`round trip ${JSON.stringify(bytes)}`);
         if (utf8DecodeErrorMessage(Uint8Array.from(bytes)) !== py.strict[k]) bad.push(`strict ${JSON.stringify(bytes)}: ${String(py.strict[k])} vs ${String(utf8DecodeErrorMessage(Uint8Array.from(bytes)))}`);
       });
-      const encodeCases = ['a\udcffb', '\ud800', '😀\udc80', 'ok', '\ud83d\ude00x\udfff'];
+      const encodeCases = ['a\udcffb', '\ud800', '😀\udc80', 'ok', '\ud83d\ude00x\udfff', '\udc00\ud800x', 'a\udc00\udc01\udc02b\udc03', '\ud800\ud800\udc00', '😀\udfff\ud800😀'];
       const pyEncode = pythonBatch<(string | null)[]>(
         `
 def enc(s):
