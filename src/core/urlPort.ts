@@ -143,6 +143,16 @@ export function schemePort(
   return { port: null, portSource: null, service: null };
 }
 
+/**
+ * Why a URL means this port, as the hover and the port hint say it: "imaps in /etc/services", "explicit in the URL",
+ * "well-known default: the services database has no redis". One wording, so the two never disagree.
+ */
+export function portReason(port: { portSource: PortSource | null; service: string | null }, scheme: string, db: ServicesDatabase = defaultServicesDatabase()): string {
+  if (port.portSource === 'explicit') return 'explicit in the URL';
+  if (port.portSource === 'service') return `${port.service ?? scheme} in ${db.source}`;
+  return `well-known default: the services database has no ${scheme}`;
+}
+
 /** The port a URL connects to, and where that number came from. Throws Python's ValueError for URLs it refuses. */
 export function urlPort(url: string, db: ServicesDatabase = defaultServicesDatabase()): UrlPortAnswer {
   const split = splitUrl(url);

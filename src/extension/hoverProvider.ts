@@ -4,7 +4,7 @@ import { addressFacts, factNames, type AddressFacts } from '../core/addressFacts
 import { distinctAddressRows } from '../core/addrinfo';
 import { compareIdnForms } from '../core/idna2003';
 import type { HostMatch } from '../core/scanner';
-import { defaultServicesDatabase } from '../core/servicesDb';
+import { portReason } from '../core/urlPort';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { hostMatchAt, matchRange, portOf } from './hostsInDocument';
 import { hostsFileAnswer } from './hostsFileWatch';
@@ -210,8 +210,7 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
     const port = portOf(match);
     if (port && port.port !== null) {
       const md = markdown();
-      const why = port.portSource === 'explicit' ? 'explicit in the URL' : port.portSource === 'service' ? `${port.service ?? match.portScheme} in ${defaultServicesDatabase().source}` : 'well-known default for the scheme';
-      md.appendText(`${match.scheme}:// → port ${port.port} (${why})`);
+      md.appendText(`${match.scheme}:// → port ${port.port} (${portReason(port, match.portScheme)})`);
       sections.push(md);
     }
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
-import { defaultServicesDatabase } from '../core/servicesDb';
+import { portReason } from '../core/urlPort';
 import { looksBinary, portOf, scanOptions } from './hostsInDocument';
 
 /**
@@ -65,10 +65,7 @@ function portHint(match: HostMatch): vscode.InlayHint | undefined {
   const port = portOf(match);
   if (!port || port.port === null) return undefined;
   const hint = new vscode.InlayHint(new vscode.Position(match.line, match.character + authorityEnd(match)), `:${port.port}`, vscode.InlayHintKind.Parameter);
-  hint.tooltip =
-    port.portSource === 'service'
-      ? `${match.portScheme} → ${port.port} (${port.service ?? match.portScheme} in ${defaultServicesDatabase().source})`
-      : `${match.portScheme} → ${port.port} (well-known default: the services database has no ${match.portScheme})`;
+  hint.tooltip = `${match.portScheme} → ${port.port} (${portReason(port, match.portScheme)})`;
   return hint;
 }
 

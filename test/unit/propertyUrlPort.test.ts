@@ -4,7 +4,8 @@
 // is consistent (a port in range, its source, a lowercase scheme and host).
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { EXPLICIT_PORT_SOURCE, urlPort } from '../../src/core/urlPort';
+import { ServicesDatabase } from '../../src/core/servicesDb';
+import { EXPLICIT_PORT_SOURCE, portReason, urlPort } from '../../src/core/urlPort';
 import { urlText } from '../support/arbitraries';
 import { ours } from '../support/pyOutcome';
 import { hasPython } from '../support/python';
@@ -30,6 +31,16 @@ describe('property: URL → port against python3 urlparse + getservbyname (fast-
     console.log(`      urlPort: ${inputs.length} generated URLs vs python3 (${accepted} parsed, ${explicit} with an explicit port, ${inputs.length - accepted} ValueError), ${diff.length} differences`);
     assert.deepStrictEqual(diff.slice(0, 8), [], `${diff.length} of ${inputs.length} differ from python3`);
     assert.ok(accepted >= inputs.length / 4 && inputs.length - accepted >= inputs.length / 20, `lopsided generator: ${accepted} of ${inputs.length} parsed`);
+  });
+});
+
+describe('URL → port: why, in the hover and the port hint', function () {
+  it('names the services file and entry, an explicit port, or the well-known default the database lacks', function () {
+    const db = new ServicesDatabase('imaps 993/tcp\nhttp 80/tcp www\n', '/etc/services');
+    const reason = (url: string): string => portReason(urlPort(url, db), urlPort(url, db).scheme, db);
+    assert.strictEqual(reason('imaps://mail.example.com/'), 'imaps in /etc/services');
+    assert.strictEqual(reason('http://example.com:8080/'), 'explicit in the URL');
+    assert.strictEqual(reason('redis://cache.internal/0'), 'well-known default: the services database has no redis');
   });
 });
 
