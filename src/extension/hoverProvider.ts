@@ -210,7 +210,10 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
     const port = portOf(match);
     if (port && port.port !== null) {
       const md = markdown();
-      md.appendText(`${match.scheme}:// → port ${port.port} (${portReason(port, match.portScheme)})`);
+      // The reason names an entry of the services file, which is data like any other file's text.
+      md.appendText(`${match.scheme}:// → port ${port.port} (`);
+      appendData(md, portReason(port, match.portScheme));
+      md.appendText(')');
       sections.push(md);
     }
   }

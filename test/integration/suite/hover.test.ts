@@ -1,30 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE } from '../../fixtures/dns/zone';
-
-/** Hover text as plain strings, the way a screen reader would get it. */
-async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
-
-/** MarkdownString.appendText escapes punctuation and turns spaces into &nbsp;: undo that to compare text. */
-function plainText(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
-}
-
-/** Hovers until the answer replaces "resolving…" (a slow lookup answers on a later hover). */
-async function settledHover(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    const text = await hoverText(doc, position);
-    if (text && !text.includes('resolving…')) return text;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the hover never showed an answer');
-}
+import { hoverText, settledHover } from '../hovers';
 
 describe('hover on hostnames in a real editor', () => {
   before(async () => {
@@ -33,7 +10,7 @@ describe('hover on hostnames in a real editor', () => {
 
   it('shows the addresses the system resolver returns for localhost', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'conn = connect("localhost", 5432)\n' });
-    const text = await settledHover(doc, new vscode.Position(0, 18));
+    const text = (await settledHover(doc, new vscode.Position(0, 18))).text;
     assert.match(text, /NetLens/);
     assert.match(text, /127\.0\.0\.1/);
     assert.match(text, /getaddrinfo/);
@@ -43,44 +20,43 @@ describe('hover on hostnames in a real editor', () => {
     if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
     const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: `primary: https://${alias}/api\nbroken: ${FIXTURE.nxdomain}\n` });
-    const text = await settledHover(doc, new vscode.Position(0, 'primary: https://'.length + 2));
-    const plain = plainText(text);
+    const plain = (await settledHover(doc, new vscode.Position(0, 'primary: https://'.length + 2))).plain;
     assert.ok(plain.includes(`canonical name: ${canonical}`), plain);
     assert.ok(plain.includes(v4) && plain.includes(v6), plain);
-    const failed = plainText(await settledHover(doc, new vscode.Position(1, 'broken: '.length + 3)));
+    const failed = (await settledHover(doc, new vscode.Position(1, 'broken: '.length + 3))).plain;
     assert.ok(failed.includes('[Errno -2] Name or service not known'), failed);
     const ips = await vscode.workspace.openTextDocument({ language: 'ini', content: `a = ${FIXTURE.ptr.forward.v4}\nb = ${FIXTURE.ptr.missing.v4}\n` });
-    const found = plainText(await settledHover(ips, new vscode.Position(0, 6)));
+    const found = (await settledHover(ips, new vscode.Position(0, 6))).plain;
     assert.ok(found.includes(`reverse name (gethostbyaddr): ${FIXTURE.ptr.forward.name}`), found);
-    const missing = plainText(await settledHover(ips, new vscode.Position(1, 6)));
+    const missing = (await settledHover(ips, new vscode.Position(1, 6))).plain;
     assert.ok(missing.includes('no reverse name (gethostbyaddr: [Errno 1] Unknown host)'), missing);
   });
 
   it('shows the service port a URL implies and the facts of an IP literal, from the services database and ipaddress rules', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'properties', content: 'a=imaps://mail.localhost/inbox\nb=http://127.0.0.1:8080/\nc=100.64.0.1\n' });
-    const imaps = plainText(await settledHover(doc, new vscode.Position(0, 12)));
+    const imaps = (await settledHover(doc, new vscode.Position(0, 12))).plain;
     assert.ok(imaps.includes('imaps:// → port 993 (imaps in /etc/services)'), imaps);
-    const explicit = plainText(await settledHover(doc, new vscode.Position(1, 10)));
+    const explicit = (await settledHover(doc, new vscode.Position(1, 10))).plain;
     assert.ok(explicit.includes('http:// → port 8080 (explicit in the URL)'), explicit);
     assert.ok(explicit.includes('IPv4 127.0.0.1: loopback, private'), explicit);
-    const cgnat = plainText(await settledHover(doc, new vscode.Position(2, 4)));
+    const cgnat = (await settledHover(doc, new vscode.Position(2, 4))).plain;
     assert.ok(cgnat.includes('IPv4 100.64.0.1: shared (CGNAT)'), cgnat);
   });
 
   it('says when the hosts file answers, shows both IDN forms, and names the machine whose resolver answered', async function () {
     if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
     const doc = await vscode.workspace.openTextDocument({ language: 'ini', content: `a = http://${FIXTURE.hostsOnly.name}/\nb = https://straße.netlens.test/\n` });
-    const hosts = plainText(await settledHover(doc, new vscode.Position(0, 12)));
+    const hosts = (await settledHover(doc, new vscode.Position(0, 12))).plain;
     assert.ok(hosts.includes(`/etc/hosts answers for this name: ${FIXTURE.hostsOnly.v4}`), hosts);
     assert.match(hosts, /system resolver of \S+ \(getaddrinfo/);
-    const idn = plainText(await settledHover(doc, new vscode.Position(1, 14)));
+    const idn = (await settledHover(doc, new vscode.Position(1, 14))).plain;
     assert.ok(idn.includes('IDN: Python and the netlens CLI send strasse.netlens.test (IDNA 2003); browsers send xn--strae-oqa.netlens.test (UTS #46)'), idn);
   });
 
   it('offers no hover (and so no lookup) for dotted words in code that are not hosts', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'console.log(path.join(dir, "README.md"), a..b);\n' });
     for (const word of ['console', 'join', 'README', 'a..b']) {
-      const text = await hoverText(doc, new vscode.Position(0, doc.lineAt(0).text.indexOf(word) + 1));
+      const { text } = await hoverText(doc, new vscode.Position(0, doc.lineAt(0).text.indexOf(word) + 1));
       assert.doesNotMatch(text, /NetLens/, `no hover on ${word}`);
     }
   });

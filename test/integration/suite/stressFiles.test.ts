@@ -13,33 +13,10 @@ import type { FileHostsSnapshot } from '../../../src/extension/fileHostsTree';
 import { hostMatchAt } from '../../../src/extension/hostsInDocument';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { binaryBytes, CONFUSABLES, hugeSingleLine, manyLines, unicodeStress } from '../../fixtures/stress/generate';
+import { hoverText, settledHover } from '../hovers';
 
 /** Generous bound on any single stall of the extension host (ms): a whole-file scan of 10 MB takes 1-3 s here. */
 const MAX_STALL_MS = 1000;
-
-async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<{ text: string; ranges: vscode.Range[] }> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-  const text = hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-  return { text, ranges: hovers.flatMap((h) => (h.range ? [h.range] : [])) };
-}
-
-/** MarkdownString.appendText escapes punctuation and turns spaces into &nbsp;: undo that (and bold) to compare text. */
-function plainText(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\*\*/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
-}
-
-/** Hovers until the answer replaces "resolving…" (a slow lookup answers on a later hover). */
-async function settledHover(doc: vscode.TextDocument, position: vscode.Position): Promise<{ text: string; ranges: vscode.Range[] }> {
-  for (let i = 0; i < 40; i++) {
-    const hover = await hoverText(doc, position);
-    if (hover.text && !hover.text.includes('resolving…')) return { ...hover, text: plainText(hover.text) };
-    await sleep(250);
-  }
-  throw new Error(`the hover at ${position.line}:${position.character} never showed an answer`);
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -158,7 +135,7 @@ describe('files that stress the editor', function () {
 
     const firstHover = await timed(() => hoverText(doc, probe));
     const hover = await settledHover(doc, probe);
-    assert.ok(hover.text.includes(`NetLens · ${FIXTURE.v4only.name}`) && hover.text.includes(FIXTURE.v4only.v4), hover.text);
+    assert.ok(hover.plain.includes(`NetLens · ${FIXTURE.v4only.name}`) && hover.plain.includes(FIXTURE.v4only.v4), hover.plain);
     assert.equal(doc.getText(hover.ranges[0]), `https://${FIXTURE.v4only.name}/v1/health`, 'the hover covers the URL near the end of the line');
 
     // The editor asks for whole visible lines: here the whole 10 MB line.
@@ -191,7 +168,7 @@ describe('files that stress the editor', function () {
     // in code-server on 2 busy cores, with this extension host idle): bounded only by the test's timeout.
     const firstHover = await timed(() => hoverText(doc, probe));
     const hover = await settledHover(doc, probe);
-    assert.ok(hover.text.includes(`canonical name: ${FIXTURE.cnameChain.canonical}`) && hover.text.includes(FIXTURE.cnameChain.v4), hover.text);
+    assert.ok(hover.plain.includes(`canonical name: ${FIXTURE.cnameChain.canonical}`) && hover.plain.includes(FIXTURE.cnameChain.v4), hover.plain);
 
     const visible = new vscode.Range(many.probe.line - 40, 0, many.probe.line + 4, 0);
     const hints = await timed(() => inlayHints(doc, visible));
@@ -229,7 +206,7 @@ describe('files that stress the editor', function () {
     assert.deepEqual(snapshot.hosts, []);
     assert.ok(snapshot.message?.includes('too large to scan automatically (17.0 MB; the limit is 16 MB'), String(snapshot.message));
     const hover = await settledHover(doc, new vscode.Position(big.probe.line, big.probe.character));
-    assert.ok(hover.text.includes(FIXTURE.v4only.v4), hover.text);
+    assert.ok(hover.plain.includes(FIXTURE.v4only.v4), hover.plain);
     console.log(`stress 17 MB line: the view declined in ${ms(refreshMs)} ms`);
   });
 
@@ -291,7 +268,7 @@ describe('files that stress the editor', function () {
     }
     for (const [line, placed] of hosts.entries()) {
       const hover = await settledHover(doc, new vscode.Position(line, placed.at + 2));
-      assert.ok(hover.text.includes(`NetLens · ${placed.host}`) && hover.text.includes(expectedAddress[placed.host]), `line ${line}: ${hover.text}`);
+      assert.ok(hover.plain.includes(`NetLens · ${placed.host}`) && hover.plain.includes(expectedAddress[placed.host]), `line ${line}: ${hover.plain}`);
       assertValidRange(doc, hover.ranges[0], `hover range on line ${line}`);
       assert.ok(doc.getText(hover.ranges[0]).includes(placed.host));
     }
@@ -324,9 +301,9 @@ describe('files that stress the editor', function () {
       const ace = idna2003ToAscii(host);
       assert.match(ace, /^xn--/);
       const hover = await settledHover(doc, new vscode.Position(line, lines[line].indexOf(host) + 1));
-      assert.ok(hover.text.includes(ace), `the hover on ${host} shows ${ace}: ${hover.text}`);
+      assert.ok(hover.plain.includes(ace), `the hover on ${host} shows ${ace}: ${hover.plain}`);
       // It is not the fixture name it imitates: the fixture has no such name.
-      assert.ok(hover.text.includes('[Errno -2] Name or service not known'), hover.text);
+      assert.ok(hover.plain.includes('[Errno -2] Name or service not known'), hover.plain);
     }
     const snapshot = await vscode.commands.executeCommand<FileHostsSnapshot>('netlens.refreshFileHosts');
     assert.deepEqual(
