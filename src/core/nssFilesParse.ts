@@ -136,6 +136,16 @@ export function* nssLines(text: string): Generator<{ line: string; lineNumber: n
   }
 }
 
+/** Every entry `parse` accepts, in file order (glibc's nss_files skips a line it cannot parse and reads on). */
+export function parseNssEntries<T>(text: string, parse: (line: string, lineNumber: number) => T | null): T[] {
+  const entries: T[] = [];
+  for (const { line, lineNumber } of nssLines(text)) {
+    const entry = parse(line, lineNumber);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
 /**
  * Bytes as text, the way Python's `surrogateescape` error handler does it: valid UTF-8 decodes normally, every
  * byte of an invalid sequence becomes U+DC80..U+DCFF. The file's bytes stay recoverable (escapedToBytes), so a

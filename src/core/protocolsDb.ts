@@ -3,9 +3,9 @@
  * first matching line wins, names and aliases are case-sensitive (`TCP` works on Debian only because the file
  * lists it as an alias of `tcp`), malformed lines are skipped.
  */
-import { checkCString, isCSpace, NssLine, nssLines } from './nssFilesParse';
+import { checkCString, isCSpace, NssLine, parseNssEntries } from './nssFilesParse';
 import { ResolverFailure } from './resolverError';
-import { describeProblem, describeReadSource, readSystemFileText, readWith, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
+import { describeReadSource, firstReadableFile, readSystemFileText, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
 
 export interface ProtocolEntry {
   name: string;
@@ -36,12 +36,7 @@ export class ProtocolsDatabase {
     readonly source: string,
     readonly file: string | null = null
   ) {
-    const entries: ProtocolEntry[] = [];
-    for (const { line, lineNumber } of nssLines(text)) {
-      const entry = parseProtocolsLine(line, lineNumber);
-      if (entry) entries.push(entry);
-    }
-    this.entries = entries;
+    this.entries = parseNssEntries(text, parseProtocolsLine);
   }
 
   byName(name: string): ProtocolEntry | null {
@@ -63,12 +58,8 @@ export class ProtocolsDatabase {
  * without the file, and NetLens says so rather than inventing answers.
  */
 export function loadProtocolsDatabase(read: FileReader | SystemFileReader = readSystemFileText, paths: readonly string[] = systemDatabasePaths('protocols')): ProtocolsDatabase {
-  const problems: string[] = [];
-  for (const path of paths) {
-    const file = readWith(read, path);
-    if (file.text !== null) return new ProtocolsDatabase(file.text, describeReadSource(file), path);
-    problems.push(`${path}: ${describeProblem(file.problem ?? 'EIO')}`);
-  }
+  const { file, problems } = firstReadableFile(read, paths);
+  if (file) return new ProtocolsDatabase(file.text, describeReadSource(file), file.path);
   return new ProtocolsDatabase('', `no readable protocols file (${problems.join('; ')}): every lookup fails, as in Python`);
 }
 

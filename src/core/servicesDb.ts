@@ -3,10 +3,10 @@
  * of the file wins (so port 143 is `imap2`, not `imap`, on Debian), names and aliases match case-sensitively, and
  * malformed lines are skipped silently. Every answer carries the database it came from.
  */
-import { checkCString, checkDecodableName, isCSpace, NssLine, nssLines } from './nssFilesParse';
+import { checkCString, checkDecodableName, isCSpace, NssLine, parseNssEntries } from './nssFilesParse';
 import { toCInt } from './pythonArgs';
 import { ResolverFailure } from './resolverError';
-import { describeProblem, describeReadSource, readSystemFileText, readWith, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
+import { describeReadSource, firstReadableFile, readSystemFileText, systemDatabasePaths, type FileReader, type SystemFileReader } from './systemFiles';
 import { BUNDLED_SERVICES } from './wellKnownPorts';
 
 export interface ServiceEntry {
@@ -42,12 +42,7 @@ export class ServicesDatabase {
     readonly source: string,
     readonly file: string | null = null
   ) {
-    const entries: ServiceEntry[] = [];
-    for (const { line, lineNumber } of nssLines(text)) {
-      const entry = parseServicesLine(line, lineNumber);
-      if (entry) entries.push(entry);
-    }
-    this.entries = entries;
+    this.entries = parseNssEntries(text, parseServicesLine);
   }
 
   get size(): number {
@@ -79,12 +74,8 @@ export const BUNDLED_SOURCE = 'bundled IANA-derived table';
  * (Python: `OSError: service/proto not found`), so its source says both why and that.
  */
 export function loadServicesDatabase(read: FileReader | SystemFileReader = readSystemFileText, paths: readonly string[] = systemDatabasePaths('services')): ServicesDatabase {
-  const problems: string[] = [];
-  for (const path of paths) {
-    const file = readWith(read, path);
-    if (file.text !== null) return new ServicesDatabase(file.text, describeReadSource(file), path);
-    problems.push(`${path}: ${describeProblem(file.problem ?? 'EIO')}`);
-  }
+  const { file, problems } = firstReadableFile(read, paths);
+  if (file) return new ServicesDatabase(file.text, describeReadSource(file), file.path);
   return new ServicesDatabase(BUNDLED_SERVICES, `${BUNDLED_SOURCE} (no readable services file: ${problems.join('; ')}; glibc and Python find no services here)`);
 }
 

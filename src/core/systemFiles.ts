@@ -90,6 +90,20 @@ export function readWith(read: FileReader | SystemFileReader, path: string): Sys
   return typeof got === 'string' ? { path, text: got, problem: null, truncated: null } : got;
 }
 
+/**
+ * The first of `paths` that can be read, as glibc's nss_files opens its one file (and NetLens the platform's list
+ * in order); otherwise why each could not be, in the user's words (`/etc/services: EACCES, permission denied`).
+ */
+export function firstReadableFile(read: FileReader | SystemFileReader, paths: readonly string[]): { file: SystemFileText & { text: string }; problems?: never } | { file?: never; problems: string[] } {
+  const problems: string[] = [];
+  for (const path of paths) {
+    const file = readWith(read, path);
+    if (file.text !== null) return { file: { ...file, text: file.text } };
+    problems.push(`${path}: ${describeProblem(file.problem ?? 'EIO')}`);
+  }
+  return { problems };
+}
+
 const PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'ENOENT, no such file',
   EACCES: 'EACCES, permission denied',

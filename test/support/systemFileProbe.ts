@@ -4,8 +4,8 @@
 // stdin, prints one JSON document with the answers, the source notes, and the time and peak memory it took.
 import * as fs from 'fs';
 import { defaultProtocolsDatabase, getprotobyname } from '../../src/core/protocolsDb';
-import { ResolverFailure } from '../../src/core/resolverError';
 import { defaultServicesDatabase, getservbyname, getservbyport } from '../../src/core/servicesDb';
+import { ours, type PyOutcome } from './pyOutcome';
 import { hostsFileAnswer } from '../../src/extension/hostsFileWatch';
 
 export interface ProbeBatch {
@@ -15,7 +15,7 @@ export interface ProbeBatch {
   hosts: string[];
 }
 
-export type Outcome = [true, unknown] | [false, [string, number | null, string]];
+export type Outcome = PyOutcome<unknown>;
 
 export interface ProbeAnswer {
   services: { source: string; file: string | null; size: number; loadMs: number };
@@ -28,15 +28,6 @@ export interface ProbeAnswer {
   hostsSource: string | null;
   ms: number;
   maxRssMb: number;
-}
-
-function outcome(call: () => unknown): Outcome {
-  try {
-    return [true, call()];
-  } catch (e) {
-    if (e instanceof ResolverFailure) return [false, [e.info.kind, e.info.errno, e.info.message]];
-    throw e;
-  }
 }
 
 function main(): void {
@@ -55,9 +46,9 @@ function main(): void {
   const answer: ProbeAnswer = {
     services: { source: db.source, file: db.file, size: db.size, loadMs: servicesMs },
     protocols: { source: protocols.source, file: protocols.file, loadMs: protocolsMs },
-    byname: batch.byname.map(([n, p]) => outcome(() => getservbyname(n, p, db).port)),
-    byport: batch.byport.map(([n, p]) => outcome(() => getservbyport(BigInt(n), p, db).name)),
-    proto: batch.proto.map((n) => outcome(() => getprotobyname(n, protocols).number)),
+    byname: batch.byname.map(([n, p]) => ours(() => getservbyname(n, p, db).port)),
+    byport: batch.byport.map(([n, p]) => ours(() => getservbyport(BigInt(n), p, db).name)),
+    proto: batch.proto.map((n) => ours(() => getprotobyname(n, protocols).number)),
     hosts,
     hostsSource,
     ms: performance.now() - started,

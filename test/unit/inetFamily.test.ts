@@ -3,21 +3,11 @@
 import * as assert from 'assert';
 import { inetAton, inetNtoa } from '../../src/core/inetAton';
 import { bytesToHex, formatIPv6Rfc5952, hexToBytes, inetNtop, inetPton } from '../../src/core/inetPton';
-import { ResolverFailure } from '../../src/core/resolverError';
 import { hasPython } from '../support/python';
+import { ours, type PyOutcome } from '../support/pyOutcome';
 import { pythonBatch, Rng } from '../support/pythonBatch';
 
-type PyResult = [ok: true, value: string] | [ok: false, error: [kind: string, errno: number | null, message: string]];
-
-/** NetLens' answer in the oracle's shape. */
-function ours(call: () => string): PyResult {
-  try {
-    return [true, call()];
-  } catch (e) {
-    if (e instanceof ResolverFailure) return [false, [e.info.kind, e.info.errno, e.info.message]];
-    throw e;
-  }
-}
+type PyResult = PyOutcome<string>;
 
 function atonCases(rng: Rng, n: number): string[] {
   const fixed = ['127.1', '0x7f.1', '017.0.0.1', '4294967295', '4294967296', '99999999999999999999', '1.2.3.4.', '1.2.3.', '1.', '.1', '',

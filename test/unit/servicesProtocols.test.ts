@@ -7,21 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { getprotobyname, loadProtocolsDatabase } from '../../src/core/protocolsDb';
-import { ResolverFailure } from '../../src/core/resolverError';
 import { getservbyname, getservbyport, loadServicesDatabase, ServicesDatabase } from '../../src/core/servicesDb';
 import { BUNDLED_SERVICES } from '../../src/core/wellKnownPorts';
 import { hasPython } from '../support/python';
+import { ours, type PyOutcome } from '../support/pyOutcome';
 import { pythonBatch, Rng } from '../support/pythonBatch';
 
-type PyResult = [true, unknown] | [false, [string, number | null, string]];
-function ours(call: () => unknown): PyResult {
-  try {
-    return [true, call()];
-  } catch (e) {
-    if (e instanceof ResolverFailure) return [false, [e.info.kind, e.info.errno, e.info.message]];
-    throw e;
-  }
-}
+type PyResult = PyOutcome<unknown>;
 
 const SCRIPT = `
 def call(f):
