@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { runCommand } from '../commands';
+import { queriesFor } from '../fixtureQueries';
 
 /** Command lines of the extension host's direct children (Linux /proc; [] elsewhere). */
 function childCommandLines(): string[] {
@@ -23,12 +25,6 @@ function childCommandLines(): string[] {
     }
   }
   return children;
-}
-
-function queriesFor(marker: string): string[] {
-  const log = process.env.NETLENS_DNS_FIXTURE_LOG;
-  if (!log || !fs.existsSync(log)) return [];
-  return fs.readFileSync(log, 'utf8').split('\n').filter((line) => line.includes(marker));
 }
 
 describe('activation makes no network traffic', () => {
@@ -50,8 +46,7 @@ describe('activation makes no network traffic', () => {
     if (process.env.NETLENS_DNS_FIXTURE === '1') assert.deepEqual(queriesFor(marker), [], 'no DNS query for names in the open file');
 
     // The check can fail: the first explicit lookup starts the helper.
-    await vscode.commands.executeCommand('netlens.resolveHostname', 'localhost');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await runCommand('netlens.resolveHostname', 'localhost');
     assert.ok(childCommandLines().some((c) => c.includes('helper.js')), 'the helper runs once a lookup was asked for');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -11,6 +11,7 @@ import type { DnsReport } from '../../../src/core/directDns';
 import type { HostLookup } from '../../../src/extension/hostLookups';
 import type { ToWebviewMessage } from '../../../src/webview/messages';
 import { FIXTURE, HOSTILE_KEYS } from '../../fixtures/dns/zone';
+import { runCommand } from '../commands';
 
 const HOSTILE = FIXTURE.hostile.strings;
 const LONG = FIXTURE.hostile.long;
@@ -21,12 +22,6 @@ let checks = 0;
 function check(condition: boolean, message: string): void {
   checks++;
   assert.ok(condition, message);
-}
-
-async function run<T>(command: string, arg: string): Promise<T> {
-  const result = await vscode.commands.executeCommand<T>(command, arg);
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  return result;
 }
 
 /** Whether the character at `i` is escaped (an odd number of backslashes before it). */
@@ -155,19 +150,19 @@ describe('hostile DNS and hosts-file data in a real editor', function () {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }
     // In DNS the same strings are refused by glibc (res_hnok): an error, not a name.
-    const refused = await run<Outcome<HostTuple>>('netlens.reverseLookup', HOSTILE.commandLink.dnsV4);
+    const refused = await runCommand<Outcome<HostTuple>>('netlens.reverseLookup', HOSTILE.commandLink.dnsV4);
     check(!refused.ok && refused.error.kind === 'herror', `glibc refuses a hostile PTR name: ${JSON.stringify(refused)}`);
   });
 
   it('Compare Resolvers keeps hostile CNAME targets, PTR data and hosts-file names as data', async () => {
     for (const k of HOSTILE_KEYS) {
       const h = HOSTILE[k];
-      const viaCname = await run<Outcome<DnsReport>>('netlens.compareResolvers', h.cname);
+      const viaCname = await runCommand<Outcome<DnsReport>>('netlens.compareResolvers', h.cname);
       check(viaCname.ok && fromPresentation(viaCname.value.cnameChain.at(-1) ?? '') === h.dnsName, `${k}: the CNAME chain ends at the hostile name: ${JSON.stringify(viaCname)}`);
       check(viaCname.ok && viaCname.value.system.ok && viaCname.value.system.canonname === h.cname, `${k}: glibc ignores the hostile CNAME target`);
-      const viaPtr = await run<Outcome<DnsReport>>('netlens.compareResolvers', h.dnsV4);
+      const viaPtr = await runCommand<Outcome<DnsReport>>('netlens.compareResolvers', h.dnsV4);
       check(viaPtr.ok && viaPtr.value.ptr?.ok === true && fromPresentation(viaPtr.value.ptr.records[0] ?? '') === h.dnsName, `${k}: the PTR data: ${JSON.stringify(viaPtr)}`);
-      const viaHosts = await run<Outcome<DnsReport>>('netlens.compareResolvers', h.hostsName);
+      const viaHosts = await runCommand<Outcome<DnsReport>>('netlens.compareResolvers', h.hostsName);
       check(viaHosts.ok && viaHosts.value.system.ok && viaHosts.value.system.canonname === h.hostsCanonical, `${k}: the hosts file's canonical name: ${JSON.stringify(viaHosts)}`);
     }
   });

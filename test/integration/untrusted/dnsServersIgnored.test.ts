@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Outcome } from '../../../src/core/addrinfo';
 import type { DnsReport } from '../../../src/core/directDns';
+import { runCommand } from '../commands';
 
 /** The server test/fixtures/untrusted-workspace/.vscode/settings.json asks NetLens to use. */
 const WORKSPACE_DNS_SERVER = '127.0.0.2';
@@ -48,8 +49,7 @@ describe('untrusted workspace: its own netlens.dnsServers is ignored', function 
     await sendProbe('control-probe');
     assert.ok(await seen('control-probe'), `the listener on ${WORKSPACE_DNS_SERVER} sees what is sent there`);
     const marker = `ws-dns-${crypto.randomBytes(4).toString('hex')}`;
-    const outcome = await vscode.commands.executeCommand<Outcome<DnsReport>>('netlens.compareResolvers', `${marker}.netlens.test`);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const outcome = await runCommand<Outcome<DnsReport>>('netlens.compareResolvers', `${marker}.netlens.test`);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
     assert.ok(!outcome.value.servers.some((s) => s.includes(WORKSPACE_DNS_SERVER)), `servers used: ${outcome.value.servers.join(', ')}`);
     await new Promise((r) => setTimeout(r, 500));

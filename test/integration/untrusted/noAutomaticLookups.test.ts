@@ -1,15 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'crypto';
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { HostLookup } from '../../../src/extension/hostLookups';
-
-/** Queries the fixture DNS server logged for names containing `marker` (the log is how we prove a leak). */
-function queriesFor(marker: string): string[] {
-  const log = process.env.NETLENS_DNS_FIXTURE_LOG;
-  if (!log || !fs.existsSync(log)) return [];
-  return fs.readFileSync(log, 'utf8').split('\n').filter((line) => line.includes(marker));
-}
+import { runCommand } from '../commands';
+import { queriesFor } from '../fixtureQueries';
 
 describe('untrusted workspace: names in files are not leaked to DNS', function () {
   before(async function () {
@@ -46,8 +40,7 @@ describe('untrusted workspace: names in files are not leaked to DNS', function (
 
   it('an explicit command still resolves (and its query is visible in the log, so the check above can fail)', async () => {
     const marker = `explicit-${crypto.randomBytes(4).toString('hex')}`;
-    const result = await vscode.commands.executeCommand<HostLookup>('netlens.resolveHostname', `${marker}.netlens.test`);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const result = await runCommand<HostLookup>('netlens.resolveHostname', `${marker}.netlens.test`);
     assert.equal(result.error?.text, '[Errno -2] Name or service not known');
     assert.ok(queriesFor(marker).length > 0, 'the explicit lookup reached the fixture server');
   });
