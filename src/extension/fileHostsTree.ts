@@ -5,6 +5,7 @@ import { idna2003ToAscii } from '../core/idna2003';
 import { scanLine, type HostMatch } from '../core/scanner';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { looksBinary, matchRange, scanOptions } from './hostsInDocument';
+import { TimeSlices } from './timeSlices';
 
 /** One distinct host of the active file: where it first occurs and how often. */
 interface FileHost {
@@ -292,8 +293,7 @@ async function scanDocument(doc: vscode.TextDocument, superseded: () => boolean)
   const version = doc.version;
   const byHost = new Map<string, FileHost>();
   const started = performance.now();
-  let sliceStart = started;
-  let longestSliceMs = 0;
+  const slices = new TimeSlices(SLICE_MS);
   for (let line = 0; line < doc.lineCount; line++) {
     const text = doc.lineAt(line).text;
     for (const window of lineWindows(text)) {
@@ -303,17 +303,10 @@ async function scanDocument(doc: vscode.TextDocument, superseded: () => boolean)
         if (entry) entry.count++;
         else byHost.set(key, { host: m.host, first: m, count: 1 });
       }
-      const now = performance.now();
-      if (now - sliceStart > SLICE_MS) {
-        longestSliceMs = Math.max(longestSliceMs, now - sliceStart);
-        await new Promise((resolve) => setImmediate(resolve));
-        if (superseded() || doc.version !== version) return undefined;
-        sliceStart = performance.now();
-      }
+      if ((await slices.yieldIfDue()) && (superseded() || doc.version !== version)) return undefined;
     }
   }
-  const end = performance.now();
-  return { hosts: [...byHost.values()], elapsedMs: end - started, longestSliceMs: Math.max(longestSliceMs, end - sliceStart) };
+  return { hosts: [...byHost.values()], elapsedMs: performance.now() - started, longestSliceMs: slices.longestSliceMs() };
 }
 
 function lookupDetails(lookup: HostLookup): FileHostNode[] {

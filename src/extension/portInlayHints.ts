@@ -3,6 +3,7 @@ import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { portReason } from '../core/urlPort';
 import { looksBinary, portOf, scanOptions } from './hostsInDocument';
+import { TimeSlices } from './timeSlices';
 
 /**
  * How long one piece of hint work may hold the extension host before it yields to other events (ms). The
@@ -26,18 +27,14 @@ export function registerPortInlayHints(): vscode.Disposable {
       const options = scanOptions();
       const limit = renderedLength(document);
       const hints: vscode.InlayHint[] = [];
-      let sliceStart = performance.now();
+      const slices = new TimeSlices(SLICE_MS);
       for (let line = range.start.line; line <= range.end.line && line < document.lineCount && hints.length < MAX_HINTS; line++) {
         const text = document.lineAt(line).text;
         for (const match of scanWindows(text, lineWindows(text, limit), (t) => scanLine(t, line, options))) {
           const hint = portHint(match);
           if (hint) hints.push(hint);
         }
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (token.isCancellationRequested) return undefined;
-          sliceStart = performance.now();
-        }
+        if ((await slices.yieldIfDue()) && token.isCancellationRequested) return undefined;
       }
       return hints.slice(0, MAX_HINTS);
     },
