@@ -9,6 +9,7 @@ import type { HostLookup, HostLookups } from './hostLookups';
 import { hostMatchAt, matchRange, portOf } from './hostsInDocument';
 import { hostsFileAnswer } from './hostsFileWatch';
 import { mayResolveAutomatically } from './settings';
+import { escapeMarkdownText } from './untrustedText';
 
 /** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
 const HOVER_WAIT_MS = 400;
@@ -73,20 +74,6 @@ function markdown(): vscode.MarkdownString {
 function commandLink(title: string, command: string, host: string): string {
   const args = encodeURIComponent(JSON.stringify([host])).replace(/[()!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${escapeMarkdownText(title)}](command:${command}?${args})`;
-}
-
-/**
- * Markdown source that renders as exactly `text`. MarkdownString.appendText escapes markdown syntax but not
- * `<` (a raw HTML tag is dropped when supportHtml is off, so `<img src=x>` would vanish), `&` (entities would be
- * decoded) or what GFM turns into links by itself (`https://…`, `www.…`, `a@b.example`). Every ASCII punctuation
- * character may be backslash-escaped in CommonMark, so escaping all of them leaves no markup and no autolink.
- * Runs of blanks become &nbsp; (as appendText does) so that the text keeps its spacing.
- */
-function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&')
-    .replace(/[ \t]+/g, (blanks) => '&nbsp;'.repeat(blanks.length))
-    .replace(/\r\n?|\n/g, '  \n');
 }
 
 /** Text from a document, a DNS answer or a hosts file is attacker-controlled: it goes in as text, never as markdown. */

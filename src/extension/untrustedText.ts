@@ -19,3 +19,17 @@ export function withoutIcons(text: string): string {
 export function withoutLinks(text: string): string {
   return text.replace(/\]\(/g, ']\u2060(');
 }
+
+/**
+ * Markdown source that renders as exactly `text`. MarkdownString.appendText escapes markdown syntax but not
+ * `<` (a raw HTML tag is dropped when supportHtml is off, so `<img src=x>` would vanish), `&` (entities would be
+ * decoded) or what GFM turns into links by itself (`https://…`, `www.…`, `a@b.example`). Every ASCII punctuation
+ * character may be backslash-escaped in CommonMark, so escaping all of them leaves no markup and no autolink.
+ * Runs of blanks become &nbsp; (as appendText does) so that the text keeps its spacing.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&')
+    .replace(/[ \t]+/g, (blanks) => '&nbsp;'.repeat(blanks.length))
+    .replace(/\r\n?|\n/g, '  \n');
+}
