@@ -66,12 +66,34 @@ export interface EtcRun {
   failure: string | null;
 }
 
+let nobodyDir: string | undefined;
+
+/**
+ * A copy of a bundled script that uid 65534 can read: the checkout may sit below a directory only its owner can
+ * enter (`mktemp -d` makes them 0700). Our test bundles are self-contained, so a copy runs as the original does.
+ */
+function readableByNobody(file: string): string {
+  if (nobodyDir === undefined) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-nobody-'));
+    fs.chmodSync(dir, 0o755);
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    nobodyDir = dir;
+  }
+  const copy = path.join(nobodyDir, path.basename(file));
+  fs.copyFileSync(file, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
+}
+
 /**
  * Runs `argv` with `etc` mounted over /etc; as uid/gid 65534 with no groups when `asNobody` (root ignores file
- * modes, so EACCES needs another uid). The command is killed after `timeoutMs`.
+ * modes, so EACCES needs another uid; the `.js` scripts among the arguments then run from a copy it can read).
+ * The command is killed after `timeoutMs`.
  */
 export function runWithEtc(etc: FakeEtc, argv: readonly string[], options: { asNobody?: boolean; input?: string; timeoutMs?: number } = {}): EtcRun {
-  const command = options.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...argv] : [...argv];
+  const command = options.asNobody
+    ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...argv.map((a, i) => (i > 0 && a.endsWith('.js') && fs.existsSync(a) ? readableByNobody(a) : a))]
+    : [...argv];
   const started = performance.now();
   const run = spawnSync('unshare', ['-m', 'sh', '-c', MOUNT_AND_EXEC, 'sh', etc.dir, ...command], {
     input: options.input,
