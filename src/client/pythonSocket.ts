@@ -15,6 +15,7 @@ import { domainToASCII } from 'url';
 import type { AddrinfoRow, GetaddrinfoRequest, Outcome } from '../core/addrinfo';
 import { buildDnsReport, type DnsReport, type SystemAnswer } from '../core/directDns';
 import { fqdnFromHostent, fqdnLookupName } from '../core/getfqdn';
+import { localSourceFor, neverAskDns } from '../core/neverAskDns';
 import { compareIdnForms, idna2003ToAscii, IdnaError } from '../core/idna2003';
 import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
 import type { AiFlagName, FamilyName, NiFlagName, SocktypeName } from '../core/socketConstants';
@@ -243,23 +244,51 @@ export async function directDnsLookup(client: HelperRequester, input: string, op
     const forms = compareIdnForms(input, domainToASCII);
     if (forms.international) idn = forms;
   }
-  const system: Promise<SystemAnswer> = isAddress
+  const systemCall = isAddress ? `gethostbyaddr(${JSON.stringify(bare)})` : `getaddrinfo(${JSON.stringify(input)}, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`;
+  const askSystem = (): Promise<SystemAnswer> => isAddress
     ? pyGethostbyaddr(client, bare).then((o) =>
         o.ok
           ? { call: `gethostbyaddr(${JSON.stringify(bare)})`, ok: true, canonname: o.value[0], addresses: o.value[2], names: [o.value[0], ...o.value[1]] }
           : { call: `gethostbyaddr(${JSON.stringify(bare)})`, ok: false, error: errorSummary(o.error) }
       )
     : pyGetaddrinfo(client, { host: input, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] }).then((o) => {
-        const call = `getaddrinfo(${JSON.stringify(input)}, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`;
+        const call = systemCall;
         if (!o.ok) return { call, ok: false, error: errorSummary(o.error) };
         const addresses = [...new Set(o.value.map((r) => r.sockaddr[0]))];
         return { call, ok: true, canonname: o.value.find((r) => r.canonname)?.canonname ?? null, addresses, names: [] };
       });
-  // The helper's own c-ares timeout ends every query; the IPC timeout only guards against a stuck helper.
-  const direct = await client.request('dns.query', { name, kind: isAddress ? 'address' : 'name', servers: options.servers, timeoutMs: options.timeoutMs }, options.timeoutMs * 3 + 2000);
+  const askDns = () =>
+    // The helper's own c-ares timeout ends every query; the IPC timeout only guards against a stuck helper.
+    client.request('dns.query', { name, kind: isAddress ? 'address' : 'name', servers: options.servers, timeoutMs: options.timeoutMs }, options.timeoutMs * 3 + 2000);
+  const special = isAddress ? null : neverAskDns(name);
+  if (special) {
+    // glibc has no rule for these names: unless a source before `dns` answers, getaddrinfo would send them to DNS.
+    // The helper asks nothing for them and says what the hosts file and nsswitch.conf hold, so ask it first.
+    const direct = await askDns();
+    if (!direct.ok) return direct;
+    const local = localSourceFor(special, name, direct.value.nsswitchHosts, direct.value.hostsFile.matches.length > 0);
+    const systemAnswer: SystemAnswer = local
+      ? await askSystem()
+      : {
+          call: systemCall,
+          ok: false,
+          error: {
+            type: 'NotAsked',
+            errno: null,
+            message: `not asked: no source before dns (${hostsLine(direct.value.nsswitchHosts)}) answers ${name}, so the system resolver would send it to DNS`,
+          },
+        };
+    return { ok: true, value: buildDnsReport(input, idn, direct.value, systemAnswer, performance.now() - started) };
+  }
+  const system = askSystem();
+  const direct = await askDns();
   const systemAnswer = await system;
   if (!direct.ok) return direct;
   return { ok: true, value: buildDnsReport(input, idn, direct.value, systemAnswer, performance.now() - started) };
+}
+
+function hostsLine(sources: readonly string[] | null): string {
+  return sources ? `nsswitch.conf hosts: ${sources.join(' ')}` : 'no nsswitch.conf: glibc asks dns first';
 }
 
 function errorSummary(error: ResolverErrorInfo): { type: string; errno: number | null; message: string } {

@@ -7,6 +7,7 @@
  */
 import type { HostsFileEntry } from './hostsFile';
 import type { IdnForms } from './idna2003';
+import type { NeverAskDns } from './neverAskDns';
 import { searchCandidates, type ResolvConf } from './resolverConfig';
 
 /** Params of the helper's `dns.query`. */
@@ -40,6 +41,8 @@ export interface DirectDnsResult {
   /** Why the walk stopped early (anything but "no CNAME here"), or null. */
   cnameError: { code: string; message: string } | null;
   ptr: DnsRecordSet<string> | null;
+  /** Set when the name is one NetLens never sends to DNS (localhost, invalid): then nothing was asked. */
+  notAsked: NeverAskDns | null;
   hostsFile: { path: string; readable: boolean; matches: HostsFileEntry[] };
   resolvConf: ResolvConf | null;
   nsswitchHosts: string[] | null;
@@ -51,7 +54,7 @@ export type SystemAnswer =
   | { call: string; ok: true; canonname: string | null; addresses: string[]; names: string[] }
   | { call: string; ok: false; error: { type: string; errno: number | null; message: string } };
 
-export type DifferenceKind = 'idn' | 'hosts-file' | 'search-domain' | 'other-nss-source' | 'split-dns' | 'canonical-name' | 'error' | 'ptr';
+export type DifferenceKind = 'not-asked' | 'idn' | 'hosts-file' | 'search-domain' | 'other-nss-source' | 'split-dns' | 'canonical-name' | 'error' | 'ptr';
 
 export interface DnsDifference {
   kind: DifferenceKind;
@@ -71,6 +74,8 @@ export interface DnsReport {
   a: DnsRecordSet<AddressRecord> | null;
   aaaa: DnsRecordSet<AddressRecord> | null;
   ptr: DnsRecordSet<string> | null;
+  /** Why DNS was not asked at all (a localhost or invalid name), or null. */
+  notAsked: NeverAskDns | null;
   system: SystemAnswer;
   hostsFile: { path: string; matches: HostsFileEntry[] };
   search: { domains: string[]; ndots: number; candidates: string[] } | null;
@@ -102,6 +107,7 @@ export function buildDnsReport(query: string, idn: IdnForms | null, direct: Dire
   const nss = direct.nsswitchHosts;
   const filesFirst = nss === null || (nss.includes('files') && (!nss.includes('dns') || nss.indexOf('files') < nss.indexOf('dns')));
 
+  if (direct.notAsked) differences.push({ kind: 'not-asked', message: direct.notAsked.reason });
   if (idn?.international && idn.differ) {
     const python = idn.idna2003.ok ? idn.idna2003.ascii : `an error (${idn.idna2003.error})`;
     differences.push({
@@ -139,7 +145,7 @@ export function buildDnsReport(query: string, idn: IdnForms | null, direct: Dire
     const explainedByHosts = direct.hostsFile.matches.length > 0 && filesFirst;
     if (directList.length === 0) {
       const why = kind === 'name' ? `${describeSet(direct.a, 'A')}, ${describeSet(direct.aaaa, 'AAAA')}` : describeSet(direct.ptr, 'PTR');
-      if (!explainedByHosts) differences.push({ kind: 'error', message: `DNS gave no answer (${why}) but the system resolver answered ${systemList.join(', ')}` });
+      if (!explainedByHosts && !direct.notAsked) differences.push({ kind: 'error', message: `DNS gave no answer (${why}) but the system resolver answered ${systemList.join(', ')}` });
     } else if (!sameSet(systemList, directList) && !explainedByHosts) {
       differences.push({
         kind: kind === 'name' ? 'split-dns' : 'ptr',
@@ -174,6 +180,7 @@ export function buildDnsReport(query: string, idn: IdnForms | null, direct: Dire
     a: direct.a,
     aaaa: direct.aaaa,
     ptr: direct.ptr,
+    notAsked: direct.notAsked,
     system,
     hostsFile: { path: direct.hostsFile.path, matches: direct.hostsFile.matches },
     search,

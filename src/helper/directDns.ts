@@ -5,6 +5,7 @@ import * as dns from 'dns';
 import * as net from 'net';
 import type { AddressRecord, DirectDnsRequest, DirectDnsResult, DnsRecordSet } from '../core/directDns';
 import { hostsFileMatches, parseHostsFile } from '../core/hostsFile';
+import { neverAskDns } from '../core/neverAskDns';
 import { parseNsswitchHosts, parseResolvConf } from '../core/resolverConfig';
 import { ResolverFailure } from '../core/resolverError';
 import type { FileReader } from '../core/systemFiles';
@@ -58,6 +59,7 @@ function validServer(server: string): boolean {
 export async function directDnsQuery(request: DirectDnsRequest, read: FileReader): Promise<DirectDnsResult> {
   const started = performance.now();
   const timeoutMs = Math.max(1, Math.min(Math.trunc(request.timeoutMs), 60_000));
+  const notAsked = request.kind === 'name' ? neverAskDns(request.name) : null;
   const resolver = new dns.promises.Resolver({ timeout: timeoutMs, tries: 1 });
   if (request.servers) {
     const bad = request.servers.filter((s) => !validServer(s));
@@ -77,7 +79,14 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
     serverSource: request.servers ? ('option' as const) : ('resolv.conf' as const),
     resolvConf: resolvText === null ? null : parseResolvConf(resolvText, process.env),
     nsswitchHosts: nsswitchText === null ? null : parseNsswitchHosts(nsswitchText),
+    notAsked,
   };
+  if (notAsked) {
+    // Checked here, where the packets would leave, so that no caller can send such a name to DNS.
+    resolver.cancel();
+    const hostsFile = { path: '/etc/hosts', readable: hostsText !== null, matches: hostsFileMatches(entries, request.name.replace(/\.$/, '')) };
+    return { ...base, a: null, aaaa: null, cnameChain: [request.name.replace(/\.$/, '')], cnameError: null, ptr: null, hostsFile, elapsedMs: performance.now() - started };
+  }
   try {
     if (request.kind === 'address') {
       if (!net.isIP(request.name)) throw new ResolverFailure({ kind: 'ValueError', errno: null, code: null, message: `not an IP address: ${request.name}` });

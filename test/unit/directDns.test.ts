@@ -7,6 +7,7 @@ import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn
 import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
 import { parseNsswitchHosts, parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
 import { FIXTURE } from '../fixtures/dns/zone';
+import { queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
 import { CLI_JS } from '../support/paths';
 
 const run = promisify(execFile);
@@ -50,6 +51,7 @@ describe('direct DNS view: pure pieces', () => {
       cnameChain: ['db'],
       cnameError: null,
       ptr: null,
+      notAsked: null,
       hostsFile: { path: '/etc/hosts', readable: true, matches: [] },
       resolvConf: { nameservers: ['127.0.0.1'], search: ['corp.test'], ndots: 1, timeoutS: 5, attempts: 2 },
       nsswitchHosts: ['files', 'mdns4_minimal', 'dns'],
@@ -104,5 +106,29 @@ describe('direct DNS view: pure pieces', () => {
     assert.deepEqual(short.search?.candidates, [`canonical.${F.origin}`, 'canonical']);
     assert.ok(short.differences.some((d) => d.kind === 'search-domain'));
     assert.ok(short.system.ok && short.system.addresses.includes(F.cnameChain.v4), 'the system resolver found it through the search list');
+  });
+
+  it('never sends localhost and invalid names to DNS (RFC 6761), says why, and asks the system only where a local source answers', async () => {
+    const since = requiredFixtureLogLines().length;
+    // The fixture's hosts file lists localhost; nothing lists the others, so glibc would send them to DNS.
+    const names = ['localhost', 'LocalHost.', 'app.localhost', 'db.app.LOCALHOST', 'invalid', 'never.invalid', 'x.y.invalid.'];
+    for (const name of names) {
+      const r = await dns([name]);
+      assert.equal(r.notAsked?.domain, /localhost\.?$/i.test(name) ? 'localhost' : 'invalid', name);
+      assert.equal(r.a, null, name);
+      assert.equal(r.aaaa, null, name);
+      assert.equal(r.differences[0]?.kind, 'not-asked', name);
+      assert.match(r.differences[0].message, /RFC 6761 §6\.[34]/);
+      // glibc's files module does not match `localhost.` against the `localhost` line: that one would go to DNS.
+      const listed = /^localhost$/i.test(name);
+      if (listed) assert.ok(r.system.ok && r.system.addresses.includes('127.0.0.1'), `${name}: the hosts file answers: ${JSON.stringify(r.system)}`);
+      else assert.ok(!r.system.ok && r.system.error.type === 'NotAsked', `${name}: ${JSON.stringify(r.system)}`);
+    }
+    // A name next to them that is not special is asked (so the log can show a query at all).
+    await dns([FIXTURE.v4only.name]);
+    for (const name of names) assert.deepEqual(queriesForName(name, since), [], `${name} reached the DNS server`);
+    assert.ok(requiredFixtureLogLines().slice(since).some((l) => l.includes(FIXTURE.v4only.name)), 'the server logs queries');
+    const { stdout } = await run(process.execPath, [CLI_JS, 'dns', 'app.localhost'], { encoding: 'utf8' });
+    assert.match(stdout, /^dns {5}app\.localhost not asked \(RFC 6761 §6\.3\)$/m);
   });
 });

@@ -15,8 +15,8 @@ import * as path from 'node:path';
 import * as dnsPacket from 'dns-packet';
 import { startDnsServer, type DnsServer } from '../fixtures/dns/dnsServer';
 import { FIXTURE, createZone, reverseName, slowName } from '../fixtures/dns/zone';
+import { LOG_LINE, queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
 
-const LOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (udp|tcp) (\S+) (\S+) -> (NOERROR|NXDOMAIN|SERVFAIL|REFUSED|FORMERR|drop|delay \d+)$/;
 
 function rcodeOf(packet: dnsPacket.DecodedPacket): number {
   return (packet.flags ?? 0) & 0xf;
@@ -319,20 +319,6 @@ function pyError(op: string, arg: string, family?: '4' | '6'): PyError & { ms: n
   return { ...r.error, ms: r.ms };
 }
 
-function logLines(): string[] {
-  const file = process.env.NETLENS_DNS_FIXTURE_LOG;
-  assert.ok(file, 'NETLENS_DNS_FIXTURE_LOG is set');
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-}
-
-/** Queries for `name` logged since `sinceLine` (other suites share the server, e.g. the direct DNS view tests). */
-function queriesFor(name: string, sinceLine = 0): string[] {
-  return logLines().slice(sinceLine).filter((l) => {
-    const m = LOG_LINE.exec(l);
-    return m !== null && m[3].toLowerCase() === name.toLowerCase();
-  });
-}
-
 describe('system resolver inside the fixture namespace (with-test-netns.js)', function () {
   this.timeout(15000);
 
@@ -358,7 +344,7 @@ describe('system resolver inside the fixture namespace (with-test-netns.js)', fu
   it('gethostbyname_ex(alias) gives (canonical, [alias, alias2], [v4]), and the query is in the log', () => {
     const c = FIXTURE.cnameChain;
     assert.deepEqual(py('gethostbyname_ex', c.alias).value, [c.canonical, [c.alias, c.alias2], [c.v4]]);
-    assert.ok(queriesFor(c.alias).some((l) => l.includes(` udp A ${c.alias} -> NOERROR`)), 'A query for the alias logged');
+    assert.ok(queriesForName(c.alias).some((l) => l.includes(` udp A ${c.alias} -> NOERROR`)), 'A query for the alias logged');
   });
 
   it('getaddrinfo with AI_CANONNAME puts the canonical name in the first row only', () => {
@@ -402,10 +388,10 @@ describe('system resolver inside the fixture namespace (with-test-netns.js)', fu
 
   it('a hosts-only name resolves without any DNS query', () => {
     const h = FIXTURE.hostsOnly;
-    const before = logLines().length;
+    const before = requiredFixtureLogLines().length;
     assert.deepEqual(py('gethostbyname_ex', h.name).value, [h.name, [], [h.v4]]);
     assert.deepEqual(py<[string, string, string][]>('getaddrinfo', h.name, '4').value?.map((r) => r[2]), [h.v4]);
-    assert.deepEqual(queriesFor(h.name, before), []);
+    assert.deepEqual(queriesForName(h.name, before), []);
   });
 
   it('the machine hostname resolves from the namespace hosts file (127.0.1.1)', () => {
@@ -417,7 +403,7 @@ describe('system resolver inside the fixture namespace (with-test-netns.js)', fu
     const e = pyError('getaddrinfo', FIXTURE.dropped, '4');
     assert.deepEqual([e.type, e.errno], ['gaierror', -3]);
     assert.ok(e.ms >= 900 && e.ms < 2500, `gave up after ${Math.round(e.ms)} ms`);
-    assert.ok(queriesFor(FIXTURE.dropped).some((l) => l.endsWith('-> drop')));
+    assert.ok(queriesForName(FIXTURE.dropped).some((l) => l.endsWith('-> drop')));
   });
 
   it('a slow wildcard name answers after its delay; the default delay outlasts timeout:1', () => {
@@ -433,7 +419,7 @@ describe('system resolver inside the fixture namespace (with-test-netns.js)', fu
       assert.deepEqual([e.type, e.errno], ['gaierror', -3]);
       assert.ok(e.ms < slowMs, `gave up after ${Math.round(e.ms)} ms`);
     }
-    assert.ok(queriesFor(slow).some((l) => l.endsWith(`-> delay ${slowMs}`)));
+    assert.ok(queriesForName(slow).some((l) => l.endsWith(`-> delay ${slowMs}`)));
   });
 
   it('gethostbyaddr: PTR → canonical; missing PTR → herror 1; SERVFAIL PTR → herror 2', () => {
@@ -451,7 +437,7 @@ describe('system resolver inside the fixture namespace (with-test-netns.js)', fu
 
   it('getaddrinfo goes to TCP when the UDP answer is truncated', () => {
     assert.equal((py<[string, string[], string[]]>('gethostbyname_ex', FIXTURE.manyA.name).value ?? [])[2]?.length, FIXTURE.manyA.v4.length);
-    assert.ok(queriesFor(FIXTURE.manyA.name).some((l) => l.includes(' tcp A ')));
+    assert.ok(queriesForName(FIXTURE.manyA.name).some((l) => l.includes(' tcp A ')));
   });
 
   it('Node dns.lookup agrees with glibc as seen by Python (same addresses, same order)', async () => {

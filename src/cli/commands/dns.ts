@@ -16,7 +16,8 @@ function recordLine(label: string, set: DnsRecordSet<AddressRecord> | null): str
 }
 
 function humanReport(r: DnsReport): string[] {
-  const lines = [`dns     ${safe(r.name)}${r.name !== r.query ? ` (from ${safe(r.query)})` : ''} via ${r.servers.map(safe).join(', ') || '(no servers)'} (${r.serverSource})`];
+  const asked = r.notAsked ? `not asked (${r.notAsked.rule})` : `via ${r.servers.map(safe).join(', ') || '(no servers)'} (${r.serverSource})`;
+  const lines = [`dns     ${safe(r.name)}${r.name !== r.query ? ` (from ${safe(r.query)})` : ''} ${asked}`];
   if (r.idn) lines.push(`idn     IDNA 2003 ${r.idn.idna2003.ok ? safe(r.idn.idna2003.ascii) : r.idn.idna2003.error}; UTS #46 ${safe(r.idn.uts46) || '(rejected)'}`);
   if (r.cnameChain.length > 1) lines.push(`cname   ${r.cnameChain.map(safe).join(' -> ')}`);
   if (r.cnameError) lines.push(`cname   ${r.cnameError.code}: ${r.cnameError.message}`);

@@ -7,7 +7,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { runCommand } from '../commands';
-import { queriesFor } from '../fixtureQueries';
+import { queriesFor } from '../../support/fixtureLog';
 
 /** Command lines of the extension host's direct children (Linux /proc; [] elsewhere). */
 function childCommandLines(): string[] {

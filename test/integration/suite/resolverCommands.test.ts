@@ -6,6 +6,7 @@ import type { DnsReport } from '../../../src/core/directDns';
 import type { HostLookup } from '../../../src/extension/hostLookups';
 import { formatResolverError } from '../../../src/core/resolverError';
 import { FIXTURE } from '../../fixtures/dns/zone';
+import { queriesFor } from '../../support/fixtureLog';
 import { runCommand } from '../commands';
 
 describe('reverse lookup and resolver comparison in a real editor', function () {
@@ -30,6 +31,18 @@ describe('reverse lookup and resolver comparison in a real editor', function () 
     assert.ok(report.ok, JSON.stringify(report));
     assert.ok(report.value.system.ok && report.value.system.addresses.includes(FIXTURE.hostsOnly.v4));
     assert.ok(report.value.differences.some((d) => d.kind === 'hosts-file'), JSON.stringify(report.value.differences));
+  });
+
+  it('Compare System Resolver and DNS answers localhost names and invalid names without a query, and says why', async () => {
+    for (const name of ['localhost', 'compare-check.localhost', 'compare-check.invalid']) {
+      const report = await runCommand<Outcome<DnsReport>>('netlens.compareResolvers', name);
+      assert.ok(report.ok, JSON.stringify(report));
+      assert.equal(report.value.differences[0]?.kind, 'not-asked', JSON.stringify(report.value.differences));
+      assert.equal(report.value.a, null);
+      if (name === 'localhost') assert.ok(report.value.system.ok && report.value.system.addresses.includes('127.0.0.1'), 'the hosts file answers localhost');
+    }
+    assert.deepEqual(queriesFor('compare-check.'), [], 'no query reached the DNS server');
+    assert.deepEqual(queriesFor(' localhost '), []);
   });
 });
 

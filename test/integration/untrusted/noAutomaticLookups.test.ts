@@ -3,7 +3,7 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { HostLookup } from '../../../src/extension/hostLookups';
 import { runCommand } from '../commands';
-import { queriesFor } from '../fixtureQueries';
+import { queriesFor } from '../../support/fixtureLog';
 
 describe('untrusted workspace: names in files are not leaked to DNS', function () {
   before(async function () {

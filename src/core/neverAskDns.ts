@@ -1,0 +1,59 @@
+/**
+ * Names NetLens never sends to a DNS server (RFC 6761 §6.3 and §6.4): `localhost`, `*.localhost`, `invalid` and
+ * `*.invalid`. Resolvers answer them locally ("SHOULD NOT send queries for localhost names to their configured
+ * caching DNS server(s)"; "invalid" names get "immediate negative responses"), and a query for them tells the
+ * machine's name server, and whoever runs it, about the user's code. One rule, used by the helper before any
+ * packet leaves and by the direct DNS report to say why nothing was asked.
+ */
+
+export interface NeverAskDns {
+  /** The special-use domain the name is in. */
+  domain: 'localhost' | 'invalid';
+  /** Where the rule comes from, e.g. "RFC 6761 §6.3". */
+  rule: string;
+  /** Why the name is not sent to DNS, in a sentence. */
+  reason: string;
+}
+
+/** The special-use domain `name` belongs to, or null: case-insensitive, an absolute name's final dot ignored. */
+export function neverAskDns(name: string): NeverAskDns | null {
+  const labels = name.toLowerCase().replace(/\.$/, '').split('.');
+  const tld = labels[labels.length - 1];
+  if (tld === 'localhost') {
+    return {
+      domain: 'localhost',
+      rule: 'RFC 6761 §6.3',
+      reason: `${name} is a localhost name (RFC 6761 §6.3): it means this machine's loopback address, and resolvers must not send it to DNS, so NetLens did not ask DNS`,
+    };
+  }
+  if (tld === 'invalid') {
+    return {
+      domain: 'invalid',
+      rule: 'RFC 6761 §6.4',
+      reason: `${name} is in the special-use domain invalid (RFC 6761 §6.4): it never exists, resolvers answer so without asking DNS, and so NetLens did not ask DNS`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether the system resolver answers a never-ask-DNS name from a local source before it would reach `dns` in the
+ * nsswitch.conf hosts line (glibc does not treat these names specially): `files` when the hosts file lists the
+ * name, `myhostname` and `resolve` (systemd) for localhost names. Returns the answering source, or null when
+ * asking the system resolver would send the name to DNS.
+ * @param hostsFileLists whether the hosts file has a line for the name (compared without a final dot)
+ * @param nsswitchHosts the hosts line's sources in order; null when nsswitch.conf is missing (glibc then uses
+ *   `dns [!UNAVAIL=return] files`)
+ */
+export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts: readonly string[] | null, hostsFileLists: boolean): string | null {
+  // nss_files compares the name as given: `localhost.` does not match a `localhost` line, and glibc 2.36 then
+  // sends `localhost.` to DNS (seen in the fixture namespace, python3's getaddrinfo too).
+  const inHostsFile = hostsFileLists && !name.endsWith('.');
+  for (const source of nsswitchHosts ?? ['dns', 'files']) {
+    if (source === 'dns') return null;
+    if (source === 'files' && inHostsFile) return source;
+    if ((source === 'myhostname' || source === 'resolve') && special.domain === 'localhost') return source;
+  }
+  // No `dns` in the line at all: nothing reaches DNS, whatever the other sources say.
+  return nsswitchHosts === null ? null : 'no dns source';
+}
