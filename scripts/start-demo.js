@@ -1,72 +1,84 @@
 // `npm start`: build NetLens, install it into a private code-server (a real VS Code 1.139 in the browser,
-// installed once into the cache by setup-test-editor.js), and open it on the demo/ workspace at
-// http://127.0.0.1:<port>/ . Ctrl-C stops it. Env: NETLENS_PORT (default 8080), NETLENS_DEMO_DIR.
+// installed once into the cache by setup-test-editor.js), serve the demo/ workspace on 127.0.0.1 and print the
+// URL once the editor answers. Ctrl-C stops it. Tested by test/integration/runDemo.ts, which runs `npm start`.
+//
+// Environment:
+//   NETLENS_PORT=8080            the port (127.0.0.1 only)
+//   NETLENS_DEMO_DIR=demo        the folder to open
+//   NETLENS_DEMO_PROFILE=…       the private profile (default <cache>/demo-profile; settings you change there are kept)
+//   NETLENS_DEMO_RESTRICTED=1    workspace trust on: the folder opens in Restricted Mode, where NetLens does no lookups
 'use strict';
 const { spawn, spawnSync } = require('child_process');
-const fs = require('fs');
-const os = require('os');
+const http = require('http');
+const net = require('net');
 const path = require('path');
-const { ensureTestEditor } = require('./setup-test-editor');
+const { cacheDir, ensureTestEditor } = require('./setup-test-editor');
+const { codeServerArgs, codeServerEnv, installExtension, prepareProfile, profileDirs } = require('./code-server-profile');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));
 const port = Number(process.env.NETLENS_PORT || 8080);
 const workspace = path.resolve(process.env.NETLENS_DEMO_DIR || path.join(root, 'demo'));
+const restricted = process.env.NETLENS_DEMO_RESTRICTED === '1';
+const dirs = profileDirs(path.resolve(process.env.NETLENS_DEMO_PROFILE || path.join(cacheDir(), 'demo-profile')));
 
-const build = spawnSync(process.execPath, ['esbuild.js', '--no-tests'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status || 1);
-
-const { node24, codeServerEntry } = ensureTestEditor();
-
-// A private profile so the demo never touches the user's own VS Code or code-server settings.
-const profile = path.join(process.env.NETLENS_CACHE || path.join(os.homedir(), '.cache', 'netlens'), 'demo-profile');
-const extensionsDir = path.join(profile, 'extensions');
-const installed = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-fs.rmSync(extensionsDir, { recursive: true, force: true });
-fs.mkdirSync(installed, { recursive: true });
-// Exactly what the VSIX ships (see .vscodeignore), copied rather than linked so a rebuild needs a restart.
-for (const item of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist', 'media']) {
-  const from = path.join(root, item);
-  if (fs.existsSync(from)) fs.cpSync(from, path.join(installed, item), { recursive: true });
+function fail(message) {
+  process.stderr.write(`npm start: ${message}\n`);
+  process.exit(1);
 }
-const settingsDir = path.join(profile, 'user-data', 'User');
-fs.mkdirSync(settingsDir, { recursive: true });
-const settingsFile = path.join(settingsDir, 'settings.json');
-if (!fs.existsSync(settingsFile)) {
-  fs.writeFileSync(settingsFile, JSON.stringify({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'readme' }, null, 2));
-}
-for (const sub of ['config', 'data', 'cache', 'tmp']) fs.mkdirSync(path.join(profile, sub), { recursive: true });
 
-const server = spawn(
-  node24,
-  [
-    codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', path.join(profile, 'user-data'),
-    '--extensions-dir', extensionsDir,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-getting-started-override',
-    workspace,
-  ],
-  {
+/** Resolves when nothing listens on 127.0.0.1:port; a clear message otherwise (code-server's own is a stack trace). */
+function checkPortFree() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (err) =>
+      fail(err.code === 'EADDRINUSE' ? `127.0.0.1:${port} is in use; pick another port: NETLENS_PORT=${port + 1} npm start` : `cannot listen on 127.0.0.1:${port}: ${err.message}`),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+function healthz() {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`NETLENS_PORT must be a port number (1-65535), not "${process.env.NETLENS_PORT}"`);
+  await checkPortFree();
+  const build = spawnSync(process.execPath, ['esbuild.js', '--no-tests'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status || 1);
+  const { node24, codeServerEntry } = ensureTestEditor();
+
+  // A private profile so the demo never touches the user's own VS Code or code-server settings.
+  installExtension(root, dirs);
+  prepareProfile(dirs, { 'workbench.startupEditor': 'readme' }, { keepUserEdits: true });
+  const server = spawn(node24, codeServerArgs({ entry: codeServerEntry, port, dirs, workspaceTrust: restricted, folder: workspace }), {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      XDG_CONFIG_HOME: path.join(profile, 'config'),
-      XDG_DATA_HOME: path.join(profile, 'data'),
-      XDG_CACHE_HOME: path.join(profile, 'cache'),
-      // No marketplace: the machine may have no internet, and the demo needs nothing from it.
-      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery' }),
-    },
+    env: codeServerEnv(process.env, dirs),
+  });
+  const stop = () => server.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+
+  const deadline = Date.now() + 60_000;
+  while (!(await healthz())) {
+    if (server.exitCode !== null) return;
+    if (Date.now() > deadline) fail(`the editor did not answer on 127.0.0.1:${port} within 60 s`);
+    await new Promise((r) => setTimeout(r, 200));
   }
-);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  const trust = restricted
+    ? 'Workspace trust is on: the folder opens in Restricted Mode, where NetLens shows ports and address facts but\nresolves nothing until you trust the folder.'
+    : 'Hover a host in demo/ to see what the system resolver returns; the README there says which names need DNS.';
+  console.log(`\nNetLens ${pkg.version} is installed in a private VS Code (code-server). Open:\n\n    ${url}\n\n${trust}\nCtrl-C stops the editor.\n`);
+}
 
-const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-console.log(`\nNetLens ${pkg.version} is installed in a private VS Code (code-server). Open:\n\n    ${url}\n\nPut the cursor on a host in demo/ and run "NetLens: Resolve Hostname…" (F1). Ctrl-C stops the editor.\n`);
-
-const stop = () => server.kill('SIGTERM');
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+main().catch((err) => fail(err instanceof Error ? err.message : String(err)));

@@ -3,6 +3,7 @@
 // the file named by NETLENS_TEST_RESULTS for the outer script to print as the closing line.
 import * as fs from 'fs';
 import * as path from 'path';
+import { runDemoStartTest } from './integration/runDemo';
 import { runIntegrationTests, runUiTests, type IntegrationRunResult } from './integration/runInCodeServer';
 import { REPO_ROOT } from './support/paths';
 import { loadMocha } from './support/loadMocha';
@@ -77,6 +78,17 @@ async function main(): Promise<void> {
         run: () => runUiTests(),
         // Its hovers and lookups resolve fixture names: outside the namespace they would reach the real resolver.
         skip: process.env.NETLENS_DNS_FIXTURE === '1' ? undefined : 'NETLENS_DNS_FIXTURE is not set (run inside scripts/with-test-netns.js)',
+      },
+      {
+        title: 'UI: npm start, as a newcomer runs it',
+        run: () => runDemoStartTest(),
+        // The demo is opened and hovered like the UI run: only inside the namespace. NETLENS_TEST_GREP=npm-start runs it alone.
+        skip:
+          process.env.NETLENS_DNS_FIXTURE !== '1'
+            ? 'NETLENS_DNS_FIXTURE is not set (run inside scripts/with-test-netns.js)'
+            : process.env.NETLENS_TEST_GREP && !'npm-start'.includes(process.env.NETLENS_TEST_GREP)
+              ? 'NETLENS_TEST_GREP does not match npm-start'
+              : undefined,
       },
     ];
     for (const run of runs.filter((r) => only !== 'ui' || r.title.startsWith('UI'))) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { directDnsLookup, pyGethostbyaddr } from '../client/pythonSocket';
 import { distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
+import { hostAtCursor } from './hostsInDocument';
 import { formatAsPythonException } from '../core/resolverError';
 import { AI_FLAGS, FAMILIES, SOCKTYPES } from '../core/socketConstants';
 import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage } from '../webview/messages';
@@ -25,13 +26,15 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
 
   /** Opens (or reveals) the panel; with a host, resolves it and returns the message shown (tests use it). */
   const open = async (hostArg?: unknown): Promise<ToWebviewMessage | undefined> => {
-    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : null;
+    // A host given by the caller, else the one under the cursor; whatever the form shows first is resolved at
+    // once, so it never shows a host without its answer. With neither, the host field is empty and focused.
+    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : hostAtCursor();
     if (panel) {
       panel.reveal();
       return host === null ? undefined : answer(panel, defaultRequest(host));
     }
     const created = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, webviewOptions(extensionUri));
-    adopt(created, { request: defaultRequest(host ?? 'localhost'), autoResolve: host !== null });
+    adopt(created, { request: defaultRequest(host), autoResolve: host !== null });
     // With autoResolve the webview asks for the lookup itself once its script runs; answer() replies to it.
     return host === null ? undefined : nextResult.promise;
   };
@@ -97,7 +100,7 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
         // extension acts on nothing else in it.
         const form = typeof saved === 'object' && saved !== null && 'form' in saved ? saved.form : saved;
         const request = parseMessage({ type: 'resolve', request: form });
-        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest('localhost'), autoResolve: false, saved });
+        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest(null), autoResolve: false, saved });
       },
     }),
     new vscode.Disposable(() => {

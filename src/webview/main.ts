@@ -116,20 +116,40 @@ function pythonCall(r: GetaddrinfoRequest): string {
   return `socket.getaddrinfo(${str(r.host)}, ${str(r.port)}, socket.${r.family}, ${type}, ${r.proto}, ${flags})`;
 }
 
+/**
+ * The table of rows, the address first: it is what the user came for. Where the panel is narrow (beside an editor
+ * it is about half the window) webview.css turns each row into a block that wraps, each cell labelled by its
+ * column's name (data-label), so nothing needs a horizontal scroll.
+ */
 function renderRows(result: GetaddrinfoResult, constants: Record<string, number>): HTMLElement {
   const table = el('table');
   const head = el('tr');
-  for (const h of ['#', 'family', 'type', 'proto', 'canonname', 'address', 'port', 'flowinfo', 'scope_id', 'facts', 'reverse name']) head.append(el('th', { scope: 'col' }, h));
+  const columns = ['#', 'address', 'port', 'family', 'type', 'proto', 'canonname', 'flowinfo', 'scope_id', 'facts', 'reverse name'] as const;
+  for (const h of columns) head.append(el('th', { scope: 'col' }, h));
   table.append(el('thead'), el('tbody'));
   table.tHead?.append(head);
   result.rows.forEach((row: AddrinfoRow, i) => {
     const tr = el('tr', { title: pyAddrinfoRow(row, constants) });
     const [address, port, flowinfo, scopeId] = row.sockaddr;
-    const cells = [String(i + 1), row.family, row.socktype ?? '?', row.proto === null ? '?' : String(row.proto), row.canonname ?? '?', address, String(port), flowinfo === undefined ? '' : String(flowinfo), scopeId === undefined ? '' : String(scopeId)];
-    for (const c of cells) tr.append(el('td', {}, c));
-    tr.append(el('td', {}, factsSummary(address)));
-    // Filled in when the reverse lookups arrive ('details' message).
-    tr.append(el('td', { 'data-reverse-for': address, class: 'pending' }, '…'));
+    const cells: Record<(typeof columns)[number], string> = {
+      '#': String(i + 1),
+      address,
+      port: String(port),
+      family: row.family,
+      type: row.socktype ?? '?',
+      proto: row.proto === null ? '?' : String(row.proto),
+      canonname: row.canonname ?? '?',
+      flowinfo: flowinfo === undefined ? '' : String(flowinfo),
+      scope_id: scopeId === undefined ? '' : String(scopeId),
+      facts: factsSummary(address),
+      // Filled in when the reverse lookups arrive ('details' message).
+      'reverse name': '…',
+    };
+    for (const column of columns) {
+      const attrs: Record<string, string> = { 'data-label': column, class: `col-${column.replace(/\W+/g, '-')}` };
+      if (column === 'reverse name') Object.assign(attrs, { 'data-reverse-for': address, class: `${attrs.class} pending` });
+      tr.append(el('td', attrs, cells[column]));
+    }
     table.tBodies[0].append(tr);
   });
   return table;
@@ -215,6 +235,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   }
 });
 
+// Enter resolves from every field: text fields submit by themselves, a select or a flag checkbox does not.
+form.addEventListener('keydown', (event) => {
+  const target = event.target;
+  if (event.key !== 'Enter' || event.isComposing || !(target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox'))) return;
+  event.preventDefault();
+  form.requestSubmit();
+});
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const request = read();
@@ -244,5 +272,7 @@ if (restored) {
   fill(initial.request);
   save({ form: initial.request });
   if (initial.autoResolve) resolve(initial.request);
+  // Opened with nothing to resolve: an empty host field, focused, that says what to do.
+  else if (initial.request.host === null) status.textContent = 'Type a host name, an address or a URL\u2019s host, then press Enter. An empty host is None.';
 }
 hostInput.focus();

@@ -97,7 +97,24 @@ function loadSetupScript(root: string): { ensureTestEditor(): TestEditor } {
   return require(path.join(root, 'scripts', 'setup-test-editor.js')) as { ensureTestEditor(): TestEditor };
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** The folders of a private code-server profile (scripts/code-server-profile.js). */
+export type ProfileDirs = Readonly<Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'tmp', string>>;
+
+/** scripts/code-server-profile.js: the editor `npm start` serves and these tests drive, defined once for both. */
+export interface CodeServerProfile {
+  profileDirs(root: string): ProfileDirs;
+  prepareProfile(dirs: ProfileDirs, settings?: Record<string, unknown>, opts?: { keepUserEdits?: boolean }): void;
+  codeServerArgs(o: { entry: string; port: number; dirs: ProfileDirs; workspaceTrust: boolean; smokeTestDriver?: boolean; folder?: string }): string[];
+  codeServerEnv(parentEnv: NodeJS.ProcessEnv, dirs: ProfileDirs): NodeJS.ProcessEnv;
+  installExtension(root: string, dirs: ProfileDirs): string;
+}
+
+export function codeServerProfile(): CodeServerProfile {
+  // Required at run time, like the set-up script: plain Node, shared with scripts/start-demo.js.
+  return require(path.join(REPO_ROOT, 'scripts', 'code-server-profile.js')) as CodeServerProfile;
+}
+
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -130,22 +147,12 @@ function uriPath(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Environment without variables of an editor we may have been started from (they would confuse code-server). */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') continue;
-    env[k] = v;
-  }
-  return { ...env, ...extra };
-}
-
 function defaultWorkspace(root: string): string {
   const demo = path.join(root, 'demo');
   return fs.existsSync(demo) ? demo : path.join(root, 'test', 'fixtures', 'workspace');
 }
 
-async function stopProcessGroup(child: ChildProcess | undefined): Promise<void> {
+export async function stopProcessGroup(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const pid = child.pid;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -173,7 +180,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
 }
 
 /** What one editor start owns: a fresh temp folder (profiles, logs), code-server and Chromium. */
-class EditorSession {
+export class EditorSession {
   readonly dir: string;
   readonly dirs: Readonly<Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'tmp' | 'profile', string>>;
   readonly serverLogFile: string;
@@ -188,7 +195,8 @@ class EditorSession {
   page: Page | undefined;
   private readonly serverLog: fs.WriteStream;
   private readonly browserLog: fs.WriteStream;
-  private readonly sandboxEnv: Record<string, string>;
+  /** The environment of code-server and Chromium: every folder they write to is inside `dir`. */
+  private readonly env: NodeJS.ProcessEnv;
   private readonly onSignal = (sig: NodeJS.Signals): void => {
     log(`${sig}: stopping the editor`);
     void stopProcessGroup(this.server).finally(() => {
@@ -201,31 +209,11 @@ class EditorSession {
   constructor(prefix: string, settings: Record<string, unknown> = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     const D = this.dir;
-    this.dirs = {
-      userData: path.join(D, 'user-data'),
-      extensions: path.join(D, 'extensions'),
-      config: path.join(D, 'xdg-config'),
-      data: path.join(D, 'xdg-data'),
-      cache: path.join(D, 'xdg-cache'),
-      tmp: path.join(D, 'tmp'),
-      profile: path.join(D, 'chromium-profile'),
-    };
-    for (const d of Object.values(this.dirs)) fs.mkdirSync(d, { recursive: true });
-    fs.mkdirSync(path.join(this.dirs.userData, 'User'), { recursive: true });
-    const allSettings = {
-      // Keeps the empty chat side bar out of screenshots.
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      // No chat agent host (and its bundled Copilot CLI process) looking for a GitHub sign-in: less noise, ~150 MB less.
-      'chat.disableAIFeatures': true,
-      ...settings,
-    };
-    fs.writeFileSync(path.join(this.dirs.userData, 'User', 'settings.json'), JSON.stringify(allSettings, null, 2) + '\n');
-    this.sandboxEnv = {
-      XDG_CONFIG_HOME: this.dirs.config,
-      XDG_DATA_HOME: this.dirs.data,
-      XDG_CACHE_HOME: this.dirs.cache,
-      TMPDIR: this.dirs.tmp,
-    };
+    const profile = codeServerProfile();
+    this.dirs = { ...profile.profileDirs(D), profile: path.join(D, 'chromium-profile') };
+    fs.mkdirSync(this.dirs.profile, { recursive: true });
+    profile.prepareProfile(this.dirs, settings);
+    this.env = profile.codeServerEnv(process.env, this.dirs);
     this.serverLogFile = path.join(D, 'code-server.log');
     this.browserLogFile = path.join(D, 'browser-console.log');
     this.editorLogFile = path.join(D, 'editor.log');
@@ -245,28 +233,12 @@ class EditorSession {
     const tServer = Date.now();
     const server = spawn(
       editor.node24,
-      [
-        editor.codeServerEntry,
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--user-data-dir', this.dirs.userData,
-        '--extensions-dir', this.dirs.extensions,
-        '--disable-telemetry',
-        '--disable-update-check',
-        ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
-        '--disable-getting-started-override',
-        // Required for the test payload: without it the extension under development is not loaded.
-        ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-      ],
+      codeServerProfile().codeServerArgs({ entry: editor.codeServerEntry, port, dirs: this.dirs, workspaceTrust: opts.workspaceTrust, smokeTestDriver: opts.smokeTestDriver }),
       {
         cwd: this.dir,
         detached: true, // own process group, so the whole tree can be stopped
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: cleanEnv({
-          ...this.sandboxEnv,
-          // A dead loopback port: no traffic to the public marketplace.
-          EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery' }),
-        }),
+        env: this.env,
       },
     );
     this.server = server;
@@ -299,7 +271,7 @@ class EditorSession {
     this.context = await chromium.launchPersistentContext(this.dirs.profile, {
       executablePath: CHROMIUM,
       headless: true,
-      env: cleanEnv(this.sandboxEnv),
+      env: this.env,
       viewport: { width: 1400, height: 900 },
       args: [
         '--no-sandbox',
@@ -534,25 +506,12 @@ export interface UiRunOptions {
   outputDir?: string;
 }
 
-/** Settings of the UI run on top of the shared ones: nothing on screen but what the scenarios open. */
+/** Settings of the UI run on top of the quiet, offline ones every profile has: nothing on screen but what the scenarios open. */
 const UI_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'telemetry.telemetryLevel': 'off',
   'git.enabled': false,
   'editor.minimap.enabled': false,
 };
-
-/** What `vsce package` would ship (see .vscodeignore), copied where the editor finds installed extensions. */
-function extensionFiles(root: string): string[] {
-  const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)); // the manifest's %texts%
-  return ['package.json', ...nls, 'dist', 'media', 'README.md', 'LICENSE', 'CHANGELOG.md'];
-}
 
 /**
  * Installs the built extension as a user would have it (no development payload, no smoke-test driver, so toasts
@@ -572,7 +531,6 @@ export async function runUiTests(opts: UiRunOptions = {}): Promise<IntegrationRu
   const failures: string[] = [];
   let passed = 0;
 
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   for (const f of ['dist/extension.js', 'media/webview.js']) {
     if (!fs.existsSync(path.join(root, f))) return { passed: 0, failed: 1, failures: [`${f} does not exist: run "node esbuild.js" first`] };
   }
@@ -584,10 +542,7 @@ export async function runUiTests(opts: UiRunOptions = {}): Promise<IntegrationRu
   fs.rmSync(outputDir, { recursive: true, force: true });
   fs.mkdirSync(outputDir, { recursive: true });
   const session = new EditorSession('netlens-ui-', UI_SETTINGS);
-  const installed = path.join(session.dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  for (const f of extensionFiles(root)) {
-    if (fs.existsSync(path.join(root, f))) fs.cpSync(path.join(root, f), path.join(installed, f), { recursive: true });
-  }
+  const installed = codeServerProfile().installExtension(root, session.dirs);
   // A copy, so nothing the editor or a scenario does can change the demo folder.
   const workspace = path.join(session.dir, path.basename(sourceWorkspace));
   fs.cpSync(sourceWorkspace, workspace, { recursive: true });
