@@ -58,7 +58,8 @@ async function main() {
 
   // A private profile so the demo never touches the user's own VS Code or code-server settings.
   installExtension(root, dirs);
-  prepareProfile(dirs, { 'workbench.startupEditor': 'readme' }, { keepUserEdits: true });
+  // The demo folder sits inside the NetLens repository: no "open the parent repository?" prompt for a newcomer.
+  prepareProfile(dirs, { 'workbench.startupEditor': 'readme', 'git.openRepositoryInParentFolders': 'never' }, { keepUserEdits: true });
   const server = spawn(node24, codeServerArgs({ entry: codeServerEntry, port, dirs, workspaceTrust: restricted, folder: workspace }), {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: codeServerEnv(process.env, dirs),

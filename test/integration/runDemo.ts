@@ -69,6 +69,9 @@ export async function runDemoStartTest(): Promise<IntegrationRunResult> {
     // Trusted as served (--disable-workspace-trust): no Restricted Mode between the newcomer and the first answer.
     expect((await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).count()) === 0, 'the demo opened in Restricted Mode');
 
+    // The demo's README opens first (workbench.startupEditor: readme); only then open a file, or the README
+    // would open over it.
+    await page.locator('.part.editor .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     // NetLens is active: the port its inlay hint gives an https URL without one.
     await quickOpenFile(ctx, 'app.yaml', 'localhost:5432');
     const urlLine = 'https://alias.netlens.test';

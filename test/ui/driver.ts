@@ -230,6 +230,25 @@ export async function hoverText(ctx: UiContext, text: string, accept: (hover: st
   }
 }
 
+/**
+ * Right-clicks `target` and runs the context menu's item `itemText` with the keyboard (the item is focused by moving
+ * the mouse onto it, then Enter). Not with a click: a VS Code menu item ignores mouse-up until 100 ms after the menu
+ * is drawn (so that releasing the right button cannot pick an item), and a click sent sooner than a person could is
+ * silently dropped: that was the cause of the flaky "Remove from History" step in persistence-two-windows.
+ */
+export async function pickFromContextMenu(ctx: UiContext, target: Locator, itemText: string): Promise<void> {
+  const { page } = ctx;
+  await target.click({ button: 'right', timeout: bounded(ctx, 10_000) });
+  const item = page.locator('.context-view .monaco-menu .action-item', { has: page.locator('.action-label', { hasText: itemText }) }).first();
+  await item.waitFor({ state: 'visible', timeout: bounded(ctx, 5000) });
+  await waitUntil(ctx, `the context menu item "${itemText}" to take the focus`, 5000, async () => {
+    await item.hover();
+    return (await item.getAttribute('class'))?.split(/\s+/).includes('focused') ?? false;
+  }, 50);
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: bounded(ctx, 5000) });
+}
+
 /** The pane of a view in the side bar ("Lookup History"), expanded. */
 export async function openViewPane(ctx: UiContext, title: string): Promise<Locator> {
   const pane = ctx.page.locator('.part.sidebar .pane', { has: ctx.page.locator('.pane-header', { hasText: title }) }).first();

@@ -14,6 +14,7 @@ import {
   commandTitle,
   expect,
   openViewPane,
+  pickFromContextMenu,
   pickFromQuickInput,
   quickInput,
   quickInputBox,
@@ -187,8 +188,8 @@ const twoWindows: UiScenario = {
       }
       // Remove from History in window 2 (the row's context menu): gone from window 1 too.
       const pane2 = await historyPane(ctx2);
-      await pane2.locator('.monaco-list-row[aria-level="1"]', { has: ctx2.page.locator('.label-name', { hasText: HOST_B }) }).first().click({ button: 'right' });
-      await ctx2.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Remove from History' }).first().click({ timeout: bounded(ctx, 5000) });
+      const row = pane2.locator('.monaco-list-row[aria-level="1"]', { has: ctx2.page.locator('.label-name', { hasText: HOST_B }) }).first();
+      await pickFromContextMenu(ctx2, row, 'Remove from History');
       // Window 2 first: a failure then says whether the removal itself or its way to window 1 went wrong.
       await waitUntil(ctx, `${HOST_B} to leave window 2's own history`, 20_000, async () => !(await historyHosts(ctx2)).includes(HOST_B));
       await waitUntil(ctx, `${HOST_B} to leave window 1's history`, 20_000, async () => !(await historyHosts(ctx)).includes(HOST_B));

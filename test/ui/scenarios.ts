@@ -27,6 +27,7 @@ import {
   type UiScenario,
 } from './driver';
 import { HOSTILE_DATA_SCENARIOS } from './hostileScenarios';
+import { PANEL_SCENARIOS } from './panelScenarios';
 import { PERSISTENCE_SCENARIOS } from './persistenceScenarios';
 
 const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
@@ -188,6 +189,7 @@ export const UI_SCENARIOS: readonly UiScenario[] = [
   sidebarTrees,
   getaddrinfoTable,
   getaddrinfoError,
+  ...PANEL_SCENARIOS,
   ...HOSTILE_DATA_SCENARIOS,
   ...PERSISTENCE_SCENARIOS,
 ];
