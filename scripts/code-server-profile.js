@@ -3,6 +3,7 @@
 // offline, its command line, its environment, and how the built extension is installed into it as a user has it.
 'use strict';
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
 
 /**
@@ -131,4 +132,20 @@ function installExtension(root, dirs) {
   return installed;
 }
 
-module.exports = { QUIET_SETTINGS, profileDirs, prepareProfile, codeServerArgs, codeServerEnv, installExtension };
+/**
+ * Whether code-server answers on 127.0.0.1:port (its /healthz); never rejects.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function healthz(port) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+module.exports = { QUIET_SETTINGS, profileDirs, prepareProfile, codeServerArgs, codeServerEnv, installExtension, healthz };

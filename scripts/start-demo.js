@@ -9,11 +9,10 @@
 //   NETLENS_DEMO_RESTRICTED=1    workspace trust on: the folder opens in Restricted Mode, where NetLens does no lookups
 'use strict';
 const { spawn, spawnSync } = require('child_process');
-const http = require('http');
 const net = require('net');
 const path = require('path');
 const { cacheDir, ensureTestEditor } = require('./setup-test-editor');
-const { codeServerArgs, codeServerEnv, installExtension, prepareProfile, profileDirs } = require('./code-server-profile');
+const { codeServerArgs, codeServerEnv, healthz, installExtension, prepareProfile, profileDirs } = require('./code-server-profile');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));
@@ -38,17 +37,6 @@ function checkPortFree() {
   });
 }
 
-function healthz() {
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
-  });
-}
-
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`NETLENS_PORT must be a port number (1-65535), not "${process.env.NETLENS_PORT}"`);
   await checkPortFree();
@@ -70,7 +58,7 @@ async function main() {
   server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
 
   const deadline = Date.now() + 60_000;
-  while (!(await healthz())) {
+  while (!(await healthz(port))) {
     if (server.exitCode !== null) return;
     if (Date.now() > deadline) fail(`the editor did not answer on 127.0.0.1:${port} within 60 s`);
     await new Promise((r) => setTimeout(r, 200));

@@ -16,7 +16,6 @@
 // NETLENS_UI_TIMEOUT_MS (overall timeout of the UI run).
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -107,6 +106,7 @@ export interface CodeServerProfile {
   codeServerArgs(o: { entry: string; port: number; dirs: ProfileDirs; workspaceTrust: boolean; smokeTestDriver?: boolean; folder?: string }): string[];
   codeServerEnv(parentEnv: NodeJS.ProcessEnv, dirs: ProfileDirs): NodeJS.ProcessEnv;
   installExtension(root: string, dirs: ProfileDirs): string;
+  healthz(port: number): Promise<boolean>;
 }
 
 export function codeServerProfile(): CodeServerProfile {
@@ -129,17 +129,6 @@ export function freeLoopbackPort(): Promise<number> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-function healthz(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
-  });
 }
 
 /** A file URI path for vscode-remote://host:port<path>, with each segment percent-encoded. */
@@ -254,7 +243,7 @@ export class EditorSession {
     const healthDeadline = Math.min(opts.deadline, Date.now() + HEALTHZ_TIMEOUT_MS);
     while (!ready && Date.now() < healthDeadline) {
       if (server.exitCode !== null || server.signalCode !== null) break;
-      ready = await healthz(port);
+      ready = await codeServerProfile().healthz(port);
       if (!ready) await sleep(200);
     }
     if (!ready) {
