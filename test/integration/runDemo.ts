@@ -18,13 +18,34 @@ function log(msg: string): void {
   console.log(`[demo] ${msg}`);
 }
 
-/** Runs `npm start` and opens what it prints; one test. */
+/** One way of running the demo: what `npm start` is given, and what the newcomer must then see. */
+interface DemoVariant {
+  name: string;
+  env: Record<string, string>;
+  check(ctx: UiContext): Promise<void>;
+}
+
+/** Runs `npm start` and opens what it prints: the trusted demo (the default) and the restricted one; a test each. */
 export async function runDemoStartTest(): Promise<IntegrationRunResult> {
+  const result: IntegrationRunResult = { passed: 0, failed: 0, failures: [] };
+  for (const variant of [TRUSTED, RESTRICTED]) {
+    const why = await runVariant(variant);
+    if (why === null) result.passed++;
+    else {
+      result.failed++;
+      result.failures.push(`${variant.name}: ${why}`);
+    }
+  }
+  return result;
+}
+
+/** Null when the variant passed, else why it failed. */
+async function runVariant(variant: DemoVariant): Promise<string | null> {
   const t0 = Date.now();
   const deadline = t0 + TIMEOUT_MS;
   const port = await freeLoopbackPort();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-demo-profile-'));
-  const outputDir = path.join(REPO_ROOT, '.test-output', 'demo');
+  const outputDir = path.join(REPO_ROOT, '.test-output', 'demo', variant.name);
   fs.rmSync(outputDir, { recursive: true, force: true });
   fs.mkdirSync(outputDir, { recursive: true });
   let output = '';
@@ -32,7 +53,7 @@ export async function runDemoStartTest(): Promise<IntegrationRunResult> {
     cwd: REPO_ROOT,
     detached: true, // its own process group: npm, the start script and code-server stop together
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NETLENS_PORT: String(port), NETLENS_DEMO_PROFILE: profile, NETLENS_DEMO_RESTRICTED: '' },
+    env: { ...process.env, NETLENS_PORT: String(port), NETLENS_DEMO_PROFILE: profile, NETLENS_DEMO_RESTRICTED: '', ...variant.env },
   });
   npmStart.stdout.on('data', (d: Buffer) => (output += d.toString()));
   npmStart.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -66,28 +87,16 @@ export async function runDemoStartTest(): Promise<IntegrationRunResult> {
     // The demo workspace is open: its name in the window title and its files in the explorer.
     await waitUntil(ctx, 'the window title to name the demo workspace', 30_000, async () => /\bdemo\b/.test(await page.title()));
     await page.locator('.part.sidebar .explorer-folders-view .monaco-list-row', { hasText: 'config' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    // Trusted as served (--disable-workspace-trust): no Restricted Mode between the newcomer and the first answer.
-    expect((await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).count()) === 0, 'the demo opened in Restricted Mode');
-
-    // The demo's README opens first (workbench.startupEditor: readme); only then open a file, or the README
-    // would open over it.
-    await page.locator('.part.editor .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    // NetLens is active: the port its inlay hint gives an https URL without one.
-    await quickOpenFile(ctx, 'app.yaml', 'localhost:5432');
-    const urlLine = 'https://alias.netlens.test';
-    await waitUntil(ctx, 'NetLens to be active (the :443 hint after the https URL)', 60_000, async () => (await textOf(editorLine(page, urlLine))).includes(`${urlLine}:443`));
-    // The first hover shows what the resolver returns for a demo host that resolves on any machine (the hosts file).
-    const hover = await hoverText(ctx, 'localhost', (t) => t.includes('127.0.0.1'), 30_000);
-    expect(hover.startsWith('NetLens · localhost'), `NetLens's hover for localhost: ${hover}`);
-    await session.screenshot(path.join(outputDir, 'demo-first-hover.png'));
-    log(`✓ npm start: demo workspace open, NetLens active, hover answered (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    return { passed: 1, failed: 0, failures: [] };
+    await variant.check(ctx);
+    await session.screenshot(path.join(outputDir, 'first-hover.png'));
+    log(`✓ npm start (${variant.name}) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    return null;
   } catch (err) {
     await session.screenshot(path.join(outputDir, 'failure.png'));
     fs.writeFileSync(path.join(outputDir, 'npm-start.log'), output);
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    log(`✗ ${why} (npm start's output: ${path.relative(REPO_ROOT, path.join(outputDir, 'npm-start.log'))})`);
-    return { passed: 0, failed: 1, failures: [`npm start: ${why}`] };
+    log(`✗ npm start (${variant.name}): ${why} (its output: ${path.relative(REPO_ROOT, path.join(outputDir, 'npm-start.log'))})`);
+    return why;
   } finally {
     await session.close();
     session.removeDir();
@@ -95,3 +104,48 @@ export async function runDemoStartTest(): Promise<IntegrationRunResult> {
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/** Opens the demo's app.yaml once the README (workbench.startupEditor) is up, so the README cannot open over it. */
+async function openAppYaml(ctx: UiContext): Promise<void> {
+  await ctx.page.locator('.part.editor .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  await quickOpenFile(ctx, 'app.yaml', 'localhost:5432');
+}
+
+/** NetLens is active: its inlay hint gives the port of an https URL without one. */
+async function netlensActive(ctx: UiContext): Promise<void> {
+  const urlLine = 'https://alias.netlens.test';
+  await waitUntil(ctx, 'NetLens to be active (the :443 hint after the https URL)', 60_000, async () => (await textOf(editorLine(ctx.page, urlLine))).includes(`${urlLine}:443`));
+}
+
+/** `npm start`: served trusted, so the first hover on a demo host shows what the resolver returns. */
+const TRUSTED: DemoVariant = {
+  name: 'trusted',
+  env: {},
+  async check(ctx) {
+    const { page } = ctx;
+    // No Restricted Mode between the newcomer and the first answer.
+    expect((await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).count()) === 0, 'the demo opened in Restricted Mode');
+    await openAppYaml(ctx);
+    await netlensActive(ctx);
+    // A demo host that resolves on any machine (the hosts file).
+    const hover = await hoverText(ctx, 'localhost', (t) => t.includes('127.0.0.1'), 30_000);
+    expect(hover.startsWith('NetLens · localhost'), `NetLens's hover for localhost: ${hover}`);
+  },
+};
+
+/** `NETLENS_DEMO_RESTRICTED=1 npm start`: trust is on; declined, the folder is in Restricted Mode and nothing is looked up. */
+const RESTRICTED: DemoVariant = {
+  name: 'restricted',
+  env: { NETLENS_DEMO_RESTRICTED: '1' },
+  async check(ctx) {
+    const { page } = ctx;
+    // VS Code asks at start-up whether to trust the folder's authors: the newcomer says no.
+    const decline = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust the authors/ }).first();
+    await decline.click({ timeout: 60_000 });
+    await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await openAppYaml(ctx);
+    await netlensActive(ctx);
+    const hover = await hoverText(ctx, 'localhost', (t) => t.startsWith('NetLens · localhost'), 30_000);
+    expect(/not trusted/.test(hover) && !hover.includes('127.0.0.1'), `the hover explains that nothing is looked up in Restricted Mode: ${hover}`);
+  },
+};
