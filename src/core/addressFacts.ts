@@ -3,11 +3,10 @@
  * adds for readers: CGNAT shared space, documentation and benchmarking ranges, the IANA special-purpose registry
  * entry, and the IPv4 address embedded in IPv4-mapped, 6to4 and Teredo addresses.
  *
- * is_private / is_global follow the IANA IPv4 and IPv6 Special-Purpose Address Registries, as Python does since
- * 3.12.4/3.13 (gh-113171): an address is private when the most specific registry block holding it is not globally
- * reachable. Two details are Python's, kept for fidelity: 100.64.0.0/10 (shared, RFC 6598) is neither private nor
- * global, and IPv6 blocks the registry marks "N/A" (6to4, Teredo) count as private while the one IPv4 "N/A" block
- * (192.88.99.0/24) does not. Since 3.13, IPv4-mapped IPv6 addresses answer every is_* question as their IPv4 address
+ * is_private / is_global are Python 3.13's (gh-113171): its own lists of not globally reachable blocks, taken from
+ * the IANA IPv4 and IPv6 Special-Purpose Address Registries but not always up to date with them (PY_PRIVATE below).
+ * Two details are Python's: 100.64.0.0/10 (shared, RFC 6598) is neither private nor global, and the IPv6 blocks
+ * the registry marks "N/A" (6to4, Teredo) count as private while the one IPv4 "N/A" block (192.88.99.0/24) does not. Since 3.13, IPv4-mapped IPv6 addresses answer every is_* question as their IPv4 address
  * (so ::ffff:127.0.0.1 is loopback, which is how a dual-stack socket treats it). Older Pythons (such as 3.11)
  * answer differently for a few blocks; test/unit/addressFacts.test.ts lists each difference.
  */
@@ -119,6 +118,27 @@ export function registryEntry(version: 4 | 6, value: bigint): RegistryEntry | nu
   return best?.entry ?? null;
 }
 
+/**
+ * is_private is Python's own rule, not the registry's: in one of `_private_networks` and in none of
+ * `_private_networks_exceptions` (Lib/ipaddress.py, 3.13 and later). Python's lists lag the registry: 5f00::/16 (RFC
+ * 9602) and 2001:1::3 (RFC 9665) are in the registry but not in Python's lists, so Python answers is_private False
+ * for 5f00::1 and True for 2001:1::3; the registry entry still shows in the `iana` extra.
+ */
+const PY_PRIVATE = {
+  v4: ['0.0.0.0/8', '10.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.0.170/31', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '240.0.0.0/4', '255.255.255.255/32'],
+  v4Exceptions: ['192.0.0.9/32', '192.0.0.10/32'],
+  v6: ['::1/128', '::/128', '::ffff:0:0/96', '64:ff9b:1::/48', '100::/64', '2001::/23', '2001:db8::/32', '2002::/16', '3fff::/20', 'fc00::/7', 'fe80::/10'],
+  v6Exceptions: ['2001:1::1/128', '2001:1::2/128', '2001:3::/32', '2001:4:112::/48', '2001:20::/28', '2001:30::/28'],
+};
+let pyPrivate: { v4: Network[]; v4Exceptions: Network[]; v6: Network[]; v6Exceptions: Network[] } | undefined;
+
+/** Python's is_private for the address's own version (before the IPv4-mapped rule). */
+function pythonPrivate(version: 4 | 6, value: bigint): boolean {
+  pyPrivate ??= { v4: PY_PRIVATE.v4.map(network), v4Exceptions: PY_PRIVATE.v4Exceptions.map(network), v6: PY_PRIVATE.v6.map(network), v6Exceptions: PY_PRIVATE.v6Exceptions.map(network) };
+  const [nets, exceptions] = version === 4 ? [pyPrivate.v4, pyPrivate.v4Exceptions] : [pyPrivate.v6, pyPrivate.v6Exceptions];
+  return nets.some((n) => contains(n, value)) && !exceptions.some((n) => contains(n, value));
+}
+
 const net = (cidr: string): ((v: bigint) => boolean) => {
   let n: Network | undefined;
   return (v) => contains((n ??= network(cidr)), v);
@@ -174,9 +194,8 @@ export interface AddressFacts {
 }
 
 function v4Facts(value: bigint): Omit<AddressFacts, 'address' | 'version' | 'exploded' | 'packed' | 'scope_id' | 'reverse_pointer' | 'ipv4_mapped' | 'sixtofour' | 'teredo' | 'iana' | 'is_site_local'> {
-  const entry = registryEntry(4, value);
   const shared = V4.shared(value);
-  const isPrivate = entry?.globallyReachable === false && !shared;
+  const isPrivate = pythonPrivate(4, value);
   return {
     is_private: isPrivate,
     is_global: !shared && !isPrivate,
@@ -212,7 +231,7 @@ export function factsOf(ip: ParsedIp): AddressFacts {
   const mapped = value >> 32n === 0xffffn ? value & 0xffffffffn : null;
   const entry = registryEntry(6, value);
   const own = {
-    is_private: entry !== null && entry.globallyReachable !== true,
+    is_private: pythonPrivate(6, value),
     is_loopback: value === 1n,
     is_link_local: V6.linkLocal(value),
     is_multicast: V6.multicast(value),
@@ -226,7 +245,8 @@ export function factsOf(ip: ParsedIp): AddressFacts {
   return {
     address: formatIPv6Rfc5952(ip.bytes) + scope,
     version: 6,
-    exploded: (packed.match(/.{4}/g) ?? []).join(':') + scope,
+    // Python 3.13 explodes an IPv4-mapped address with its dotted IPv4 tail, and (cut at 30 characters) no scope.
+    exploded: mapped === null ? (packed.match(/.{4}/g) ?? []).join(':') + scope : `0000:0000:0000:0000:0000:ffff:${v4Text(mapped)}`,
     ...common,
     is_private: isPrivate,
     is_global: asV4 ? asV4.is_global : !isPrivate,

@@ -51,6 +51,19 @@ describe('address facts parity with python3 ipaddress', function () {
     if (hasPython()) pythonVersion = pythonBatch<string>('import platform; print(json.dumps(platform.python_version()))', null);
   });
 
+  it("regression: Python's own private lists, not the registry (5f00::/16, 2001:1::3), and 3.13's IPv4-mapped exploded form", () => {
+    // No Python lists 5f00::/16 (RFC 9602) or excepts 2001:1::3 (RFC 9665); the registry entry stays in `iana`.
+    const srv6 = addressFacts('5f00::1');
+    assert.deepStrictEqual([srv6.is_private, srv6.is_global, srv6.iana?.rfc, srv6.iana?.globallyReachable], [false, true, 'RFC 9602', false]);
+    const dnssd = addressFacts('2001:1::3');
+    assert.deepStrictEqual([dnssd.is_private, dnssd.is_global, dnssd.iana?.globallyReachable], [true, false, true]);
+    // Lib/ipaddress.py (3.13): exploded[:30] + str(ipv4_mapped); the scope is cut off with the rest.
+    assert.strictEqual(addressFacts('::ffff:1.2.3.4').exploded, '0000:0000:0000:0000:0000:ffff:1.2.3.4');
+    assert.strictEqual(addressFacts('::ffff:1.2.3.4%eth0').exploded, '0000:0000:0000:0000:0000:ffff:1.2.3.4');
+    assert.strictEqual(addressFacts('::ffff:1.2.3.4').reverse_pointer, '4.0.3.0.2.0.1.0.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa');
+    assert.strictEqual(addressFacts('::ffff:1.2.3.4').address, '::ffff:1.2.3.4');
+  });
+
   it('NetLens extras: CGNAT shared space, documentation and benchmarking ranges, registry names, embedded IPv4', function () {
     const cgnat = addressFacts('100.64.1.2');
     assert.deepStrictEqual([cgnat.is_shared, cgnat.is_private, cgnat.is_global, cgnat.iana?.rfc], [true, false, false, 'RFC 6598']);

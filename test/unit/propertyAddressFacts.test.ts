@@ -67,7 +67,8 @@ describe('property: address facts are well-formed (fast-check, shrinking, no ora
         assert.strictEqual(f.packed.length, f.version === 4 ? 8 : 32);
         // str(ip) and ip.exploded are themselves addresses with the same facts (ip_address(str(ip)) == ip).
         assert.deepStrictEqual(addressFacts(f.address), f);
-        assert.deepStrictEqual(addressFacts(f.exploded), f);
+        // Except that Python 3.13 drops the scope when it explodes an IPv4-mapped address.
+        assert.deepStrictEqual(addressFacts(f.exploded), f.ipv4_mapped !== null && f.scope_id !== null ? addressFacts(f.address.replace(/%.*$/, '')) : f);
         assert.strictEqual(f.scope_id, parsed.scopeId);
         assert.ok(f.reverse_pointer.endsWith(f.version === 4 ? '.in-addr.arpa' : '.ip6.arpa'));
         assert.strictEqual(f.is_site_local === null, f.version === 4);
