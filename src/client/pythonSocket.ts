@@ -12,7 +12,7 @@
  */
 import * as net from 'net';
 import { domainToASCII } from 'url';
-import type { AddrinfoRow, GetaddrinfoRequest, Outcome } from '../core/addrinfo';
+import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, Outcome } from '../core/addrinfo';
 import { buildDnsReport, type DnsReport, type SystemAnswer } from '../core/directDns';
 import { fqdnFromHostent, fqdnLookupName } from '../core/getfqdn';
 import { localSourceFor, neverAskDns } from '../core/neverAskDns';
@@ -64,6 +64,24 @@ export interface PyGetaddrinfoArgs {
 
 /** `socket.getaddrinfo(host, port, family, type, proto, flags)`: the rows in the resolver's order. */
 export async function pyGetaddrinfo(client: HelperRequester, args: PyGetaddrinfoArgs): Promise<Outcome<AddrinfoRow[]>> {
+  const outcome = await pyGetaddrinfoResult(client, args);
+  return outcome.ok ? { ok: true, value: outcome.value.rows } : outcome;
+}
+
+/**
+ * The getaddrinfo panel's form as Python's arguments: what was typed in the port field is a str (Python's
+ * getaddrinfo(host, '443') is what the panel shows); a number (an older saved form) is an int.
+ */
+export function pyArgsFromRequest(request: GetaddrinfoRequest): PyGetaddrinfoArgs {
+  return { ...request, port: typeof request.port === 'number' ? BigInt(request.port) : request.port };
+}
+
+/**
+ * The one way from a user's host to the system resolver, for the editor and the CLI alike: `socket.getaddrinfo`
+ * with Python's argument conversions (IDNA 2003 host, C string, port int or str), and the helper's whole answer
+ * (rows, backend, what it cannot know, time).
+ */
+export async function pyGetaddrinfoResult(client: HelperRequester, args: PyGetaddrinfoArgs): Promise<Outcome<GetaddrinfoResult>> {
   let host: string | null = null;
   if (args.host !== null) {
     const encoded = encodeHost(args.host);
@@ -81,8 +99,7 @@ export async function pyGetaddrinfo(client: HelperRequester, args: PyGetaddrinfo
     port = args.port;
   }
   const request: GetaddrinfoRequest = { host, port, family: args.family, socktype: args.socktype, proto: args.proto, flags: args.flags };
-  const outcome = await client.request('getaddrinfo', request);
-  return outcome.ok ? { ok: true, value: outcome.value.rows } : outcome;
+  return client.request('getaddrinfo', request);
 }
 
 interface ResolvedAddress {

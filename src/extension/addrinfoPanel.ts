@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { directDnsLookup, pyGethostbyaddr } from '../client/pythonSocket';
+import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult } from '../client/pythonSocket';
 import { distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
 import { hostAtCursor } from './hostsInDocument';
@@ -61,7 +61,8 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
   async function answer(target: vscode.WebviewPanel, request: GetaddrinfoRequest, seq?: number): Promise<ToWebviewMessage> {
     await target.webview.postMessage({ type: 'resolving', request, seq } satisfies ToWebviewMessage);
     // The client answers every request (a crashed helper is restarted and the request retried, or it is an error).
-    const [outcome, ping] = await Promise.all([service.client.request('getaddrinfo', request), service.client.ping()]);
+    // Through the same Python semantics as the hover and the CLI (IDNA 2003 first): the panel asks what they ask.
+    const [outcome, ping] = await Promise.all([pyGetaddrinfoResult(service.client, pyArgsFromRequest(request)), service.client.ping()]);
     const message: ToWebviewMessage = { type: 'result', request, outcome, constants: ping.ok ? ping.value.constants : {}, seq };
     await target.webview.postMessage(message);
     nextResult.resolve(message);

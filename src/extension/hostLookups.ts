@@ -1,5 +1,5 @@
 import { LookupCache, type CacheEntry, type CacheLifetimes } from '../client/lookupCache';
-import { encodeHost, pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
+import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from '../client/pythonSocket';
 import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName, type GetaddrinfoResult } from '../core/addrinfo';
 import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
@@ -55,9 +55,7 @@ export class HostLookups {
     const entry = await this.cache.lookup(key(host), async () => {
       asked = true;
       // As Python does: IDNA 2003 first, so `straße.de` asks for `strasse.de` and `a..b` fails without a query.
-      const ascii = encodeHost(host);
-      if (!ascii.ok) return ascii;
-      return this.service.client.request('getaddrinfo', { host: ascii.value, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
+      return pyGetaddrinfoResult(this.service.client, { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
     });
     const lookup = toHostLookup(host, entry);
     if (asked && record) this.onResolved(lookup);

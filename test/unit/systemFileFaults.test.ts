@@ -344,6 +344,26 @@ print(json.dumps([enc(s) for s in data]))`,
         }
       });
     }
+
+    it('hostile names from the hosts file reach the terminal escaped: getaddrinfo canonname and getfqdn', function () {
+      // glibc does not check names in /etc/hosts: a canonical name can carry a terminal escape sequence or a bidi
+      // override, and getaddrinfo(AI_CANONNAME) and getfqdn() hand it on as it is.
+      const canonical = 'evil\u001b]0;owned\u0007.\u202etest';
+      const etc = new FakeEtc({ hosts: { kind: 'file', content: `198.51.100.7 ${canonical} hostile.test\n` } });
+      try {
+        for (const args of [['getaddrinfo', 'hostile.test', '-', '--flags', 'AI_CANONNAME'], ['getfqdn', 'hostile.test']]) {
+          const run = cli(etc, args);
+          assert.equal(run.status, 0, `netlens ${args.join(' ')}: ${run.stderr}`);
+          assert.ok(!['\u001b', '\u0007', '\u202e'].some((c) => run.stdout.includes(c)), `netlens ${args.join(' ')} printed raw control characters: ${JSON.stringify(run.stdout)}`);
+          assert.ok(run.stdout.includes("'evil\\x1b]0;owned\\x07.\\u202etest'"), `the name, escaped: ${JSON.stringify(run.stdout)}`);
+          // The JSON keeps the data exact (JSON escapes it).
+          const json = cli(etc, [...args, '--json']);
+          assert.ok(json.stdout.includes(JSON.stringify(canonical).slice(1, -1)), json.stdout);
+        }
+      } finally {
+        etc.dispose();
+      }
+    });
   });
 });
 

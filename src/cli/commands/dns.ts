@@ -1,32 +1,28 @@
 import * as net from 'net';
 import { directDnsLookup } from '../../client/pythonSocket';
 import type { AddressRecord, DnsRecordSet, DnsReport } from '../../core/directDns';
-import { pyStr } from '../../core/pythonRepr';
+import { dataText } from '../dataText';
 import { UsageError, type CliCommand } from '../command';
 import { expectPositionals } from '../args';
 
-/** Text from DNS servers is data: anything that is not plain printable ASCII is shown escaped, as Python's repr. */
-function safe(text: string): string {
-  return /^[\x21-\x7e]*$/.test(text) ? text : pyStr(text);
-}
 
 function recordLine(label: string, set: DnsRecordSet<AddressRecord> | null): string | null {
   if (!set) return null;
-  return set.ok ? `${label.padEnd(8)}${set.records.map((r) => `${safe(r.address)} (ttl ${r.ttl})`).join(', ')}` : `${label.padEnd(8)}${set.code}: ${set.message}`;
+  return set.ok ? `${label.padEnd(8)}${set.records.map((r) => `${dataText(r.address)} (ttl ${r.ttl})`).join(', ')}` : `${label.padEnd(8)}${set.code}: ${set.message}`;
 }
 
 function humanReport(r: DnsReport): string[] {
-  const asked = r.notAsked ? `not asked (${r.notAsked.rule})` : `via ${r.servers.map(safe).join(', ') || '(no servers)'} (${r.serverSource})`;
-  const lines = [`dns     ${safe(r.name)}${r.name !== r.query ? ` (from ${safe(r.query)})` : ''} ${asked}`];
-  if (r.idn) lines.push(`idn     IDNA 2003 ${r.idn.idna2003.ok ? safe(r.idn.idna2003.ascii) : r.idn.idna2003.error}; UTS #46 ${safe(r.idn.uts46) || '(rejected)'}`);
-  if (r.cnameChain.length > 1) lines.push(`cname   ${r.cnameChain.map(safe).join(' -> ')}`);
+  const asked = r.notAsked ? `not asked (${r.notAsked.rule})` : `via ${r.servers.map(dataText).join(', ') || '(no servers)'} (${r.serverSource})`;
+  const lines = [`dns     ${dataText(r.name)}${r.name !== r.query ? ` (from ${dataText(r.query)})` : ''} ${asked}`];
+  if (r.idn) lines.push(`idn     IDNA 2003 ${r.idn.idna2003.ok ? dataText(r.idn.idna2003.ascii) : r.idn.idna2003.error}; UTS #46 ${dataText(r.idn.uts46) || '(rejected)'}`);
+  if (r.cnameChain.length > 1) lines.push(`cname   ${r.cnameChain.map(dataText).join(' -> ')}`);
   if (r.cnameError) lines.push(`cname   ${r.cnameError.code}: ${r.cnameError.message}`);
   for (const line of [recordLine('A', r.a), recordLine('AAAA', r.aaaa)]) if (line) lines.push(line);
-  if (r.ptr) lines.push(r.ptr.ok ? `PTR     ${r.ptr.records.map(safe).join(', ')}` : `PTR     ${r.ptr.code}: ${r.ptr.message}`);
+  if (r.ptr) lines.push(r.ptr.ok ? `PTR     ${r.ptr.records.map(dataText).join(', ')}` : `PTR     ${r.ptr.code}: ${r.ptr.message}`);
   const s = r.system;
   lines.push(
     s.ok
-      ? `system  ${r.kind === 'name' ? s.addresses.join(', ') : s.names.map(safe).join(', ')}${r.kind === 'name' && s.canonname ? ` (canonical name ${safe(s.canonname)})` : ''}`
+      ? `system  ${r.kind === 'name' ? s.addresses.join(', ') : s.names.map(dataText).join(', ')}${r.kind === 'name' && s.canonname ? ` (canonical name ${dataText(s.canonname)})` : ''}`
       : `system  ${s.error.type}: ${s.error.message}`
   );
   if (r.differences.length === 0) lines.push('same    DNS and the system resolver agree');

@@ -4,6 +4,7 @@ import { AI_FLAGS, parseFamily, parseFlagList, parseSocktype } from '../../core/
 import { pyGetaddrinfo, type PyGetaddrinfoArgs } from '../../client/pythonSocket';
 import { UsageError, type CliCommand, type ParsedCommandArgs } from '../command';
 import { expectPositionals } from '../args';
+import { dataText } from '../dataText';
 import { table } from '../output';
 
 const usage = `getaddrinfo HOST|- [PORT|SERVICE|-] [--family AF_INET|AF_INET6|AF_UNSPEC] [--type SOCK_STREAM|SOCK_DGRAM|SOCK_RAW] [--proto NUMBER|NAME] [--flags AI_CANONNAME,AI_PASSIVE,...]`;
@@ -59,7 +60,7 @@ export const getaddrinfoCommand: CliCommand = {
     const outcome = await pyGetaddrinfo(ctx.client(), request);
     if (!outcome.ok) return outcome;
     const rows = outcome.value;
-    const cells = rows.map((r) => [r.family, r.socktype ?? '?', r.proto === null ? '?' : String(r.proto), r.canonname ?? '?', r.sockaddr.map(String).join('  ')]);
+    const cells = rows.map((r) => [r.family, r.socktype ?? '?', r.proto === null ? '?' : String(r.proto), r.canonname === null ? '?' : dataText(r.canonname), r.sockaddr.map(String).join('  ')]);
     const human = table(cells, ['family', 'type', 'proto', 'canonname', 'sockaddr']);
     if (rows.some((r) => r.socktype === null || r.canonname === null)) human.push('(the dns.lookup fallback backend cannot know the fields shown as ?)');
     return { ok: true, json: rows.map(rowJson), human };

@@ -1,6 +1,7 @@
 import { pyGetfqdn } from '../../client/pythonSocket';
 import type { CliCommand } from '../command';
 import { expectPositionals } from '../args';
+import { dataText } from '../dataText';
 
 export const getfqdnCommand: CliCommand = {
   name: 'getfqdn',
@@ -9,6 +10,6 @@ export const getfqdnCommand: CliCommand = {
   async run(args, ctx) {
     const [name = ''] = expectPositionals(args, 0, 1);
     const outcome = await pyGetfqdn(ctx.client(), name);
-    return outcome.ok ? { ok: true, json: outcome.value, human: [outcome.value] } : outcome;
+    return outcome.ok ? { ok: true, json: outcome.value, human: [dataText(outcome.value)] } : outcome;
   },
 };

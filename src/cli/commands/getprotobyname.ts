@@ -6,7 +6,8 @@ import { expectPositionals } from '../args';
 import type { CliCommand } from '../command';
 import { table } from '../output';
 import { parseIntArg, pythonCall } from '../pureCall';
-import { fileText, withSourceNote } from './getservbyname';
+import { dataText } from '../dataText';
+import { withSourceNote } from './getservbyname';
 
 export const getprotobynameCommand: CliCommand = {
   name: 'getprotobyname',
@@ -19,8 +20,8 @@ export const getprotobynameCommand: CliCommand = {
     const human = (e: ProtocolEntry): string[] =>
       table([
         ['number', String(e.number)],
-        ['name', fileText(e.name)],
-        ['aliases', e.aliases.map(fileText).join(' ') || '-'],
+        ['name', dataText(e.name)],
+        ['aliases', e.aliases.map(dataText).join(' ') || '-'],
         ['source', lineSource(db, e.lineNumber)],
       ]);
     if (args.switches.has('number')) {
