@@ -1,39 +1,13 @@
 /**
- * Finds the host (name or IP literal) in a line of text around a character offset, for pre-filling the
- * "Resolve Hostname…" input from the cursor. It understands URLs (`https://user@host:8443/x`), bracketed IPv6
- * (`[::1]:8080`), `user@host`, `host:port` and trailing punctuation, and returns null for text that holds no
- * plausible host. It decides nothing about whether to resolve: the user confirms what is pre-filled.
- *
- * It also cuts very long lines (a minified bundle, a 10 MB log line) into windows, so that what the editor does
- * per hover or per visible range costs the same on such a line as on a line of code.
+ * The host under a position in a line (by the scanner's rule), the host in what a user typed or pasted (a URL,
+ * `user@host`, `host:port`, `[v6]:port`), and the windows very long lines (a minified bundle, a 10 MB log line)
+ * are cut into, so that what the editor does per hover or per visible range costs the same on such a line as on a
+ * line of code.
  */
-
-/** Characters that can be part of a URL, host, host:port or IPv6 literal token. */
-const TOKEN_CHAR = /[A-Za-z0-9._~%:@[\]/+-]/;
-
-/**
- * How far the cursor's token is followed each way. URLs longer than this are rare and hosts are at most 253
- * characters; without a bound, a cursor in a 10 MB run of letters would walk (and pre-fill) all of it.
- */
-const MAX_TOKEN_SIDE = 2048;
+import { scanLine, type HostMatch, type ScanOptions } from './scanner';
 
 /** The longest name DNS can carry (RFC 1035: 255 octets on the wire, 253 characters written with dots). */
 const MAX_HOST_LENGTH = 253;
-
-export function tokenAt(line: string, offset: number): string {
-  const at = Math.min(Math.max(offset, 0), line.length);
-  let start = at;
-  let end = at;
-  while (start > 0 && TOKEN_CHAR.test(line[start - 1])) {
-    if (at - start >= MAX_TOKEN_SIDE) return '';
-    start--;
-  }
-  while (end < line.length && TOKEN_CHAR.test(line[end])) {
-    if (end - at >= MAX_TOKEN_SIDE) return '';
-    end++;
-  }
-  return line.slice(start, end);
-}
 
 /** The host part of a token (URL, user@host, host:port, [v6]:port), or null. */
 export function hostFromToken(token: string): string | null {
@@ -54,8 +28,15 @@ export function hostFromToken(token: string): string | null {
   return /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(t) && !/\.\./.test(t) ? t : null;
 }
 
-export function hostAtPosition(line: string, offset: number): string | null {
-  return hostFromToken(tokenAt(line, offset));
+/**
+ * The host under a position: the one rule for "the host at the cursor" (the hover, Resolve Hostname Under Cursor,
+ * the pre-fills of the commands, the getaddrinfo panel opened from the palette). It is the scanner's match, so
+ * what a command offers or resolves is exactly what the hover would look up, never a code word such as
+ * `console.log`. On a long line only a window around the position is scanned.
+ */
+export function hostMatchInLine(line: string, lineNumber: number, character: number, options?: ScanOptions): HostMatch | undefined {
+  const matches = scanWindows(line, [windowAround(line, character)], (text) => scanLine(text, lineNumber, options));
+  return matches.find((m) => character >= m.character && character <= m.character + m.length);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { hostAtPosition, scanWindows, windowAround } from '../core/hostAtPosition';
-import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
+import { hostMatchInLine } from '../core/hostAtPosition';
+import type { HostMatch, UrlMatch } from '../core/scanner';
 import { schemePort } from '../core/urlPort';
 
 /** The scanner options from the settings (netlens.privateSuffixes). */
@@ -9,15 +9,10 @@ export function scanOptions(): { privateSuffixes: string[] } {
   return { privateSuffixes: Array.isArray(suffixes) ? suffixes.filter((s): s is string => typeof s === 'string') : [] };
 }
 
-/**
- * The host token at the active editor's cursor, for pre-filling a command's input (the user confirms it, so
- * this is looser than the scanner: any host-shaped token), or null.
- */
+/** The host at the active editor's cursor (hostMatchInLine's rule), for the commands' pre-fills, or null. */
 export function hostAtCursor(): string | null {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return null;
-  const { active } = editor.selection;
-  return hostAtPosition(editor.document.lineAt(active.line).text, active.character);
+  return (editor && hostMatchAt(editor.document, editor.selection.active)?.host) ?? null;
 }
 
 /**
@@ -26,10 +21,7 @@ export function hostAtCursor(): string | null {
  */
 export function hostMatchAt(document: vscode.TextDocument, position: vscode.Position): HostMatch | undefined {
   if (looksBinary(document)) return undefined;
-  const line = document.lineAt(position.line).text;
-  const options = scanOptions();
-  const matches = scanWindows(line, [windowAround(line, position.character)], (text) => scanLine(text, position.line, options));
-  return matches.find((m) => position.character >= m.character && position.character <= m.character + m.length);
+  return hostMatchInLine(document.lineAt(position.line).text, position.line, position.character, scanOptions());
 }
 
 /** How much of a document is checked for NUL characters (git checks the first 8000 bytes the same way). */

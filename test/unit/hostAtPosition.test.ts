@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { hostAtPosition, hostFromToken } from '../../src/core/hostAtPosition';
+import { hostFromToken, hostMatchInLine } from '../../src/core/hostAtPosition';
 
-describe('host under the cursor (pre-fill of Resolve Hostname…)', () => {
+describe('host under the cursor (hover, commands, pre-fills): the scanner\'s rule', () => {
   const cases: [line: string, cursorAt: string, expected: string | null][] = [
     ['DATABASE_URL=postgres://app:secret@db.internal:5432/app', 'db.internal', 'db.internal'],
     ['fetch("https://api.example.com/v1/users?id=3")', 'example', 'api.example.com'],
@@ -12,11 +12,15 @@ describe('host under the cursor (pre-fill of Resolve Hostname…)', () => {
     ['See db.internal.', 'db.', 'db.internal'],
     ['x = a..b', 'a..', null],
     ['   ', ' ', null],
+    // Code words are no hosts: the panel opened from the palette resolves what is under the cursor, and the
+    // looser token rule the pre-fills used to have would have sent these to DNS.
+    ['console.log(path.join(dir, "README.md"))', 'console', null],
+    ['console.log(path.join(dir, "README.md"))', 'README', null],
   ];
   for (const [line, marker, expected] of cases) {
     it(`${JSON.stringify(line)} → ${String(expected)}`, () => {
       const offset = line.indexOf(marker) + 1;
-      assert.equal(hostAtPosition(line, offset), expected);
+      assert.equal(hostMatchInLine(line, 0, offset)?.host ?? null, expected);
     });
   }
 
