@@ -34,3 +34,19 @@ export function expectPositionals(args: ParsedCommandArgs, min: number, max: num
   if (args.positionals.length < min || args.positionals.length > max) throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.positionals.length}`);
   return args.positionals;
 }
+
+/**
+ * An argument as Python's int() reads the text (`80`, `-1`, ` 70000 `, `1_000`: decimal, optional sign, single
+ * underscores between digits, surrounding whitespace), at arbitrary precision; null when int() would refuse it.
+ * The one grammar for every integer the CLI takes (ports, protocol numbers, flowinfo, scope ids).
+ */
+export function pythonInt(text: string): bigint | null {
+  return /^\s*[+-]?[0-9]+(?:_[0-9]+)*\s*$/.test(text) ? BigInt(text.trim().replace(/_/g, '')) : null;
+}
+
+/** pythonInt, or a usage error that names the argument. */
+export function parseIntArg(text: string, what: string): bigint {
+  const n = pythonInt(text);
+  if (n === null) throw new UsageError(`${what} must be an integer, not ${JSON.stringify(text)}`);
+  return n;
+}

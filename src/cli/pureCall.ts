@@ -18,12 +18,6 @@ export function pythonCall<T>(call: () => T, answer: (value: T) => { json: unkno
   return { ok: true, ...answer(value) };
 }
 
-/** Python int() of a command-line argument (decimal, optional sign); a usage error otherwise. */
-export function parseIntArg(text: string, what: string): bigint {
-  if (!/^\s*[+-]?[0-9]+(_[0-9]+)*\s*$/.test(text)) throw new UsageError(`${what} must be an integer, not ${JSON.stringify(text)}`);
-  return BigInt(text.trim().replace(/_/g, ''));
-}
-
 /** Packed bytes given as hex on the command line (`7f000001`, optionally `0x`-prefixed). */
 export function parseHexArg(text: string, what: string): Uint8Array {
   const bytes = hexToBytes(text);

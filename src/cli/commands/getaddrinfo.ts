@@ -3,16 +3,11 @@ import { defaultProtocolsDatabase } from '../../core/protocolsDb';
 import { AI_FLAGS, parseFamily, parseFlagList, parseSocktype } from '../../core/socketConstants';
 import { pyGetaddrinfo, type PyGetaddrinfoArgs } from '../../client/pythonSocket';
 import { UsageError, type CliCommand, type ParsedCommandArgs } from '../command';
-import { expectPositionals } from '../args';
+import { expectPositionals, pythonInt } from '../args';
 import { dataText } from '../dataText';
 import { table } from '../output';
 
 const usage = `getaddrinfo HOST|- [PORT|SERVICE|-] [--family AF_INET|AF_INET6|AF_UNSPEC] [--type SOCK_STREAM|SOCK_DGRAM|SOCK_RAW] [--proto NUMBER|NAME] [--flags AI_CANONNAME,AI_PASSIVE,...]`;
-
-/** An integer argument as Python would see it typed (`80`, `-1`, `70000`): arbitrary precision. */
-export function pythonInt(text: string): bigint | null {
-  return /^[+-]?\d+$/.test(text) ? BigInt(text) : null;
-}
 
 /** `--proto 6` or `--proto tcp` (socket.getprotobyname, from the protocols database). */
 export function parseProto(text: string): number {

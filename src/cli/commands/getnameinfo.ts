@@ -2,14 +2,10 @@ import { pyGetnameinfo, type PySockaddrArg } from '../../client/pythonSocket';
 import { pyStr } from '../../core/pythonRepr';
 import { NI_FLAGS, parseFlagList } from '../../core/socketConstants';
 import { UsageError, type CliCommand } from '../command';
-import { expectPositionals } from '../args';
-import { pythonInt } from './getaddrinfo';
+import { expectPositionals, parseIntArg, pythonInt } from '../args';
 
 function intOption(value: string | undefined, name: string): bigint | undefined {
-  if (value === undefined) return undefined;
-  const n = pythonInt(value);
-  if (n === null) throw new UsageError(`--${name} must be an integer, not ${value}`);
-  return n;
+  return value === undefined ? undefined : parseIntArg(value, `--${name}`);
 }
 
 export const getnameinfoCommand: CliCommand = {

@@ -5,7 +5,8 @@ import { lineSource } from '../../core/systemFiles';
 import { expectPositionals } from '../args';
 import type { CliCommand } from '../command';
 import { table } from '../output';
-import { parseIntArg, pythonCall } from '../pureCall';
+import { parseIntArg } from '../args';
+import { pythonCall } from '../pureCall';
 import { dataText } from '../dataText';
 import { withSourceNote } from './getservbyname';
 

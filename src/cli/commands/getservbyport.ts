@@ -1,7 +1,8 @@
 import { defaultServicesDatabase, getservbyport } from '../../core/servicesDb';
 import { expectPositionals } from '../args';
 import type { CliCommand } from '../command';
-import { parseIntArg, pythonCall } from '../pureCall';
+import { parseIntArg } from '../args';
+import { pythonCall } from '../pureCall';
 import { serviceTable, withSourceNote } from './getservbyname';
 
 export const getservbyportCommand: CliCommand = {
