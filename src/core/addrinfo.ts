@@ -1,5 +1,5 @@
 import type { ResolverErrorInfo } from './resolverError';
-import type { AiFlagName, FamilyName, NiFlagName, SocktypeName } from './socketConstants';
+import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type NiFlagName, type SocktypeName } from './socketConstants';
 
 /** Which implementation answered: users can see it, because the fallback knows less. */
 export type BackendName = 'native' | 'dns.lookup';
@@ -36,6 +36,29 @@ export interface GetaddrinfoResult {
   unavailable: string[];
   /** Wall time of the resolver call inside the helper, in milliseconds. */
   elapsedMs: number;
+}
+
+/**
+ * Why `value` is not a GetaddrinfoRequest (the first problem found), or null when it is one. The one check for
+ * requests that come from less trusted places: the helper's IPC, the panel's webview messages, a saved panel form.
+ */
+export function getaddrinfoRequestProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'the request must be an object';
+  const r = value as Record<string, unknown>;
+  if (r.host !== null && typeof r.host !== 'string') return 'host must be a string or None';
+  if (r.port !== null && typeof r.port !== 'string' && !Number.isSafeInteger(r.port)) return 'Int or String expected';
+  if (!FAMILIES.includes(r.family as FamilyName)) return `unknown family ${String(r.family)}`;
+  if (!SOCKTYPES.includes(r.socktype as SocktypeName)) return `unknown socket type ${String(r.socktype)}`;
+  if (!Number.isInteger(r.proto)) return 'proto must be an integer';
+  if (!Array.isArray(r.flags) || !r.flags.every((f) => AI_FLAGS.includes(f as AiFlagName))) return 'unknown AI_ flag';
+  return null;
+}
+
+/** A checked GetaddrinfoRequest holding only its own fields (nothing else a message carried), or undefined. */
+export function asGetaddrinfoRequest(value: unknown): GetaddrinfoRequest | undefined {
+  if (getaddrinfoRequestProblem(value) !== null) return undefined;
+  const r = value as GetaddrinfoRequest;
+  return { host: r.host, port: r.port, family: r.family, socktype: r.socktype, proto: r.proto, flags: [...r.flags] };
 }
 
 export interface GetnameinfoRequest {

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult } from '../client/pythonSocket';
-import { distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
+import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
 import { hostAtCursor } from './hostsInDocument';
 import { formatAsPythonException } from '../core/resolverError';
-import { AI_FLAGS, FAMILIES, SOCKTYPES } from '../core/socketConstants';
 import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage } from '../webview/messages';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
@@ -115,15 +114,10 @@ function parseMessage(raw: unknown): FromWebviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   if (m.type === 'copy' && typeof m.text === 'string') return { type: 'copy', text: m.text };
-  if (m.type !== 'resolve' || typeof m.request !== 'object' || m.request === null) return undefined;
-  const r = m.request as Record<string, unknown>;
-  const okHost = r.host === null || typeof r.host === 'string';
-  const okPort = r.port === null || typeof r.port === 'string' || typeof r.port === 'number';
-  const okEnums = FAMILIES.includes(r.family as never) && SOCKTYPES.includes(r.socktype as never);
-  const okFlags = Array.isArray(r.flags) && r.flags.every((f) => AI_FLAGS.includes(f as never));
-  if (!okHost || !okPort || !okEnums || !okFlags || !Number.isInteger(r.proto)) return undefined;
+  const request = m.type === 'resolve' ? asGetaddrinfoRequest(m.request) : undefined;
+  if (!request) return undefined;
   const seq = Number.isSafeInteger(m.seq) ? (m.seq as number) : undefined;
-  return { type: 'resolve', request: { host: r.host, port: r.port, family: r.family, socktype: r.socktype, proto: r.proto, flags: r.flags } as GetaddrinfoRequest, seq };
+  return { type: 'resolve', request, seq };
 }
 
 /** Posting to a panel the user closed meanwhile fails; nobody is left to show the answer to. */

@@ -1,7 +1,7 @@
-import type { GetaddrinfoRequest, GetnameinfoRequest } from '../core/addrinfo';
+import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoRequest } from '../core/addrinfo';
 import type { DirectDnsRequest } from '../core/directDns';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
-import { AI_FLAGS, FAMILIES, NI_FLAGS, SOCKTYPES } from '../core/socketConstants';
+import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
 import { readSystemFile } from '../core/systemFiles';
 import { directDnsQuery } from './directDns';
@@ -94,12 +94,8 @@ function checkString(value: unknown, name: string): string {
 }
 
 function checkGetaddrinfo(p: GetaddrinfoRequest): GetaddrinfoRequest {
-  if (p.host !== null && typeof p.host !== 'string') throw typeError('host must be a string or None');
-  if (p.port !== null && typeof p.port !== 'string' && typeof p.port !== 'number') throw typeError('Int or String expected');
-  if (!FAMILIES.includes(p.family)) throw typeError(`unknown family ${String(p.family)}`);
-  if (!SOCKTYPES.includes(p.socktype)) throw typeError(`unknown socket type ${String(p.socktype)}`);
-  if (!Number.isInteger(p.proto)) throw typeError('proto must be an integer');
-  if (!Array.isArray(p.flags) || !p.flags.every((f) => AI_FLAGS.includes(f))) throw typeError('unknown AI_ flag');
+  const problem = getaddrinfoRequestProblem(p);
+  if (problem !== null) throw typeError(problem);
   return p;
 }
 

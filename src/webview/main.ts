@@ -1,6 +1,6 @@
 // The getaddrinfo panel's script. It builds every piece of text with textContent (never innerHTML), because
 // canonical names come from DNS and are attacker-controlled.
-import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult } from '../core/addrinfo';
+import { getaddrinfoRequestProblem, type AddrinfoRow, type GetaddrinfoRequest, type GetaddrinfoResult } from '../core/addrinfo';
 import { addressFacts, factNames } from '../core/addressFacts';
 import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
@@ -92,9 +92,7 @@ function parseSaved(raw: unknown): PanelSavedState | undefined {
 }
 
 function isRequest(value: unknown): value is GetaddrinfoRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  return (r.host === null || typeof r.host === 'string') && (r.port === null || typeof r.port === 'string' || typeof r.port === 'number') && FAMILIES.includes(r.family as FamilyName) && SOCKTYPES.includes(r.socktype as SocktypeName) && typeof r.proto === 'number' && Array.isArray(r.flags);
+  return getaddrinfoRequestProblem(value) === null;
 }
 
 /** Sends a lookup; it stays "pending" in the saved state until its answer comes, so a reload asks again. */
