@@ -28,12 +28,14 @@ export interface HostLookup {
  */
 export class HostLookups {
   private readonly cache = new LookupCache<GetaddrinfoResult>(cacheLifetimes);
-
-  /** `onResolved` hears about every answer that came from the resolver (not from the cache): the history. */
   private machine: Promise<string | null> | undefined;
   private knownMachine: string | null | undefined;
   private readonly reverseCache = new LookupCache<HostTuple>(cacheLifetimes);
 
+  /**
+   * @param onResolved hears about each answer that came from the resolver, not from the cache, unless the caller
+   *   asked with `record: false` (a bulk run): the Lookup History.
+   */
   constructor(
     private readonly service: ResolverService,
     private readonly onResolved: (lookup: HostLookup) => void = () => undefined
@@ -87,10 +89,6 @@ export class HostLookups {
   /** The machine name once known, without waiting (the hover's hot path). */
   knownMachineName(): string | null | undefined {
     return this.knownMachine;
-  }
-
-  clear(): void {
-    this.cache.clear();
   }
 }
 

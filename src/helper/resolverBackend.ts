@@ -2,8 +2,9 @@ import type { GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, Getname
 import type { HostentResult } from '../ipc/protocol';
 
 /**
- * What the helper needs from a resolver implementation. Implementations throw a ResolverErrorInfo-shaped
- * object (see core/resolverError.ts) on failure, never a bare Error, so the text reaches the user intact.
+ * What the helper needs from a resolver implementation. On failure an implementation throws a ResolverFailure
+ * (core/resolverError.ts), an Error that carries Python's exception (kind, errno, code, text), so that the text
+ * reaches the user intact; anything else it throws reaches the user as a helper error.
  */
 export interface ResolverBackend {
   readonly name: 'native' | 'dns.lookup';
