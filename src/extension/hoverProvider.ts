@@ -7,7 +7,7 @@ import type { HostMatch } from '../core/scanner';
 import { portReason } from '../core/urlPort';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { hostMatchAt, matchRange, portOf } from './hostsInDocument';
-import { hostsFileAnswer } from './hostsFileWatch';
+import type { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { mayResolveAutomatically } from './settings';
 import { escapeMarkdownText } from './untrustedText';
 
@@ -21,7 +21,7 @@ const HOVER_COMMANDS = ['netlens.resolveHostname', 'netlens.showGetaddrinfo', 'n
  * Hover on a hostname, IP or URL: what the system resolver returns for it, without blocking the editor. In an
  * untrusted workspace (or with netlens.autoResolve off) it looks nothing up and offers the explicit command.
  */
-export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
+export function registerHoverProvider(lookups: HostLookups, hostsFile: HostsFileAnswers): vscode.Disposable {
   return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
     async provideHover(document, position, token) {
       const match = hostMatchAt(document, position);
@@ -29,7 +29,7 @@ export function registerHoverProvider(lookups: HostLookups): vscode.Disposable {
       const { host } = match;
       const range = matchRange(match);
       // Facts that need no lookup (service port, address facts) are shown in every workspace.
-      const facts = offlineFacts(match);
+      const facts = offlineFacts(match, hostsFile);
       if (!mayResolveAutomatically()) return new vscode.Hover([offlineHover(host), ...facts], range);
       const isAddress = match.kind === 'ipv4' || match.kind === 'ipv6';
       const [machine, answer, reverse] = await Promise.all([
@@ -167,7 +167,7 @@ function age(resolvedAt: number): string {
  * What NetLens knows without asking the network: the service port a URL implies (repeated here because screen
  * readers do not read inlay hints) and, for an IP literal, what Python's ipaddress says about it.
  */
-function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
+function offlineFacts(match: HostMatch, hostsFile: HostsFileAnswers): vscode.MarkdownString[] {
   const sections: vscode.MarkdownString[] = [];
   const idn = compareIdnForms(match.host, domainToASCII);
   if (idn.international) {
@@ -186,7 +186,7 @@ function offlineFacts(match: HostMatch): vscode.MarkdownString[] {
     }
     sections.push(md);
   }
-  const hosts = hostsFileAnswer(match.host);
+  const hosts = hostsFile.answer(match.host);
   if (hosts) {
     const md = markdown();
     // The hosts file's fields are not checked by anyone (an address may carry any %scope text): data, not markdown.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { registerAddrinfoPanel } from './addrinfoPanel';
 import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerMachineTree(service),
     registerFileHostsTree(lookups),
     registerResolveHostnameCommand(lookups),
-    registerHoverProvider(lookups),
+    registerHoverProvider(lookups, new HostsFileAnswers()),
     registerPortInlayHints(),
     registerCopyLookupJsonCommand(lookups),
     registerServicePortCommand(),

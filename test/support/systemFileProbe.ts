@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { defaultProtocolsDatabase, getprotobyname } from '../../src/core/protocolsDb';
 import { defaultServicesDatabase, getservbyname, getservbyport } from '../../src/core/servicesDb';
 import { ours, type PyOutcome } from './pyOutcome';
-import { hostsFileAnswer } from '../../src/extension/hostsFileWatch';
+import { HostsFileAnswers } from '../../src/core/hostsFileAnswers';
 
 export interface ProbeBatch {
   byname: [string, string | null][];
@@ -38,8 +38,9 @@ function main(): void {
   const protocols = defaultProtocolsDatabase();
   const protocolsMs = performance.now() - started - servicesMs;
   let hostsSource: string | null = null;
+  const hostsFile = new HostsFileAnswers();
   const hosts = batch.hosts.map((n) => {
-    const found = hostsFileAnswer(n);
+    const found = hostsFile.answer(n);
     if (found) hostsSource = found.source;
     return found?.entries.find((e) => e.family === 'AF_INET')?.address ?? null;
   });
