@@ -1,5 +1,6 @@
 // `netlens`: the command-line front end over the same core and resolver helper as the extension, so every
 // answer the editor shows can be checked from a shell and compared with python3 and getent.
+import { boundedNumber, NUMBER_SETTINGS } from '../core/settingsTable';
 import * as path from 'path';
 import { ResolverClient } from '../client/resolverClient';
 import { parseArgs } from './args';
@@ -23,7 +24,7 @@ function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'netlens <function> --help' for its arguments. Exit status: 0 answered, 1 Python would raise, 2 usage.",
-    'Environment: NETLENS_TIMEOUT_MS (default 5000) bounds every resolver call.',
+    `Environment: NETLENS_TIMEOUT_MS (default ${NUMBER_SETTINGS.lookupTimeoutMs.default}, as netlens.lookupTimeoutMs) bounds every resolver call.`,
   ].join('\n');
 }
 
@@ -44,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let client: ResolverClient | undefined;
-  const timeout = Number(process.env.NETLENS_TIMEOUT_MS) || 5000;
+  // The editor's netlens.lookupTimeoutMs default and bounds.
+  const timeout = boundedNumber('lookupTimeoutMs', Number(process.env.NETLENS_TIMEOUT_MS) || undefined);
   const ctx: CliContext = {
     io,
     client: () =>

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from './settings';
 import { resolveAll } from '../client/bulkResolver';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { idna2003ToAscii } from '../core/idna2003';
@@ -42,8 +43,6 @@ const LARGE_SCAN_DEBOUNCE_MS = 1500;
 const SLICE_MS = 15;
 /** A tree of more rows than this is not something anyone reads; it says "first N of M" instead. */
 export const MAX_LISTED_HOSTS = 1000;
-/** Automatic scans stop below VS Code's own large-file limit (20 MB), where the editor turns features off too. */
-const DEFAULT_MAX_FILE_MB = 16;
 const MB = 1024 * 1024;
 
 /**
@@ -199,7 +198,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
       );
       if (go !== resolveAnyway) return undefined;
     }
-    const concurrency = Math.max(1, Math.min(64, vscode.workspace.getConfiguration('netlens').get<number>('bulk.concurrency', 8)));
+    const concurrency = settings.bulkConcurrency();
     // Only the listed hosts: a generated file with 100,000 names is not a reason to send 100,000 queries.
     const title =
       snapshot.total > names.length
@@ -239,8 +238,8 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.toString() === documentUri?.toString()) scheduleRescan();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('netlens.fileHosts.maxFileSizeMB') || e.affectsConfiguration('netlens.privateSuffixes')) scheduleRescan();
+    settings.onDidChange((affects) => {
+      if (affects('fileHosts.maxFileSizeMB') || affects('privateSuffixes')) scheduleRescan();
     }),
     vscode.commands.registerCommand('netlens.resolveAllInFile', resolveAllInFile),
     vscode.commands.registerCommand('netlens.refreshFileHosts', async (): Promise<FileHostsSnapshot> => {
@@ -274,8 +273,7 @@ function documentLength(doc: vscode.TextDocument): number {
 }
 
 function maxFileSizeMB(): number {
-  const value = vscode.workspace.getConfiguration('netlens').get<number>('fileHosts.maxFileSizeMB', DEFAULT_MAX_FILE_MB);
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_MB;
+  return settings.fileHostsMaxFileSizeMB();
 }
 
 interface ScanResult {

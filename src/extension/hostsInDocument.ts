@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
+import { settings } from './settings';
 import { hostMatchInLine } from '../core/hostAtPosition';
 import type { HostMatch, UrlMatch } from '../core/scanner';
 import { schemePort } from '../core/urlPort';
 
 /** The scanner options from the settings (netlens.privateSuffixes). */
 export function scanOptions(): { privateSuffixes: string[] } {
-  const suffixes = vscode.workspace.getConfiguration('netlens').get<unknown>('privateSuffixes', []);
-  return { privateSuffixes: Array.isArray(suffixes) ? suffixes.filter((s): s is string => typeof s === 'string') : [] };
+  return { privateSuffixes: settings.privateSuffixes() };
 }
 
 /** The host at the active editor's cursor (hostMatchInLine's rule), for the commands' pre-fills, or null. */

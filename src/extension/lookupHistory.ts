@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { settings } from './settings';
 import { HistoryFile } from '../core/historyFile';
 import { hostKey, isEntry, type HistoryEntry } from '../core/historyLog';
 import type { HostLookup } from './hostLookups';
@@ -128,5 +129,5 @@ function historyFileFor(globalStorage: string): string | undefined {
 }
 
 function historySize(): number {
-  return Math.max(1, Math.min(1000, vscode.workspace.getConfiguration('netlens').get<number>('history.size', 50)));
+  return settings.historySize();
 }

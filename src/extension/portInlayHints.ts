@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from './settings';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { portReason } from '../core/urlPort';
@@ -23,7 +24,7 @@ export function registerPortInlayHints(): vscode.Disposable {
   const provider: vscode.InlayHintsProvider = {
     onDidChangeInlayHints: changed.event,
     async provideInlayHints(document, range, token) {
-      if (!vscode.workspace.getConfiguration('netlens').get<boolean>('annotations.enabled', true) || looksBinary(document)) return [];
+      if (!settings.annotationsEnabled() || looksBinary(document)) return [];
       const options = scanOptions();
       const limit = renderedLength(document);
       const hints: vscode.InlayHint[] = [];
@@ -42,8 +43,8 @@ export function registerPortInlayHints(): vscode.Disposable {
   return vscode.Disposable.from(
     changed,
     vscode.languages.registerInlayHintsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], provider),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('netlens.annotations.enabled') || e.affectsConfiguration('netlens.privateSuffixes')) changed.fire();
+    settings.onDidChange((affects) => {
+      if (affects('annotations.enabled') || affects('privateSuffixes')) changed.fire();
     })
   );
 }

@@ -1,25 +1,38 @@
 import * as vscode from 'vscode';
+import { booleanSetting, boundedNumber, stringListSetting, type BooleanSetting, type NumberSetting } from '../core/settingsTable';
 
-/** Typed access to the netlens.* settings, clamped to the bounds declared in package.json. */
-function read<T>(key: string, fallback: T): T {
-  return vscode.workspace.getConfiguration('netlens').get<T>(key, fallback);
+/**
+ * The one reader of the netlens.* settings (as rust-analyzer's Config): typed getters, defaults and bounds from
+ * src/core/settingsTable.ts, and one change event. No other file reads `getConfiguration('netlens')`.
+ */
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('netlens');
 }
 
-function clamp(value: number, min: number, max: number, fallback: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-}
+const number = (key: NumberSetting) => (): number => boundedNumber(key, section().get<unknown>(key));
+const boolean = (key: BooleanSetting) => (): boolean => booleanSetting(key, section().get<unknown>(key));
 
 export const settings = {
-  lookupTimeoutMs: (): number => clamp(read('lookupTimeoutMs', 5000), 100, 120_000, 5000),
-  cacheSeconds: (): number => clamp(read('cacheSeconds', 60), 0, 86_400, 60),
-  autoResolve: (): boolean => read('autoResolve', true),
+  lookupTimeoutMs: number('lookupTimeoutMs'),
+  cacheSeconds: number('cacheSeconds'),
+  historySize: number('history.size'),
+  fileHostsMaxFileSizeMB: number('fileHosts.maxFileSizeMB'),
+  dnsTimeoutMs: number('dnsTimeoutMs'),
+  bulkConcurrency: number('bulk.concurrency'),
+  autoResolve: boolean('autoResolve'),
+  annotationsEnabled: boolean('annotations.enabled'),
+  privateSuffixes: (): string[] => stringListSetting(section().get<unknown>('privateSuffixes')),
   /** Servers for the direct DNS view; a workspace's own value counts only while it is trusted (see package.json). */
   dnsServers: (): string[] | null => {
-    const inspected = vscode.workspace.getConfiguration('netlens').inspect<string[]>('dnsServers');
-    const servers = vscode.workspace.isTrusted ? read<string[]>('dnsServers', []) : (inspected?.globalValue ?? []);
-    return Array.isArray(servers) && servers.length ? servers.filter((s) => typeof s === 'string') : null;
+    const servers = stringListSetting(vscode.workspace.isTrusted ? section().get<unknown>('dnsServers') : section().inspect<unknown>('dnsServers')?.globalValue);
+    return servers.length ? servers : null;
   },
-  dnsTimeoutMs: (): number => clamp(read('dnsTimeoutMs', 3000), 1, 60_000, 3000),
+  /** Fires when any netlens.* setting changes; `affects('history.size')` tells which. */
+  onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('netlens')) listener((key) => e.affectsConfiguration(`netlens.${key}`));
+    });
+  },
 };
 
 /**

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { BOOLEAN_SETTINGS, NUMBER_SETTINGS, STRING_LIST_SETTINGS } from '../../src/core/settingsTable';
 import { REPO_ROOT } from '../support/paths';
 
 interface Manifest {
-  contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, unknown> } };
+  contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> } };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
 }
@@ -32,13 +33,22 @@ describe('package.json manifest', () => {
     assert.deepEqual([...registered].filter((c) => !contributed.has(c)), [], 'registered but not contributed');
   });
 
-  it('declares every netlens.* setting the code reads', () => {
-    const code = sourceFiles(path.join(REPO_ROOT, 'src', 'extension')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    // Reads of the editor's own settings (getConfiguration('editor', …).get(…)) are not ours to declare.
-    const ours = code.replace(/getConfiguration\('(?!netlens')[^']*'[^)]*\)\.get(?:<[^>]+>)?\('[\w.]+'/g, '');
-    const read = new Set([...ours.matchAll(/(?:get|inspect)<[^>]+>\('([\w.]+)'/g), ...ours.matchAll(/read(?:<[^>]+>)?\('([\w.]+)'/g)].map((m) => `netlens.${m[1]}`));
-    const declared = Object.keys(manifest.contributes.configuration.properties);
-    for (const setting of read) assert.ok(declared.includes(setting), `${setting} is read but not declared`);
+  it('declares exactly the settings of src/core/settingsTable.ts, with the same types, defaults and bounds', () => {
+    const declared = manifest.contributes.configuration.properties;
+    const table: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> = {};
+    for (const [k, v] of Object.entries(NUMBER_SETTINGS)) table[`netlens.${k}`] = { type: 'number', ...v };
+    for (const [k, v] of Object.entries(BOOLEAN_SETTINGS)) table[`netlens.${k}`] = { type: 'boolean', ...v };
+    for (const [k, v] of Object.entries(STRING_LIST_SETTINGS)) table[`netlens.${k}`] = { type: 'array', default: [...v.default] };
+    assert.deepEqual(Object.keys(declared).sort(), Object.keys(table).sort());
+    for (const [key, row] of Object.entries(table)) {
+      const d = declared[key];
+      assert.deepEqual({ type: d.type, default: d.default, minimum: d.minimum, maximum: d.maximum }, { minimum: undefined, maximum: undefined, ...row }, key);
+    }
+  });
+
+  it('has one reader of netlens.* settings: src/extension/settings.ts', () => {
+    const readers = sourceFiles(path.join(REPO_ROOT, 'src')).filter((f) => /getConfiguration\(\s*'netlens'/.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(readers.map((f) => path.relative(REPO_ROOT, f)), [path.join('src', 'extension', 'settings.ts')]);
   });
 
   it('targets no VS Code newer than the test editor (1.139) and types to match', () => {

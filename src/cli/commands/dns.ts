@@ -1,6 +1,7 @@
 import * as net from 'net';
 import { directDnsLookup } from '../../client/pythonSocket';
 import type { AddressRecord, DnsRecordSet, DnsReport } from '../../core/directDns';
+import { NUMBER_SETTINGS } from '../../core/settingsTable';
 import { dataText } from '../dataText';
 import { UsageError, type CliCommand } from '../command';
 import { expectPositionals } from '../args';
@@ -43,8 +44,10 @@ export const dnsCommand: CliCommand = {
       const bad = servers.filter((s) => !net.isIP(s.replace(/^\[(.*)\]:\d+$/, '$1').replace(/^([\d.]+):\d+$/, '$1')));
       if (bad.length || servers.length === 0) throw new UsageError(`--server needs IP addresses (optionally IP:port or [IPv6]:port), not ${bad.join(', ') || 'nothing'}`);
     }
-    const timeoutText = args.options.get('timeout-ms') ?? '3000';
-    if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 60000) throw new UsageError('--timeout-ms must be 1 to 60000');
+    // The same default and bounds as the editor's netlens.dnsTimeoutMs.
+    const { default: fallback, minimum, maximum } = NUMBER_SETTINGS.dnsTimeoutMs;
+    const timeoutText = args.options.get('timeout-ms') ?? String(fallback);
+    if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < minimum || Number(timeoutText) > maximum) throw new UsageError(`--timeout-ms must be ${minimum} to ${maximum}`);
     const outcome = await directDnsLookup(ctx.client(), host, { servers, timeoutMs: Number(timeoutText) });
     return outcome.ok ? { ok: true, json: outcome.value, human: humanReport(outcome.value) } : outcome;
   },
