@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult } from '../client/pythonSocket';
 import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
@@ -91,7 +92,7 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
   }
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('netlens.showGetaddrinfo', open),
+    vscode.commands.registerCommand(Commands.showGetaddrinfo, open),
     // After a reload VS Code gives the panel back with the form state the webview saved (vscode.setState).
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (restored, saved: unknown) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { directDnsLookup } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
 import type { DnsReport } from '../core/directDns';
@@ -14,7 +15,7 @@ import { withoutIcons, withoutLinks } from './untrustedText';
  * DNS, IDN). Explicit only: hovers never do this, so a name is not sent twice.
  */
 export function registerCompareResolversCommand(service: ResolverService): vscode.Disposable {
-  return vscode.commands.registerCommand('netlens.compareResolvers', async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
+  return vscode.commands.registerCommand(Commands.compareResolvers, async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(

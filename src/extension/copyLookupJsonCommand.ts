@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import type { HostLookups } from './hostLookups';
 import { hostAtCursor } from './hostsInDocument';
 
@@ -7,7 +8,7 @@ import { hostAtCursor } from './hostsInDocument';
  * host under the cursor) as JSON on the clipboard, reusing the cached answer when there is one.
  */
 export function registerCopyLookupJsonCommand(lookups: HostLookups): vscode.Disposable {
-  return vscode.commands.registerCommand('netlens.copyLookupJson', async (hostArg?: unknown): Promise<string | undefined> => {
+  return vscode.commands.registerCommand(Commands.copyLookupJson, async (hostArg?: unknown): Promise<string | undefined> => {
     const host = typeof hostArg === 'string' && hostArg ? hostArg : hostAtCursor();
     if (!host) {
       void vscode.window.showWarningMessage(vscode.l10n.t('NetLens: put the cursor on a hostname, IP address or URL first.'));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { settings } from './settings';
 import { resolveAll } from '../client/bulkResolver';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
@@ -70,7 +71,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
       if (!node) return listed.map((item): FileHostNode => ({ kind: 'host', item }));
       if (node.kind !== 'host') return [];
       if (!vscode.workspace.isTrusted) {
-        return [{ kind: 'detail', label: vscode.l10n.t('Not resolved: this workspace is not trusted'), icon: 'shield', command: { title: vscode.l10n.t('Resolve'), command: 'netlens.resolveHostname', arguments: [node.item.host] } }];
+        return [{ kind: 'detail', label: vscode.l10n.t('Not resolved: this workspace is not trusted'), icon: 'shield', command: { title: vscode.l10n.t('Resolve'), command: Commands.resolveHostname, arguments: [node.item.host] } }];
       }
       return lookupDetails(await lookups.resolve(node.item.host));
     },
@@ -241,8 +242,8 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
     settings.onDidChange((affects) => {
       if (affects('fileHosts.maxFileSizeMB') || affects('privateSuffixes')) scheduleRescan();
     }),
-    vscode.commands.registerCommand('netlens.resolveAllInFile', resolveAllInFile),
-    vscode.commands.registerCommand('netlens.refreshFileHosts', async (): Promise<FileHostsSnapshot> => {
+    vscode.commands.registerCommand(Commands.resolveAllInFile, resolveAllInFile),
+    vscode.commands.registerCommand(Commands.refreshFileHosts, async (): Promise<FileHostsSnapshot> => {
       await rescanAndSettle(false);
       return snapshot;
     }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import type { HistoryEntry, LookupHistory } from './lookupHistory';
 
 type HistoryNode = { kind: 'entry'; entry: HistoryEntry } | { kind: 'detail'; label: string; description?: string; icon: string };
@@ -42,13 +43,13 @@ export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
     typeof node === 'object' && node !== null && (node as HistoryNode).kind === 'entry' ? (node as { entry: HistoryEntry }).entry.host : undefined;
   return vscode.Disposable.from(
     vscode.window.registerTreeDataProvider('netlens.history', provider),
-    vscode.commands.registerCommand('netlens.clearHistory', () => history.clear()),
-    vscode.commands.registerCommand('netlens.removeHistoryEntry', async (node: unknown) => {
+    vscode.commands.registerCommand(Commands.clearHistory, () => history.clear()),
+    vscode.commands.registerCommand(Commands.removeHistoryEntry, async (node: unknown) => {
       const host = hostOf(node);
       if (host) await history.remove(host);
     }),
-    vscode.commands.registerCommand('netlens.reresolveHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.resolveHostname', hostOf(node))),
-    vscode.commands.registerCommand('netlens.copyHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.copyLookupJson', hostOf(node))),
-    vscode.commands.registerCommand('netlens.openHistoryEntry', (node: unknown) => vscode.commands.executeCommand('netlens.showGetaddrinfo', hostOf(node)))
+    vscode.commands.registerCommand(Commands.reresolveHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.resolveHostname, hostOf(node))),
+    vscode.commands.registerCommand(Commands.copyHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.copyLookupJson, hostOf(node))),
+    vscode.commands.registerCommand(Commands.openHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.showGetaddrinfo, hostOf(node)))
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { domainToASCII } from 'url';
 import { addressFacts, factNames, type AddressFacts } from '../core/addressFacts';
 import { distinctAddressRows } from '../core/addrinfo';
@@ -15,7 +16,7 @@ import { escapeMarkdownText } from './untrustedText';
 const HOVER_WAIT_MS = 400;
 
 /** Only our own commands may run from hover links, whatever a DNS answer contains. */
-const HOVER_COMMANDS = ['netlens.resolveHostname', 'netlens.showGetaddrinfo', 'netlens.copyLookupJson'];
+const HOVER_COMMANDS: string[] = [Commands.resolveHostname, Commands.showGetaddrinfo, Commands.copyLookupJson];
 
 /**
  * Hover on a hostname, IP or URL: what the system resolver returns for it, without blocking the editor. In an
@@ -125,7 +126,7 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
   }
   md.appendText(` (getaddrinfo${lookup.backend ? `, ${lookup.backend} backend` : ''})${timing}, ${age(lookup.resolvedAt)}`);
   md.appendMarkdown(
-    `\n\n${commandLink(vscode.l10n.t('Open in getaddrinfo view'), 'netlens.showGetaddrinfo', lookup.host)} · ${commandLink(vscode.l10n.t('Copy as JSON'), 'netlens.copyLookupJson', lookup.host)} · ${commandLink(vscode.l10n.t('Re-resolve'), 'netlens.resolveHostname', lookup.host)}`
+    `\n\n${commandLink(vscode.l10n.t('Open in getaddrinfo view'), Commands.showGetaddrinfo, lookup.host)} · ${commandLink(vscode.l10n.t('Copy as JSON'), Commands.copyLookupJson, lookup.host)} · ${commandLink(vscode.l10n.t('Re-resolve'), Commands.resolveHostname, lookup.host)}`
   );
   return md;
 }
@@ -154,7 +155,7 @@ function offlineHover(host: string): vscode.MarkdownString {
       ? vscode.l10n.t('Automatic lookups are off (setting netlens.autoResolve).')
       : vscode.l10n.t('This workspace is not trusted, so NetLens does not look names from its files up on its own: a lookup would tell DNS servers which names are in these files.')
   );
-  md.appendMarkdown(`\n\n${commandLink(vscode.l10n.t('Resolve it now'), 'netlens.resolveHostname', host)}`);
+  md.appendMarkdown(`\n\n${commandLink(vscode.l10n.t('Resolve it now'), Commands.resolveHostname, host)}`);
   return md;
 }
 

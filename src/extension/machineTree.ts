@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { pyGetfqdn } from '../client/pythonSocket';
 import { addressFacts, factNames } from '../core/addressFacts';
 import type { ResolverService } from './resolverService';
@@ -79,8 +80,8 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
   return vscode.Disposable.from(
     changed,
     vscode.window.registerTreeDataProvider('netlens.machine', provider),
-    vscode.commands.registerCommand('netlens.showThisMachine', () => vscode.commands.executeCommand('netlens.machine.focus')),
-    vscode.commands.registerCommand('netlens.refreshMachine', () => {
+    vscode.commands.registerCommand(Commands.showThisMachine, () => vscode.commands.executeCommand('netlens.machine.focus')),
+    vscode.commands.registerCommand(Commands.refreshMachine, () => {
       hostname = undefined;
       fqdn = undefined;
       changed.fire();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
@@ -22,12 +23,12 @@ export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Dis
     return result;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('netlens.resolveHostname', async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
+    vscode.commands.registerCommand(Commands.resolveHostname, async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
       const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
       return host === undefined ? undefined : resolveAndShow(host);
     }),
     // `NetLens: Resolve Hostname Under Cursor`: no input box; what the scanner calls a host at the cursor.
-    vscode.commands.registerCommand('netlens.resolveAtCursor', async (): Promise<ResolveHostnameResult | undefined> => {
+    vscode.commands.registerCommand(Commands.resolveAtCursor, async (): Promise<ResolveHostnameResult | undefined> => {
       const editor = vscode.window.activeTextEditor;
       const match = editor && hostMatchAt(editor.document, editor.selection.active);
       if (!match) {

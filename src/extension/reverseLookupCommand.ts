@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
@@ -12,7 +13,7 @@ import { withoutIcons, withoutLinks } from './untrustedText';
  * resolver gives for an address (hosts file, then PTR) — pre-filled with the address under the cursor.
  */
 export function registerReverseLookupCommand(service: ResolverService): vscode.Disposable {
-  return vscode.commands.registerCommand('netlens.reverseLookup', async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
+  return vscode.commands.registerCommand(Commands.reverseLookup, async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
     const address = typeof addressArg === 'string' && addressArg.trim() ? addressArg.trim() : await askForAddress();
     if (!address) return undefined;
     const outcome = await pyGethostbyaddr(service.client, address);

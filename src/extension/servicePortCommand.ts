@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from './commandIds';
 import { defaultServicesDatabase, type ServiceEntry } from '../core/servicesDb';
 import { withoutLinks } from './untrustedText';
 import { lineSource } from '../core/systemFiles';
@@ -18,7 +19,7 @@ export interface ServicePortAnswer {
  * the services database, as getservbyname/getservbyport read it (first line wins). No network involved.
  */
 export function registerServicePortCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('netlens.lookUpServicePort', async (queryArg?: unknown): Promise<ServicePortAnswer | undefined> => {
+  return vscode.commands.registerCommand(Commands.lookUpServicePort, async (queryArg?: unknown): Promise<ServicePortAnswer | undefined> => {
     const query =
       typeof queryArg === 'string' && queryArg.trim()
         ? queryArg.trim()

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BOOLEAN_SETTINGS, NUMBER_SETTINGS, STRING_LIST_SETTINGS } from '../../src/core/settingsTable';
+import { Commands } from '../../src/extension/commandIds';
 import { REPO_ROOT } from '../support/paths';
 
 interface Manifest {
@@ -25,11 +26,14 @@ describe('package.json manifest', () => {
     for (const key of Object.keys(nls)) assert.ok(used.includes(key), `package.nls.json has unused ${key}`);
   });
 
-  it('contributes exactly the commands the extension registers', () => {
+  it('contributes exactly the commands the extension registers (one id table: src/extension/commandIds.ts)', () => {
     const code = sourceFiles(path.join(REPO_ROOT, 'src', 'extension')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    const registered = new Set([...code.matchAll(/registerCommand\(\s*'(netlens\.[\w.]+)'/g)].map((m) => m[1]));
+    const registered = new Set([...code.matchAll(/registerCommand\(\s*Commands\.(\w+)\b/g)].map((m) => Commands[m[1] as keyof typeof Commands]));
+    assert.deepEqual([...registered].filter((c) => c === undefined), [], 'a registration names no id of the table');
+    assert.deepEqual(Object.values(Commands).filter((c) => !registered.has(c)), [], 'in the table but never registered');
+    assert.deepEqual([...code.matchAll(/registerCommand\(\s*'/g)].length, 0, 'a command registered by a string literal instead of the table');
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
-    assert.deepEqual([...contributed].filter((c) => !registered.has(c)), [], 'contributed but never registered');
+    assert.deepEqual([...contributed].filter((c) => !registered.has(c as never)), [], 'contributed but never registered');
     assert.deepEqual([...registered].filter((c) => !contributed.has(c)), [], 'registered but not contributed');
   });
 
