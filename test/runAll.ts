@@ -6,7 +6,7 @@ import * as path from 'path';
 import { runDemoStartTest } from './integration/runDemo';
 import { runIntegrationTests, runUiTests, type IntegrationRunResult } from './integration/runInCodeServer';
 import { REPO_ROOT } from './support/paths';
-import { loadMocha } from './support/loadMocha';
+import { runMochaFiles } from './support/mochaRun';
 
 export interface TestCounts {
   passed: number;
@@ -24,26 +24,8 @@ function listTests(dir: string): string[] {
 }
 
 async function runUnitTests(): Promise<TestCounts> {
-  const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: true, grep: process.env.NETLENS_TEST_GREP || undefined });
-  const files = listTests(path.join(REPO_ROOT, 'out', 'test', 'unit')).sort();
-  for (const f of files) mocha.addFile(f);
-  await mocha.loadFilesAsync();
-  const counts: TestCounts = { passed: 0, failed: 0, skipped: 0, failures: [] };
-  await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
-    runner.on('pass', () => counts.passed++);
-    runner.on('pending', () => counts.skipped++);
-    runner.on('fail', (test, err: unknown) => {
-      counts.failed++;
-      counts.failures.push(`${test.fullTitle()}: ${err instanceof Error ? err.message : String(err)}`);
-    });
-  });
-  if (files.length === 0) {
-    counts.failed++;
-    counts.failures.push('no unit tests were found in out/test/unit (did esbuild.js run?)');
-  }
-  return counts;
+  const dir = path.join(REPO_ROOT, 'out', 'test', 'unit');
+  return runMochaFiles(listTests(dir).sort(), { timeout: 20_000, color: true, where: `${dir} (did esbuild.js run?)`, loadAsync: true });
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
 // Every *.test.js next to this file (out/test/integration/suite/) is added to one mocha run.
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadMocha } from '../../support/loadMocha';
+import { runMochaFiles } from '../../support/mochaRun';
 
 /** Prefix of the one result line runInCodeServer.ts parses from the extension host's console output. */
 export const RESULT_PREFIX = 'NETLENS_INTEGRATION_RESULT ';
@@ -16,35 +16,14 @@ export interface IntegrationResult {
 }
 
 export async function run(): Promise<void> {
-  const Mocha = loadMocha();
-  // NETLENS_TEST_GREP runs only the tests whose full title contains it (while working on one feature).
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.NETLENS_TEST_GREP || undefined });
-
   const testsRoot = __dirname;
   const files = fs
     .readdirSync(testsRoot)
     .filter((f) => f.endsWith('.test.js'))
-    .sort();
-  for (const f of files) mocha.addFile(path.join(testsRoot, f));
-
-  const result: IntegrationResult = { passed: 0, failed: 0, failures: [] };
-  if (files.length === 0) {
-    result.failed = 1;
-    result.failures.push(`no *.test.js files in ${testsRoot}`);
-  } else {
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', () => {
-        result.passed++;
-      });
-      runner.on('fail', (test, err: unknown) => {
-        result.failed++;
-        const message = err instanceof Error ? err.message : String(err);
-        result.failures.push(`${test.fullTitle()}: ${message.trim()}`);
-      });
-    });
-  }
-
+    .sort()
+    .map((f) => path.join(testsRoot, f));
+  const counts = await runMochaFiles(files, { timeout: 60_000, color: false, where: testsRoot, loadAsync: false });
+  const result: IntegrationResult = { passed: counts.passed, failed: counts.failed, failures: counts.failures };
   console.log(`${result.passed} passed, ${result.failed} failed (in-editor integration tests)`);
   console.log(RESULT_PREFIX + JSON.stringify(result));
   if (result.failed > 0) {
