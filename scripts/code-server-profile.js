@@ -113,7 +113,7 @@ function codeServerEnv(parentEnv, dirs) {
 /** The files the VSIX ships (.vscodeignore, checked by test/unit/vsix.test.ts), without source maps. */
 function shippedFiles(root) {
   const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
-  const listed = ['package.json', ...nls, 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/helper.js', 'dist/cli.js', 'dist/native'];
+  const listed = ['package.json', ...nls, 'l10n/bundle.l10n.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/helper.js', 'dist/cli.js', 'dist/native'];
   const media = ['activitybar.svg', 'icon.png', 'webview.css', 'webview.js'].map((f) => `media/${f}`);
   return [...listed, ...media].filter((f) => fs.existsSync(path.join(root, f)));
 }

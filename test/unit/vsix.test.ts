@@ -18,6 +18,7 @@ const EXPECTED = [
   'extension/readme.md',
   'extension/package.json',
   'extension/package.nls.json',
+  'extension/l10n/bundle.l10n.json',
   'extension/dist/cli.js',
   'extension/dist/extension.js',
   'extension/dist/helper.js',
