@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { addressCountText, detailDescription, detailIcon } from './lookupText';
+import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
 import { settings } from './settings';
 import { resolveAll } from '../client/bulkResolver';
@@ -90,7 +92,7 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
       // `саnonical.netlens.test` (Cyrillic а) looks like a name of yours: the ACE form shows it is not.
       const ace = aceForm(host);
       if (ace) item.tooltip = vscode.l10n.t('{0} is sent as {1}', host, ace);
-      item.description = `${ace ? `${ace} · ` : ''}${count}× · line ${first.line + 1}${known ? ` · ${known.ok ? `${known.addresses.length} address${known.addresses.length === 1 ? '' : 'es'}` : (known.error?.text ?? 'failed')}` : ''}`;
+      item.description = `${ace ? `${ace} · ` : ''}${count}× · line ${first.line + 1}${known ? ` · ${known.ok ? addressCountText(known.addresses.length) : (known.error?.text ?? 'failed')}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(known ? (known.ok ? 'pass' : 'error') : first.kind === 'url' ? 'link' : 'globe');
       item.contextValue = 'netlens.fileHost';
       if (documentUri) {
@@ -310,9 +312,5 @@ async function scanDocument(doc: vscode.TextDocument, superseded: () => boolean)
 
 function lookupDetails(lookup: HostLookup): FileHostNode[] {
   if (!lookup.ok) return [{ kind: 'detail', label: lookup.error?.text ?? 'failed', description: lookup.error?.code ?? undefined, icon: 'error' }];
-  const nodes: FileHostNode[] = lookup.addresses.map((a) => ({ kind: 'detail', label: a, description: a.includes(':') ? 'IPv6' : 'IPv4', icon: 'symbol-numeric' }));
-  if (lookup.canonicalName && lookup.canonicalName.toLowerCase() !== lookup.host.toLowerCase()) {
-    nodes.unshift({ kind: 'detail', label: lookup.canonicalName, description: 'canonical name', icon: 'arrow-right' });
-  }
-  return nodes;
+  return lookupDetailRows(lookup.host, lookup.canonicalName, lookup.addresses).map((row) => ({ kind: 'detail', label: row.label, description: detailDescription(row), icon: detailIcon(row) }));
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { addressCountText, detailDescription, detailIcon } from './lookupText';
+import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { HistoryEntry, LookupHistory } from './lookupHistory';
 
@@ -13,11 +15,7 @@ export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
       if (node.kind !== 'entry') return [];
       const { entry } = node;
       if (!entry.ok) return [{ kind: 'detail', label: entry.error ?? 'failed', icon: 'error' }];
-      const details: HistoryNode[] = entry.addresses.map((address) => ({ kind: 'detail', label: address, description: address.includes(':') ? 'IPv6' : 'IPv4', icon: 'symbol-numeric' }));
-      if (entry.canonicalName && entry.canonicalName.toLowerCase() !== entry.host.toLowerCase()) {
-        details.unshift({ kind: 'detail', label: entry.canonicalName, description: 'canonical name', icon: 'arrow-right' });
-      }
-      return details;
+      return lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map((row): HistoryNode => ({ kind: 'detail', label: row.label, description: detailDescription(row), icon: detailIcon(row) }));
     },
     getTreeItem(node) {
       if (node.kind === 'detail') {
@@ -29,7 +27,7 @@ export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
       const { entry } = node;
       const item = new vscode.TreeItem(entry.host, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `history:${entry.host}`;
-      item.description = entry.ok ? `${entry.addresses.length} address${entry.addresses.length === 1 ? '' : 'es'} · ${new Date(entry.at).toLocaleTimeString()}` : (entry.error ?? 'failed');
+      item.description = entry.ok ? `${addressCountText(entry.addresses.length)} · ${new Date(entry.at).toLocaleTimeString()}` : (entry.error ?? 'failed');
       item.iconPath = new vscode.ThemeIcon(entry.ok ? 'pass' : 'error');
       item.contextValue = 'netlens.historyEntry';
       // Plain text: the canonical name and error come from DNS.

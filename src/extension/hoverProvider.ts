@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { canonicalDiffers, familyLabel } from '../core/lookupView';
 import { Commands } from './commandIds';
 import { domainToASCII } from 'url';
 import { addressFacts, factNames, type AddressFacts } from '../core/addressFacts';
@@ -108,12 +109,12 @@ function lookupHover(lookup: HostLookup, machine: string | null | undefined): vs
     appendData(md, `✗ ${lookup.error?.text ?? 'no answer'}${lookup.error?.code ? ` (${lookup.error.code})` : ''}`);
     md.appendMarkdown('\n\n');
   } else {
-    if (lookup.canonicalName && lookup.canonicalName.toLowerCase() !== lookup.host.toLowerCase()) {
+    if (canonicalDiffers(lookup.host, lookup.canonicalName)) {
       appendSentence(md, vscode.l10n.t('canonical name: {0}', slot(0)), lookup.canonicalName);
       md.appendMarkdown('\n\n');
     }
     for (const row of distinctAddressRows(lookup.rows)) {
-      md.appendText(`${row.family === 'AF_INET6' ? 'IPv6' : 'IPv4'}  ${row.sockaddr[0]}`);
+      md.appendText(`${familyLabel(row.sockaddr[0])}  ${row.sockaddr[0]}`);
       md.appendMarkdown('  \n');
     }
     md.appendMarkdown('\n');

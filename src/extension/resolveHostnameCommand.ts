@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { addressCountText } from './lookupText';
+import { canonicalDiffers, familyLabel } from '../core/lookupView';
 import { Commands } from './commandIds';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
@@ -74,11 +76,11 @@ function present(result: ResolveHostnameResult): void {
   }
   const items = distinctAddressRows(result.rows).map((row): vscode.QuickPickItem => ({
       label: row.sockaddr[0],
-      description: row.family === 'AF_INET6' ? 'IPv6' : 'IPv4',
+      description: familyLabel(row.sockaddr[0]),
       detail: row.family === 'AF_INET6' && row.sockaddr.length === 4 && row.sockaddr[3] !== 0 ? `scope id ${row.sockaddr[3]}` : undefined,
     }));
-  const canonical = result.canonicalName && result.canonicalName !== result.host ? ` → ${result.canonicalName}` : '';
-  const count = `${items.length} address${items.length === 1 ? '' : 'es'}`;
+  const canonical = canonicalDiffers(result.host, result.canonicalName) ? ` → ${result.canonicalName}` : '';
+  const count = addressCountText(items.length);
   const timing = result.elapsedMs === null ? '' : ` · ${result.elapsedMs.toFixed(1)} ms`;
   void vscode.window
     .showQuickPick(items, {
