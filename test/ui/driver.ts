@@ -231,6 +231,23 @@ export async function hoverText(ctx: UiContext, text: string, accept: (hover: st
 }
 
 /**
+ * The input box a command opened, once it is there: the quick input shows the command's own `title`, no `>` and no
+ * rows. Until then the widget may still be the command palette the command was picked from, and what is typed
+ * would go to the palette.
+ */
+export async function commandInputBox(ctx: UiContext, title: string, timeoutMs = 30_000): Promise<Locator> {
+  const { page } = ctx;
+  const input = quickInputBox(page);
+  await waitUntil(ctx, `the input box "${title}"`, timeoutMs, async () =>
+    (await quickInput(page).isVisible()) &&
+    (await textOf(page.locator('.quick-input-widget .quick-input-title'))).includes(title) &&
+    !(await input.inputValue()).startsWith('>') &&
+    (await quickInputRows(page).count()) === 0
+  );
+  return input;
+}
+
+/**
  * Right-clicks `target` and runs the context menu's item `itemText` with the keyboard (the item is focused by moving
  * the mouse onto it, then Enter). Not with a click: a VS Code menu item ignores mouse-up until 100 ms after the menu
  * is drawn (so that releasing the right button cannot pick an item), and a click sent sooner than a person could is

@@ -11,13 +11,12 @@ import {
   addrinfoFrame,
   bounded,
   collapseViewPane,
+  commandInputBox,
   commandTitle,
   expect,
   openViewPane,
   pickFromContextMenu,
   pickFromQuickInput,
-  quickInput,
-  quickInputBox,
   quickInputRows,
   resetUi,
   runCommand,
@@ -116,10 +115,7 @@ async function resolveHostname(ctx: UiContext, host: string, expectAddress: stri
   // Generous: in a window that just opened, the extension may still be starting.
   const title = commandTitle('netlens.resolveHostname');
   await pickFromQuickInput(ctx, `>${title}`, title, { timeoutMs: 60_000, attemptMs: 10_000 });
-  const input = quickInputBox(page);
-  await waitUntil(ctx, 'the input box of Resolve Hostname…', 30_000, async () =>
-    (await quickInput(page).isVisible()) && !(await input.inputValue()).startsWith('>') && (await quickInputRows(page).count()) === 0
-  );
+  const input = await commandInputBox(ctx, 'NetLens: Resolve Hostname');
   await input.fill(host);
   await page.keyboard.press('Enter');
   await duringLookup?.();

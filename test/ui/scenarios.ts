@@ -10,13 +10,12 @@ import {
   addrinfoFrame,
   bounded,
   collapseViewPane,
+  commandInputBox,
   editorLine,
   expandTreeRow,
   expect,
   hoverText,
   openViewPane,
-  quickInput,
-  quickInputBox,
   quickInputRows,
   quickOpenFile,
   resolveInPanel,
@@ -83,11 +82,8 @@ const resolveFromPalette: UiScenario = {
   async run(ctx) {
     const { page } = ctx;
     await runCommand(ctx, 'netlens.resolveHostname');
-    const input = quickInputBox(page);
-    // The palette gives way to the command's input box (no ">" and no command rows any more).
-    await waitUntil(ctx, 'the input box of Resolve Hostname…', 10_000, async () =>
-      (await quickInput(page).isVisible()) && !(await input.inputValue()).startsWith('>') && (await quickInputRows(page).count()) === 0,
-    );
+    // The palette gives way to the command's input box.
+    const input = await commandInputBox(ctx, 'NetLens: Resolve Hostname', 10_000);
     await input.fill('');
     await input.pressSequentially(alias, { delay: 10 });
     await page.keyboard.press('Enter');
