@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult } from '../client/pythonSocket';
 import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
@@ -21,7 +22,7 @@ export function defaultRequest(host: string | null): GetaddrinfoRequest {
  * `NetLens: Show getaddrinfo Results`: one panel where the user sets every getaddrinfo argument and sees the
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
-export function registerAddrinfoPanel(service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerAddrinfoPanel(commands: CommandRegistry, service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {
   let panel: vscode.WebviewPanel | undefined;
 
   /** Opens (or reveals) the panel; with a host, resolves it and returns the message shown (tests use it). */
@@ -92,7 +93,7 @@ export function registerAddrinfoPanel(service: ResolverService, extensionUri: vs
   }
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.showGetaddrinfo, open),
+    commands.register(Commands.showGetaddrinfo, open),
     // After a reload VS Code gives the panel back with the form state the webview saved (vscode.setState).
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (restored, saved: unknown) => {

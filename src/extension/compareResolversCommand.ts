@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { directDnsLookup } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
 import type { DnsReport } from '../core/directDns';
@@ -14,8 +15,8 @@ import { withoutIcons, withoutLinks } from './untrustedText';
  * (Python's view) for one host, and lists the records and every difference (hosts file, search domains, split
  * DNS, IDN). Explicit only: hovers never do this, so a name is not sent twice.
  */
-export function registerCompareResolversCommand(service: ResolverService): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.compareResolvers, async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
+export function registerCompareResolversCommand(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
+  return commands.register(Commands.compareResolvers, async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(

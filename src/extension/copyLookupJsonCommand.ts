@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import type { HostLookups } from './hostLookups';
 import { hostAtCursor } from './hostsInDocument';
 
@@ -7,8 +8,8 @@ import { hostAtCursor } from './hostsInDocument';
  * `NetLens: Copy Lookup as JSON`: the full answer for a host (the hover's link passes it; from the palette, the
  * host under the cursor) as JSON on the clipboard, reusing the cached answer when there is one.
  */
-export function registerCopyLookupJsonCommand(lookups: HostLookups): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.copyLookupJson, async (hostArg?: unknown): Promise<string | undefined> => {
+export function registerCopyLookupJsonCommand(commands: CommandRegistry, lookups: HostLookups): vscode.Disposable {
+  return commands.register(Commands.copyLookupJson, async (hostArg?: unknown): Promise<string | undefined> => {
     const host = typeof hostArg === 'string' && hostArg ? hostArg : hostAtCursor();
     if (!host) {
       void vscode.window.showWarningMessage(vscode.l10n.t('NetLens: put the cursor on a hostname, IP address or URL first.'));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addressCountText, detailDescription, detailIcon } from './lookupText';
 import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { settings } from './settings';
 import { resolveAll } from '../client/bulkResolver';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
@@ -55,7 +56,7 @@ const MB = 1024 * 1024;
  * on their own. Expanding a host resolves it (an explicit act); clicking it reveals its first occurrence.
  * Also `NetLens: Resolve All Hosts in File`, which fills the view's answers with bounded concurrency.
  */
-export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
+export function registerFileHostsTree(commands: CommandRegistry, lookups: HostLookups): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   let snapshot = emptySnapshot();
   let listed: FileHost[] = [];
@@ -244,8 +245,8 @@ export function registerFileHostsTree(lookups: HostLookups): vscode.Disposable {
     settings.onDidChange((affects) => {
       if (affects('fileHosts.maxFileSizeMB') || affects('privateSuffixes')) scheduleRescan();
     }),
-    vscode.commands.registerCommand(Commands.resolveAllInFile, resolveAllInFile),
-    vscode.commands.registerCommand(Commands.refreshFileHosts, async (): Promise<FileHostsSnapshot> => {
+    commands.register(Commands.resolveAllInFile, resolveAllInFile),
+    commands.register(Commands.refreshFileHosts, async (): Promise<FileHostsSnapshot> => {
       await rescanAndSettle(false);
       return snapshot;
     }),

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import type { ResolverService } from './resolverService';
 
 /** Commands about the helper process itself: show its log, restart it. */
-export function registerHelperCommands(service: ResolverService, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerHelperCommands(commands: CommandRegistry, service: ResolverService, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
-    vscode.commands.registerCommand(Commands.restartHelper, async () => {
+    commands.register(Commands.showLog, () => log.show()),
+    commands.register(Commands.restartHelper, async () => {
       service.client.restart('requested by the user');
       const pong = await service.client.ping();
       const text = pong.ok

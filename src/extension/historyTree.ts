@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { addressCountText, detailDescription, detailIcon } from './lookupText';
 import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import type { HistoryEntry, LookupHistory } from './lookupHistory';
 
 type HistoryNode = { kind: 'entry'; entry: HistoryEntry } | { kind: 'detail'; label: string; description?: string; icon: string };
 
 /** The "Lookup History" view: each lookup, expandable to its addresses, canonical name or error. */
-export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
+export function registerHistoryTree(commands: CommandRegistry, history: LookupHistory): vscode.Disposable {
   const provider: vscode.TreeDataProvider<HistoryNode> = {
     onDidChangeTreeData: history.onDidChange,
     getChildren(node) {
@@ -41,13 +42,13 @@ export function registerHistoryTree(history: LookupHistory): vscode.Disposable {
     typeof node === 'object' && node !== null && (node as HistoryNode).kind === 'entry' ? (node as { entry: HistoryEntry }).entry.host : undefined;
   return vscode.Disposable.from(
     vscode.window.registerTreeDataProvider('netlens.history', provider),
-    vscode.commands.registerCommand(Commands.clearHistory, () => history.clear()),
-    vscode.commands.registerCommand(Commands.removeHistoryEntry, async (node: unknown) => {
+    commands.register(Commands.clearHistory, () => history.clear()),
+    commands.register(Commands.removeHistoryEntry, async (node: unknown) => {
       const host = hostOf(node);
       if (host) await history.remove(host);
     }),
-    vscode.commands.registerCommand(Commands.reresolveHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.resolveHostname, hostOf(node))),
-    vscode.commands.registerCommand(Commands.copyHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.copyLookupJson, hostOf(node))),
-    vscode.commands.registerCommand(Commands.openHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.showGetaddrinfo, hostOf(node)))
+    commands.register(Commands.reresolveHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.resolveHostname, hostOf(node))),
+    commands.register(Commands.copyHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.copyLookupJson, hostOf(node))),
+    commands.register(Commands.openHistoryEntry, (node: unknown) => vscode.commands.executeCommand(Commands.showGetaddrinfo, hostOf(node)))
   );
 }

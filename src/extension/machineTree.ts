@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { pyGetfqdn } from '../client/pythonSocket';
 import { addressFacts, factNames } from '../core/addressFacts';
 import type { ResolverService } from './resolverService';
@@ -23,7 +24,7 @@ type MachineNode =
  * The "This Machine" view: the host name as the resolver helper sees it (gethostname, on the workspace side in
  * remote setups), and the network interfaces with their addresses. Nothing here sends a DNS query.
  */
-export function registerMachineTree(service: ResolverService): vscode.Disposable {
+export function registerMachineTree(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   let hostname: string | undefined;
   let fqdn: string | undefined;
@@ -80,8 +81,8 @@ export function registerMachineTree(service: ResolverService): vscode.Disposable
   return vscode.Disposable.from(
     changed,
     vscode.window.registerTreeDataProvider('netlens.machine', provider),
-    vscode.commands.registerCommand(Commands.showThisMachine, () => vscode.commands.executeCommand('netlens.machine.focus')),
-    vscode.commands.registerCommand(Commands.refreshMachine, () => {
+    commands.register(Commands.showThisMachine, () => vscode.commands.executeCommand('netlens.machine.focus')),
+    commands.register(Commands.refreshMachine, () => {
       hostname = undefined;
       fqdn = undefined;
       changed.fire();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { registerAddrinfoPanel } from './addrinfoPanel';
+import { CommandRegistry } from './commands';
 import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
@@ -27,22 +28,23 @@ export function activate(context: vscode.ExtensionContext): void {
   service = createResolverService(context, log);
   const history = new LookupHistory(context.workspaceState, context.globalStorageUri, log);
   const lookups = new HostLookups(service, (lookup) => void history.record(lookup));
+  const commands = new CommandRegistry(log);
   context.subscriptions.push(
     log,
     service,
     history,
-    registerHistoryTree(history),
-    registerMachineTree(service),
-    registerFileHostsTree(lookups),
-    registerResolveHostnameCommand(lookups),
+    registerHistoryTree(commands, history),
+    registerMachineTree(commands, service),
+    registerFileHostsTree(commands, lookups),
+    registerResolveHostnameCommand(commands, lookups),
     registerHoverProvider(lookups, new HostsFileAnswers()),
     registerPortInlayHints(),
-    registerCopyLookupJsonCommand(lookups),
-    registerServicePortCommand(),
-    registerReverseLookupCommand(service),
-    registerCompareResolversCommand(service),
-    registerAddrinfoPanel(service, context.extensionUri),
-    registerHelperCommands(service, log)
+    registerCopyLookupJsonCommand(commands, lookups),
+    registerServicePortCommand(commands),
+    registerReverseLookupCommand(commands, service),
+    registerCompareResolversCommand(commands, service),
+    registerAddrinfoPanel(commands, service, context.extensionUri),
+    registerHelperCommands(commands, service, log)
   );
 }
 

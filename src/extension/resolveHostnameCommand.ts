@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addressCountText } from './lookupText';
 import { canonicalDiffers, familyLabel } from '../core/lookupView';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
 import { formatAsPythonException } from '../core/resolverError';
@@ -17,7 +18,7 @@ export type ResolveHostnameResult = HostLookup;
  * runs getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME) in the helper, and shows every address
  * in the resolver's order. Called with a host argument it skips the input box.
  */
-export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Disposable {
+export function registerResolveHostnameCommand(commands: CommandRegistry, lookups: HostLookups): vscode.Disposable {
   // The user asked explicitly: always a fresh answer (it refreshes the hover's cache too).
   const resolveAndShow = async (host: string): Promise<ResolveHostnameResult> => {
     const result = await lookups.resolve(host, { fresh: true });
@@ -25,12 +26,12 @@ export function registerResolveHostnameCommand(lookups: HostLookups): vscode.Dis
     return result;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.resolveHostname, async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
+    commands.register(Commands.resolveHostname, async (hostArg?: unknown): Promise<ResolveHostnameResult | undefined> => {
       const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
       return host === undefined ? undefined : resolveAndShow(host);
     }),
     // `NetLens: Resolve Hostname Under Cursor`: no input box; what the scanner calls a host at the cursor.
-    vscode.commands.registerCommand(Commands.resolveAtCursor, async (): Promise<ResolveHostnameResult | undefined> => {
+    commands.register(Commands.resolveAtCursor, async (): Promise<ResolveHostnameResult | undefined> => {
       const editor = vscode.window.activeTextEditor;
       const match = editor && hostMatchAt(editor.document, editor.selection.active);
       if (!match) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { pyGethostbyaddr, type HostTuple } from '../client/pythonSocket';
 import type { Outcome } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
@@ -12,8 +13,8 @@ import { withoutIcons, withoutLinks } from './untrustedText';
  * `NetLens: Reverse Lookup Address…`: Python's gethostbyaddr(ip) — the name, aliases and addresses the system
  * resolver gives for an address (hosts file, then PTR) — pre-filled with the address under the cursor.
  */
-export function registerReverseLookupCommand(service: ResolverService): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.reverseLookup, async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
+export function registerReverseLookupCommand(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
+  return commands.register(Commands.reverseLookup, async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
     const address = typeof addressArg === 'string' && addressArg.trim() ? addressArg.trim() : await askForAddress();
     if (!address) return undefined;
     const outcome = await pyGethostbyaddr(service.client, address);

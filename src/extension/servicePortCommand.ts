@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './commandIds';
+import type { CommandRegistry } from './commands';
 import { defaultServicesDatabase, type ServiceEntry } from '../core/servicesDb';
 import { withoutLinks } from './untrustedText';
 import { lineSource } from '../core/systemFiles';
@@ -18,8 +19,8 @@ export interface ServicePortAnswer {
  * `NetLens: Look Up Service Port…`: a service name (`imaps`, `postgresql/tcp`) or a port (`143`, `53/udp`) in
  * the services database, as getservbyname/getservbyport read it (first line wins). No network involved.
  */
-export function registerServicePortCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.lookUpServicePort, async (queryArg?: unknown): Promise<ServicePortAnswer | undefined> => {
+export function registerServicePortCommand(commands: CommandRegistry): vscode.Disposable {
+  return commands.register(Commands.lookUpServicePort, async (queryArg?: unknown): Promise<ServicePortAnswer | undefined> => {
     const query =
       typeof queryArg === 'string' && queryArg.trim()
         ? queryArg.trim()
