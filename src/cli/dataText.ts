@@ -10,7 +10,9 @@ export function dataText(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x21 && code <= 0x7e && ch !== '\\') out += ch;
+    // Inside the quotes a space is plain text again; quotes and backslashes are escaped so the literal reads back.
+    if (code >= 0x20 && code <= 0x7e && ch !== '\\' && ch !== "'") out += ch;
+    else if (ch === "'") out += "\\'";
     else if (ch === '\\') out += '\\\\';
     else if (code >= 0xdc80 && code <= 0xdcff) out += `\\x${(code - 0xdc00).toString(16)}`;
     else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
