@@ -6,7 +6,7 @@ import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from
 import { parseIpAddress } from '../core/ipAddress';
 import { hostAtCursor } from './hostsInDocument';
 import { formatAsPythonException } from '../core/resolverError';
-import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage } from '../webview/messages';
+import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage, WebviewStrings } from '../webview/messages';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
 import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
@@ -143,7 +143,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelIni
   <link rel="stylesheet" href="${escapeAttribute(media('webview.css'))}">
   <title>NetLens: getaddrinfo</title>
 </head>
-<body data-state="${escapeAttribute(JSON.stringify(state))}">
+<body data-state="${escapeAttribute(JSON.stringify(state))}" data-strings="${escapeAttribute(JSON.stringify(webviewStrings()))}">
   <form id="query" aria-label="getaddrinfo arguments">
     <label>host <input id="host" placeholder="None" spellcheck="false" autocomplete="off"></label>
     <label>port <input id="port" placeholder="None" size="8" spellcheck="false"></label>
@@ -151,13 +151,31 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelIni
     <label>type <select id="socktype"></select></label>
     <label>proto <input id="proto" type="number" min="0" max="255" value="0" size="4"></label>
     <div id="flags" class="flags" role="group" aria-label="flags"></div>
-    <button type="submit">Resolve</button>
+    <button type="submit">${escapeAttribute(vscode.l10n.t('Resolve'))}</button>
   </form>
   <div id="status" class="status" aria-live="polite"></div>
   <div id="output"></div>
   <script nonce="${nonce}" src="${escapeAttribute(media('webview.js'))}"></script>
 </body>
 </html>`;
+}
+
+/** The panel's sentences in the editor's language (the webview fills in the placeholders). */
+function webviewStrings(): WebviewStrings {
+  return {
+    resolving: vscode.l10n.t('Resolving {0}…'),
+    rowsOne: vscode.l10n.t('{0} row · {1} ms · {2} backend'),
+    rowsMany: vscode.l10n.t('{0} rows · {1} ms · {2} backend'),
+    unavailable: vscode.l10n.t('The {0} backend cannot know: {1} (shown as ?).'),
+    copyJson: vscode.l10n.t('Copy as JSON'),
+    copyPython: vscode.l10n.t('Copy as Python'),
+    emptyHint: vscode.l10n.t('Type a host name, an address or a URL’s host, then press Enter. An empty host is None.'),
+    dnsHeading: vscode.l10n.t('DNS asked directly (c-ares), beside the system resolver'),
+    dnsServers: vscode.l10n.t('servers: {0} ({1})'),
+    noServers: vscode.l10n.t('none'),
+    cnameChain: vscode.l10n.t('CNAME chain: {0}'),
+    dnsAgree: vscode.l10n.t('DNS and the system resolver agree.'),
+  };
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {

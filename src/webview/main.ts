@@ -6,7 +6,7 @@ import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
-import type { FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage } from './messages';
+import type { FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage, WebviewStrings } from './messages';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -18,6 +18,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const initial = JSON.parse(document.body.dataset.state ?? '{}') as PanelInitialState;
+const strings = JSON.parse(document.body.dataset.strings ?? '{}') as WebviewStrings;
+
+/** A localized sentence with its `{0}`, `{1}`… filled in (the values are data: they end up in textContent). */
+function format(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < values.length ? String(values[Number(n)]) : whole));
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -172,20 +178,20 @@ function renderDetails(message: Extract<ToWebviewMessage, { type: 'details' }>):
   }
   if (!message.dns) return;
   const section = el('section', { class: 'dns', 'aria-label': 'direct DNS view' });
-  section.append(el('h3', {}, 'DNS asked directly (c-ares), beside the system resolver'));
+  section.append(el('h3', {}, strings.dnsHeading));
   if (!message.dns.ok) {
     section.append(el('div', { class: 'error' }, formatAsPythonException(message.dns.error)));
   } else {
     const report: DnsReport = message.dns.value;
-    section.append(el('div', { class: 'status' }, `servers: ${report.servers.join(', ') || 'none'} (${report.serverSource})`));
-    if (report.cnameChain.length > 1) section.append(el('div', {}, `CNAME chain: ${report.cnameChain.join(' → ')}`));
+    section.append(el('div', { class: 'status' }, format(strings.dnsServers, report.servers.join(', ') || strings.noServers, report.serverSource)));
+    if (report.cnameChain.length > 1) section.append(el('div', {}, format(strings.cnameChain, report.cnameChain.join(' → '))));
     const records = [...(report.aaaa?.ok ? report.aaaa.records.map((r) => `AAAA ${r.address}  TTL ${r.ttl}`) : []), ...(report.a?.ok ? report.a.records.map((r) => `A ${r.address}  TTL ${r.ttl}`) : [])];
     if (records.length) {
       const list = el('ul');
       for (const r of records) list.append(el('li', {}, r));
       section.append(list);
     }
-    if (report.differences.length === 0) section.append(el('div', { class: 'status' }, 'DNS and the system resolver agree.'));
+    if (report.differences.length === 0) section.append(el('div', { class: 'status' }, strings.dnsAgree));
     for (const d of report.differences) section.append(el('div', { class: 'note' }, `${d.kind}: ${d.message}`));
   }
   output.append(section);
@@ -201,12 +207,12 @@ function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
     return;
   }
   const result = outcome.value;
-  status.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'} · ${result.elapsedMs.toFixed(1)} ms · ${result.backend} backend`;
-  if (result.unavailable.length) output.append(el('div', { class: 'note' }, `The ${result.backend} backend cannot know: ${result.unavailable.join('; ')} (shown as ?).`));
+  status.textContent = format(result.rows.length === 1 ? strings.rowsOne : strings.rowsMany, result.rows.length, result.elapsedMs.toFixed(1), result.backend);
+  if (result.unavailable.length) output.append(el('div', { class: 'note' }, format(strings.unavailable, result.backend, result.unavailable.join('; '))));
   output.append(renderRows(result, message.constants));
-  const copy = el('button', { type: 'button', class: 'secondary' }, 'Copy as JSON');
+  const copy = el('button', { type: 'button', class: 'secondary' }, strings.copyJson);
   copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: JSON.stringify(result.rows, null, 2) }));
-  const copyPython = el('button', { type: 'button', class: 'secondary' }, 'Copy as Python');
+  const copyPython = el('button', { type: 'button', class: 'secondary' }, strings.copyPython);
   copyPython.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: `[${result.rows.map((r) => pyAddrinfoRow(r, message.constants)).join(',\n ')}]` }));
   const actions = el('div', { class: 'actions' });
   actions.append(copy, copyPython);
@@ -217,7 +223,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
   if (stale(message)) return;
   if (message.type === 'resolving') {
-    status.textContent = `Resolving ${message.request.host ?? 'None'}…`;
+    status.textContent = format(strings.resolving, message.request.host ?? 'None');
     // Started by the extension (the command was given a host): the form shows what is being asked.
     if (message.seq === undefined) {
       fill(message.request);
@@ -271,6 +277,6 @@ if (restored) {
   save({ form: initial.request });
   if (initial.autoResolve) resolve(initial.request);
   // Opened with nothing to resolve: an empty host field, focused, that says what to do.
-  else if (initial.request.host === null) status.textContent = 'Type a host name, an address or a URL\u2019s host, then press Enter. An empty host is None.';
+  else if (initial.request.host === null) status.textContent = strings.emptyHint;
 }
 hostInput.focus();

@@ -34,6 +34,26 @@ export interface PanelSavedState {
   seq: number;
 }
 
+/**
+ * Every sentence the panel shows, localized by the extension (vscode.l10n.t) and passed in `data-strings`, as
+ * markdown's preview does: the webview script holds no English of its own. `{0}`, `{1}`… are filled in by the
+ * webview. Python's names (arguments, constants, exceptions) are not sentences and stay as they are.
+ */
+export interface WebviewStrings {
+  resolving: string;
+  rowsOne: string;
+  rowsMany: string;
+  unavailable: string;
+  copyJson: string;
+  copyPython: string;
+  emptyHint: string;
+  dnsHeading: string;
+  dnsServers: string;
+  noServers: string;
+  cnameChain: string;
+  dnsAgree: string;
+}
+
 /** The panel's initial state, passed in a data-* attribute of the page. */
 export interface PanelInitialState {
   request: GetaddrinfoRequest;

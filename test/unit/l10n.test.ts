@@ -33,4 +33,13 @@ describe('localization bundle', function () {
       fs.rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it("the panel's script holds no English sentence of its own: they come localized in data-strings", () => {
+    const script = fs.readFileSync(path.join(REPO_ROOT, 'media', 'webview.js'), 'utf8');
+    const panel = fs.readFileSync(path.join(REPO_ROOT, 'src', 'extension', 'addrinfoPanel.ts'), 'utf8');
+    const sentences = [...panel.matchAll(/vscode\.l10n\.t\('([^']+)'\)/g)].map((m) => m[1]);
+    assert.ok(sentences.length >= 10, `the panel's sentences: ${sentences.length}`);
+    // Sentences of two words or more (a single word such as Resolve also appears in code).
+    for (const sentence of sentences.filter((s) => /\w \w/.test(s))) assert.ok(!script.includes(sentence.replace(/\{\d\}.*$/, '')), `media/webview.js holds "${sentence}"`);
+  });
 });
