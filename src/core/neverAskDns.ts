@@ -39,11 +39,12 @@ export function neverAskDns(name: string): NeverAskDns | null {
 /**
  * Whether the system resolver answers a never-ask-DNS name from a local source before it would reach `dns` in the
  * nsswitch.conf hosts line (glibc does not treat these names specially): `files` when the hosts file lists the
- * name, `myhostname` and `resolve` (systemd) for localhost names. Returns the answering source, or null when
- * asking the system resolver would send the name to DNS.
- * @param hostsFileLists whether the hosts file has a line for the name (compared without a final dot)
+ * name, `myhostname` and `resolve` (systemd) for localhost names. Returns that source, `'no dns'` when the line
+ * has no `dns` at all (nothing can reach DNS), or null when asking the system resolver would send the name to DNS.
+ * @param name the name as it will be asked (a final dot matters: see below)
  * @param nsswitchHosts the hosts line's sources in order; null when nsswitch.conf is missing (glibc then uses
  *   `dns [!UNAVAIL=return] files`)
+ * @param hostsFileLists whether the hosts file has a line for the name (compared without a final dot)
  */
 export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts: readonly string[] | null, hostsFileLists: boolean): string | null {
   // nss_files compares the name as given: `localhost.` does not match a `localhost` line, and glibc 2.36 then
@@ -54,6 +55,6 @@ export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts
     if (source === 'files' && inHostsFile) return source;
     if ((source === 'myhostname' || source === 'resolve') && special.domain === 'localhost') return source;
   }
-  // No `dns` in the line at all: nothing reaches DNS, whatever the other sources say.
-  return nsswitchHosts === null ? null : 'no dns source';
+  // No `dns` in the line at all (a missing nsswitch.conf returned at its leading `dns` above).
+  return 'no dns';
 }

@@ -7,6 +7,7 @@ import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn
 import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
 import { parseNsswitchHosts, parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
 import { FIXTURE } from '../fixtures/dns/zone';
+import { localSourceFor, neverAskDns } from '../../src/core/neverAskDns';
 import { queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
 import { CLI_JS } from '../support/paths';
 
@@ -38,6 +39,22 @@ describe('direct DNS view: pure pieces', () => {
     assert.equal(pyStrip('\x1cx\x1f'), 'x', 'but \\x1c-\\x1f are');
     assert.equal(fqdnFromHostent('vm', ['vm.lan', 'x.y']), 'vm.lan');
     assert.equal(fqdnFromHostent('vm', ['a', 'b']), 'vm');
+  });
+
+  it('knows the names never sent to DNS (RFC 6761) and which nsswitch source answers them before dns', () => {
+    assert.deepEqual(['localhost', 'LOCALHOST.', 'a.b.localhost', 'invalid', 'x.INVALID.'].map((n) => neverAskDns(n)?.domain), ['localhost', 'localhost', 'localhost', 'invalid', 'invalid']);
+    assert.deepEqual(['localhost.example', 'mylocalhost', 'invalid.test', 'example.org', ''].map((n) => neverAskDns(n)), [null, null, null, null, null]);
+    const lh = neverAskDns('app.localhost');
+    const inv = neverAskDns('x.invalid');
+    assert.ok(lh && inv);
+    assert.equal(localSourceFor(lh, 'app.localhost', ['files', 'dns'], true), 'files');
+    assert.equal(localSourceFor(lh, 'app.localhost', ['files', 'dns'], false), null, 'glibc would ask DNS');
+    assert.equal(localSourceFor(lh, 'app.localhost.', ['files', 'dns'], true), null, 'nss_files does not match a final dot');
+    assert.equal(localSourceFor(lh, 'app.localhost', ['files', 'myhostname', 'dns'], false), 'myhostname');
+    assert.equal(localSourceFor(inv, 'x.invalid', ['files', 'myhostname', 'dns'], false), null, 'myhostname answers only localhost names');
+    assert.equal(localSourceFor(lh, 'app.localhost', ['dns', 'files'], true), null, 'dns first');
+    assert.equal(localSourceFor(lh, 'app.localhost', null, true), null, 'no nsswitch.conf: glibc asks dns first');
+    assert.equal(localSourceFor(inv, 'x.invalid', ['files'], false), 'no dns');
   });
 
   it('explains differences: hosts file, search list, split DNS, rejected PTR data', () => {
