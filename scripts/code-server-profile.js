@@ -110,12 +110,17 @@ function codeServerEnv(parentEnv, dirs) {
   };
 }
 
-/** The files the VSIX ships (.vscodeignore, checked by test/unit/vsix.test.ts), without source maps. */
+/**
+ * The files the VSIX ships, read from the allow-list's `!` lines in .vscodeignore (test/unit/vsix.test.ts checks
+ * that list against a real package): a `dir/**` line stands for the folder; what is not built is left out.
+ */
 function shippedFiles(root) {
-  const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
-  const listed = ['package.json', ...nls, 'l10n/bundle.l10n.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/helper.js', 'dist/cli.js', 'dist/native'];
-  const media = ['activitybar.svg', 'icon.png', 'webview.css', 'webview.js'].map((f) => `media/${f}`);
-  return [...listed, ...media].filter((f) => fs.existsSync(path.join(root, f)));
+  return fs
+    .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).trim().replace(/\/\*\*$/, ''))
+    .filter((f) => fs.existsSync(path.join(root, f)));
 }
 
 /**

@@ -60,7 +60,10 @@ async function main() {
   const deadline = Date.now() + 60_000;
   while (!(await healthz(port))) {
     if (server.exitCode !== null) return;
-    if (Date.now() > deadline) fail(`the editor did not answer on 127.0.0.1:${port} within 60 s`);
+    if (Date.now() > deadline) {
+      server.kill('SIGTERM'); // not left running behind the error
+      fail(`the editor did not answer on 127.0.0.1:${port} within 60 s`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;

@@ -265,14 +265,13 @@ export async function directDnsLookup(client: HelperRequester, input: string, op
   const askSystem = (): Promise<SystemAnswer> => isAddress
     ? pyGethostbyaddr(client, bare).then((o) =>
         o.ok
-          ? { call: `gethostbyaddr(${JSON.stringify(bare)})`, ok: true, canonname: o.value[0], addresses: o.value[2], names: [o.value[0], ...o.value[1]] }
-          : { call: `gethostbyaddr(${JSON.stringify(bare)})`, ok: false, error: errorSummary(o.error) }
+          ? { call: systemCall, ok: true, canonname: o.value[0], addresses: o.value[2], names: [o.value[0], ...o.value[1]] }
+          : { call: systemCall, ok: false, error: errorSummary(o.error) }
       )
     : pyGetaddrinfo(client, { host: input, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] }).then((o) => {
-        const call = systemCall;
-        if (!o.ok) return { call, ok: false, error: errorSummary(o.error) };
+        if (!o.ok) return { call: systemCall, ok: false, error: errorSummary(o.error) };
         const addresses = [...new Set(o.value.map((r) => r.sockaddr[0]))];
-        return { call, ok: true, canonname: o.value.find((r) => r.canonname)?.canonname ?? null, addresses, names: [] };
+        return { call: systemCall, ok: true, canonname: o.value.find((r) => r.canonname)?.canonname ?? null, addresses, names: [] };
       });
   const askDns = () =>
     // The helper's own c-ares timeout ends every query; the IPC timeout only guards against a stuck helper.

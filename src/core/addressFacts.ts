@@ -6,9 +6,10 @@
  * is_private / is_global are Python 3.13's (gh-113171): its own lists of not globally reachable blocks, taken from
  * the IANA IPv4 and IPv6 Special-Purpose Address Registries but not always up to date with them (PY_PRIVATE below).
  * Two details are Python's: 100.64.0.0/10 (shared, RFC 6598) is neither private nor global, and the IPv6 blocks
- * the registry marks "N/A" (6to4, Teredo) count as private while the one IPv4 "N/A" block (192.88.99.0/24) does not. Since 3.13, IPv4-mapped IPv6 addresses answer every is_* question as their IPv4 address
- * (so ::ffff:127.0.0.1 is loopback, which is how a dual-stack socket treats it). Older Pythons (such as 3.11)
- * answer differently for a few blocks; test/unit/addressFacts.test.ts lists each difference.
+ * the registry marks "N/A" (6to4, Teredo) count as private while the one IPv4 "N/A" block (192.88.99.0/24) does not.
+ * Since 3.13, IPv4-mapped IPv6 addresses answer every is_* question as their IPv4 address (so ::ffff:127.0.0.1 is
+ * loopback, which is how a dual-stack socket treats it). Older Pythons (such as 3.11) answer differently for a few
+ * blocks; test/unit/addressFacts.test.ts lists each difference.
  */
 import { parseIpAddress, notAnIpAddress, type ParsedIp } from './ipAddress';
 import { bytesToHex, formatIPv4, formatIPv6Rfc5952 } from './inetPton';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addressCountText, detailDescription, detailIcon } from './lookupText';
+import { addressCountText, detailNode } from './lookupText';
 import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
@@ -313,5 +313,5 @@ async function scanDocument(doc: vscode.TextDocument, superseded: () => boolean)
 
 function lookupDetails(lookup: HostLookup): FileHostNode[] {
   if (!lookup.ok) return [{ kind: 'detail', label: lookup.error?.text ?? 'failed', description: lookup.error?.code ?? undefined, icon: 'error' }];
-  return lookupDetailRows(lookup.host, lookup.canonicalName, lookup.addresses).map((row) => ({ kind: 'detail', label: row.label, description: detailDescription(row), icon: detailIcon(row) }));
+  return lookupDetailRows(lookup.host, lookup.canonicalName, lookup.addresses).map(detailNode);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addressCountText, detailDescription, detailIcon } from './lookupText';
+import { addressCountText, detailNode } from './lookupText';
 import { lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
@@ -16,7 +16,7 @@ export function registerHistoryTree(commands: CommandRegistry, history: LookupHi
       if (node.kind !== 'entry') return [];
       const { entry } = node;
       if (!entry.ok) return [{ kind: 'detail', label: entry.error ?? 'failed', icon: 'error' }];
-      return lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map((row): HistoryNode => ({ kind: 'detail', label: row.label, description: detailDescription(row), icon: detailIcon(row) }));
+      return lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map(detailNode);
     },
     getTreeItem(node) {
       if (node.kind === 'detail') {

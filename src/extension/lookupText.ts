@@ -6,12 +6,9 @@ export function addressCountText(count: number): string {
   return count === 1 ? vscode.l10n.t('{0} address', count) : vscode.l10n.t('{0} addresses', count);
 }
 
-/** A detail row's description: the family of an address, or what the row is. */
-export function detailDescription(row: LookupDetailRow): string {
-  return row.kind === 'canonical-name' ? vscode.l10n.t('canonical name') : (row.family ?? '');
-}
-
-/** The icon of a detail row in the trees. */
-export function detailIcon(row: LookupDetailRow): string {
-  return row.kind === 'canonical-name' ? 'arrow-right' : 'symbol-numeric';
+/** A detail row as both trees show it: the label, the family of an address or what the row is, and its icon. */
+export function detailNode(row: LookupDetailRow): { kind: 'detail'; label: string; description: string; icon: string } {
+  return row.kind === 'canonical-name'
+    ? { kind: 'detail', label: row.label, description: vscode.l10n.t('canonical name'), icon: 'arrow-right' }
+    : { kind: 'detail', label: row.label, description: row.family ?? '', icon: 'symbol-numeric' };
 }

@@ -81,11 +81,13 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
     nsswitchHosts: nsswitchText === null ? null : parseNsswitchHosts(nsswitchText),
     notAsked,
   };
+  // For a name: the name without an absolute name's final dot, and the hosts-file lines that list it.
+  const bareName = request.name.replace(/\.$/, '');
+  const nameHostsFile = (): DirectDnsResult['hostsFile'] => ({ path: '/etc/hosts', readable: hostsText !== null, matches: hostsFileMatches(entries, bareName) });
   if (notAsked) {
     // Checked here, where the packets would leave, so that no caller can send such a name to DNS.
     resolver.cancel();
-    const hostsFile = { path: '/etc/hosts', readable: hostsText !== null, matches: hostsFileMatches(entries, request.name.replace(/\.$/, '')) };
-    return { ...base, a: null, aaaa: null, cnameChain: [request.name.replace(/\.$/, '')], cnameError: null, ptr: null, hostsFile, elapsedMs: performance.now() - started };
+    return { ...base, a: null, aaaa: null, cnameChain: [bareName], cnameError: null, ptr: null, hostsFile: nameHostsFile(), elapsedMs: performance.now() - started };
   }
   try {
     if (request.kind === 'address') {
@@ -107,7 +109,7 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
       cnameChain: chain.chain,
       cnameError: chain.error,
       ptr: null,
-      hostsFile: { path: '/etc/hosts', readable: hostsText !== null, matches: hostsFileMatches(entries, request.name.replace(/\.$/, '')) },
+      hostsFile: nameHostsFile(),
       elapsedMs: performance.now() - started,
     };
   } finally {

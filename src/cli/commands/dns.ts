@@ -6,7 +6,6 @@ import { dataText } from '../dataText';
 import { UsageError, type CliCommand } from '../command';
 import { expectPositionals } from '../args';
 
-
 function recordLine(label: string, set: DnsRecordSet<AddressRecord> | null): string | null {
   if (!set) return null;
   return set.ok ? `${label.padEnd(8)}${set.records.map((r) => `${dataText(r.address)} (ttl ${r.ttl})`).join(', ')}` : `${label.padEnd(8)}${set.code}: ${set.message}`;

@@ -1,7 +1,6 @@
 import { defaultServicesDatabase, getservbyport } from '../../core/servicesDb';
-import { expectPositionals } from '../args';
+import { expectPositionals, parseIntArg } from '../args';
 import type { CliCommand } from '../command';
-import { parseIntArg } from '../args';
 import { pythonCall } from '../pureCall';
 import { serviceTable, withSourceNote } from './getservbyname';
 
