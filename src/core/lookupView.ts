@@ -1,8 +1,107 @@
 /**
  * What every view of a lookup shows, decided once: the hover, Resolve Hostname's quick pick, the Hosts in This
- * File tree and the Lookup History render this model and do not recompute it. Pure (no vscode): the words are the
- * renderers' (localized there); the decisions are here.
+ * File tree and the Lookup History render this model and do not recompute it. Pure (no vscode). The sentences are
+ * here too, localized whole with @vscode/l10n (the extension hands it VS Code's bundle on activation; the CLI never
+ * does, so anything the CLI shares stays English). A sentence comes out as parts: our words, and data (names from
+ * documents, files and DNS) that each renderer escapes in its own way.
  */
+import * as l10n from '@vscode/l10n';
+import type { AddressFacts } from './addressFacts';
+import type { AddrinfoRow, BackendName } from './addrinfo';
+import type { HistoryEntry } from './historyLog';
+import { formatAsPythonException, type ResolverErrorInfo } from './resolverError';
+
+/** One answer of the system resolver for a host, as the commands, the hover, the trees and the tests see it. */
+export interface HostLookup {
+  host: string;
+  ok: boolean;
+  /** Distinct addresses in the system resolver's order. */
+  addresses: string[];
+  canonicalName: string | null;
+  rows: AddrinfoRow[];
+  backend: BackendName | null;
+  elapsedMs: number | null;
+  /** When the answer arrived (ms since epoch); the hover shows its age. */
+  resolvedAt: number;
+  /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
+  error: (ResolverErrorInfo & { text: string }) | null;
+}
+
+/** A piece of a sentence: our own words, or data (from a document, a file or DNS) that the renderer must keep literal. */
+export type Part = { words: string } | { data: string };
+export type Line = readonly Part[];
+
+const SLOT = '\u0000';
+
+/** Where a value goes in a localized sentence: `sentence(l10n.t('canonical name: {0}', slot(0)), name)`. */
+export function slot(index: number): string {
+  return `${SLOT}${index}${SLOT}`;
+}
+
+/** A localized sentence made with slot(): its text as words, each slot as the value's data. */
+export function sentence(localized: string, ...values: string[]): Line {
+  return localized
+    .split(SLOT)
+    .map((piece, i): Part => (i % 2 === 0 ? { words: piece } : { data: values[Number(piece)] ?? '' }))
+    .filter((part) => ('words' in part ? part.words !== '' : true));
+}
+
+/** A line that is all our own words. */
+export function words(text: string): Line {
+  return [{ words: text }];
+}
+
+/** A line's plain text (for titles and tests): what a reader sees once the renderer has escaped the data. */
+export function lineText(line: Line): string {
+  return line.map((part) => ('words' in part ? part.words : part.data)).join('');
+}
+
+/** "1 address" / "3 addresses": a whole message per count case, so that languages with other plurals can say it. */
+export function addressCountText(count: number): string {
+  return count === 1 ? l10n.t('{0} address', count) : l10n.t('{0} addresses', count);
+}
+
+/** How long ago an answer arrived, in the words the hover uses. */
+export function ageText(resolvedAt: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - resolvedAt) / 1000));
+  if (seconds < 2) return l10n.t('just now');
+  return seconds < 120 ? l10n.t('{0} s ago', seconds) : l10n.t('{0} min ago', Math.round(seconds / 60));
+}
+
+/**
+ * An error as every view shows it: Python's text (`[Errno -2] Name or service not known`), then the EAI/errno code
+ * when there is one. `asException` adds the exception's name, as a traceback's last line does (notifications).
+ */
+export function errorText(error: HostLookup['error'], { asException = false }: { asException?: boolean } = {}): string {
+  if (!error) return l10n.t('no answer');
+  const text = asException ? formatAsPythonException(error) : error.text;
+  return error.code ? `${text} (${error.code})` : text;
+}
+
+/**
+ * Which resolver answered, how, and when — one whole sentence per case: with or without the machine's name (the
+ * workspace side in remote setups), and with the backend and time for an answer (a failure has neither).
+ */
+export function resolverLine(lookup: HostLookup, machine: string | null | undefined, now: number): Line {
+  const age = ageText(lookup.resolvedAt, now);
+  if (lookup.backend !== null && lookup.elapsedMs !== null) {
+    const ms = lookup.elapsedMs.toFixed(1);
+    return machine
+      ? sentence(l10n.t('system resolver of {0} (getaddrinfo, {1} backend) in {2} ms, {3}', slot(0), lookup.backend, ms, age), machine)
+      : words(l10n.t('system resolver (getaddrinfo, {0} backend) in {1} ms, {2}', lookup.backend, ms, age));
+  }
+  return machine ? sentence(l10n.t('system resolver of {0} (getaddrinfo), {1}', slot(0), age), machine) : words(l10n.t('system resolver (getaddrinfo), {0}', age));
+}
+
+/** Resolve Hostname's quick-pick title: the host, its canonical name when it differs, the count, the time and backend. */
+export function lookupSummary(lookup: HostLookup, addressCount: number): string {
+  const count = addressCountText(addressCount);
+  const ms = lookup.elapsedMs === null ? '?' : lookup.elapsedMs.toFixed(1);
+  const backend = lookup.backend ?? '?';
+  return canonicalDiffers(lookup.host, lookup.canonicalName)
+    ? l10n.t('{0} → {1} · {2} · {3} ms · {4} backend', lookup.host, lookup.canonicalName, count, ms, backend)
+    : l10n.t('{0} · {1} · {2} ms · {3} backend', lookup.host, count, ms, backend);
+}
 
 /** An address's family as users read it. By the address itself: `:` only ever appears in IPv6 text. */
 export function familyLabel(address: string): 'IPv4' | 'IPv6' {
@@ -32,4 +131,41 @@ export function lookupDetailRows(host: string, canonicalName: string | null, add
   const rows: LookupDetailRow[] = addresses.map((a) => ({ kind: 'address', label: a, family: familyLabel(a) }));
   if (canonicalDiffers(host, canonicalName)) rows.unshift({ kind: 'canonical-name', label: canonicalName, family: null });
   return rows;
+}
+
+/** What a Lookup History row says beside its host: the address count and the local time, or the error. */
+export function historyDescription(entry: HistoryEntry): string {
+  if (!entry.ok) return entry.error ?? l10n.t('failed');
+  return l10n.t('{0} · {1}', addressCountText(entry.addresses.length), new Date(entry.at).toLocaleTimeString());
+}
+
+/** A Lookup History row's tooltip, plain text (the canonical name and error come from DNS; tooltips are not markdown here). */
+export function historyTooltip(entry: HistoryEntry): string {
+  const when = new Date(entry.at).toLocaleString();
+  return [
+    entry.host,
+    canonicalDiffers(entry.host, entry.canonicalName) ? l10n.t('canonical name: {0}', entry.canonicalName) : '',
+    ...entry.addresses,
+    entry.error ?? '',
+    entry.backend ? l10n.t('resolved {0} ({1} backend)', when, entry.backend) : l10n.t('resolved {0}', when),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The ranges an address is in, in the words of Python's ipaddress attributes, localized. */
+export function addressRangeWords(f: AddressFacts): string[] {
+  const ranges: [boolean, () => string][] = [
+    [f.is_loopback, () => l10n.t('loopback')],
+    [f.is_private, () => l10n.t('private')],
+    [f.is_global, () => l10n.t('global')],
+    [f.is_link_local, () => l10n.t('link-local')],
+    [f.is_multicast, () => l10n.t('multicast')],
+    [f.is_reserved, () => l10n.t('reserved')],
+    [f.is_unspecified, () => l10n.t('unspecified')],
+    [f.is_shared, () => l10n.t('shared (CGNAT)')],
+    [f.is_documentation, () => l10n.t('documentation')],
+    [f.is_benchmarking, () => l10n.t('benchmarking')],
+  ];
+  return ranges.filter(([on]) => on).map(([, word]) => word());
 }

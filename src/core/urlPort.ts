@@ -10,6 +10,7 @@
  */
 import { parseIpAddress, notAnIpAddress } from './ipAddress';
 import { pyStr } from './pythonRepr';
+import type { UrlMatch } from './scanner';
 import { ResolverFailure } from './resolverError';
 import { defaultServicesDatabase, type ServicesDatabase } from './servicesDb';
 import { SCHEME_DEFAULT_PORTS } from './wellKnownPorts';
@@ -151,6 +152,15 @@ export function portReason(port: { portSource: PortSource | null; service: strin
   if (port.portSource === 'explicit') return 'explicit in the URL';
   if (port.portSource === 'service') return `${port.service ?? scheme} in ${db.source}`;
   return `well-known default: the services database has no ${scheme}`;
+}
+
+/** The port a URL match in a document means (explicit, from the services database, or a well-known default); null if invalid. */
+export function urlMatchPort(match: UrlMatch, db: ServicesDatabase = defaultServicesDatabase()): ReturnType<typeof schemePort> | null {
+  try {
+    return schemePort(match.portScheme, match.explicitPort, db);
+  } catch {
+    return null; // an explicit port Python would reject (out of range): no hint rather than a wrong one
+  }
 }
 
 /** The port a URL connects to, and where that number came from. Throws Python's ValueError for URLs it refuses. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { addressCountText, detailNode } from './lookupText';
-import { lookupDetailRows } from '../core/lookupView';
+import { detailNode } from './lookupText';
+import { historyDescription, historyTooltip, lookupDetailRows } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import type { HistoryEntry, LookupHistory } from './lookupHistory';
@@ -15,7 +15,7 @@ export function registerHistoryTree(commands: CommandRegistry, history: LookupHi
       if (!node) return history.entries().map((entry): HistoryNode => ({ kind: 'entry', entry }));
       if (node.kind !== 'entry') return [];
       const { entry } = node;
-      if (!entry.ok) return [{ kind: 'detail', label: entry.error ?? 'failed', icon: 'error' }];
+      if (!entry.ok) return [{ kind: 'detail', label: historyDescription(entry), icon: 'error' }];
       return lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map(detailNode);
     },
     getTreeItem(node) {
@@ -28,13 +28,10 @@ export function registerHistoryTree(commands: CommandRegistry, history: LookupHi
       const { entry } = node;
       const item = new vscode.TreeItem(entry.host, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `history:${entry.host}`;
-      item.description = entry.ok ? `${addressCountText(entry.addresses.length)} · ${new Date(entry.at).toLocaleTimeString()}` : (entry.error ?? 'failed');
+      item.description = historyDescription(entry);
       item.iconPath = new vscode.ThemeIcon(entry.ok ? 'pass' : 'error');
       item.contextValue = 'netlens.historyEntry';
-      // Plain text: the canonical name and error come from DNS.
-      item.tooltip = [entry.host, entry.canonicalName ? `canonical name: ${entry.canonicalName}` : '', ...entry.addresses, entry.error ?? '', `resolved ${new Date(entry.at).toLocaleString()}${entry.backend ? ` (${entry.backend} backend)` : ''}`]
-        .filter(Boolean)
-        .join('\n');
+      item.tooltip = historyTooltip(entry);
       return item;
     },
   };

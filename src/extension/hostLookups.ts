@@ -1,25 +1,13 @@
 import { LookupCache, type CacheEntry, type CacheLifetimes } from '../client/lookupCache';
 import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from '../client/pythonSocket';
-import { canonicalName, distinctAddresses, type AddrinfoRow, type BackendName, type GetaddrinfoResult } from '../core/addrinfo';
-import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import { canonicalName, distinctAddresses, type GetaddrinfoResult } from '../core/addrinfo';
+import type { HostLookup } from '../core/lookupView';
+import { formatResolverError } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
 
-/** One answer of the system resolver for a host, as the commands, the hover and the tests see it. */
-export interface HostLookup {
-  host: string;
-  ok: boolean;
-  /** Distinct addresses in the system resolver's order. */
-  addresses: string[];
-  canonicalName: string | null;
-  rows: AddrinfoRow[];
-  backend: BackendName | null;
-  elapsedMs: number | null;
-  /** When the answer arrived (ms since epoch); the hover shows its age. */
-  resolvedAt: number;
-  /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
-  error: (ResolverErrorInfo & { text: string }) | null;
-}
+/** The lookup as every view shows it is defined with the view model. */
+export type { HostLookup } from '../core/lookupView';
 
 /**
  * The one way NetLens resolves a host for display: getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0,

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { settings } from './settings';
 import { hostMatchInLine } from '../core/hostAtPosition';
-import type { HostMatch, UrlMatch } from '../core/scanner';
-import { schemePort } from '../core/urlPort';
+import type { HostMatch } from '../core/scanner';
 
 /** The scanner options from the settings (netlens.privateSuffixes). */
 export function scanOptions(): { privateSuffixes: string[] } {
@@ -43,13 +42,4 @@ export function looksBinary(document: vscode.TextDocument): boolean {
 
 export function matchRange(match: HostMatch): vscode.Range {
   return new vscode.Range(match.line, match.character, match.line, match.character + match.length);
-}
-
-/** The port a URL match means (explicit, from the services database, or a well-known default); null if unknown or invalid. */
-export function portOf(match: UrlMatch): ReturnType<typeof schemePort> | null {
-  try {
-    return schemePort(match.portScheme, match.explicitPort);
-  } catch {
-    return null; // an explicit port Python would reject (out of range): no hint rather than a wrong one
-  }
 }

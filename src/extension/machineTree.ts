@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { pyGetfqdn } from '../client/pythonSocket';
-import { addressFacts, factNames } from '../core/addressFacts';
+import { addressFacts } from '../core/addressFacts';
+import { addressRangeWords } from '../core/lookupView';
 import type { ResolverService } from './resolverService';
 
-function safeFactNames(address: string): string[] {
+function safeRangeWords(address: string): string[] {
   try {
-    return factNames(addressFacts(address));
+    return addressRangeWords(addressFacts(address));
   } catch {
     return [];
   }
@@ -42,7 +43,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
         case 'hostname': {
           if (hostname === undefined) {
             const answer = await service.client.request('gethostname', {});
-            hostname = answer.ok ? answer.value.hostname : `unknown (${answer.error.message})`;
+            hostname = answer.ok ? answer.value.hostname : vscode.l10n.t('unknown ({0})', answer.error.message);
           }
           const item = new vscode.TreeItem(hostname, vscode.TreeItemCollapsibleState.None);
           item.description = 'gethostname()';
@@ -52,7 +53,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
         case 'fqdn': {
           if (fqdn === undefined) {
             const answer = await pyGetfqdn(service.client);
-            fqdn = answer.ok ? answer.value : `unknown (${answer.error.message})`;
+            fqdn = answer.ok ? answer.value : vscode.l10n.t('unknown ({0})', answer.error.message);
           }
           const item = new vscode.TreeItem(fqdn, vscode.TreeItemCollapsibleState.None);
           item.description = 'getfqdn()';
@@ -62,7 +63,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
         case 'interface': {
           const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
           const mac = node.addresses.find((a) => a.mac && a.mac !== '00:00:00:00:00:00')?.mac;
-          item.description = [node.addresses.some((a) => a.internal) ? 'loopback' : '', mac ?? ''].filter(Boolean).join(' · ');
+          item.description = [node.addresses.some((a) => a.internal) ? vscode.l10n.t('loopback') : '', mac ?? ''].filter(Boolean).join(' · ');
           item.iconPath = new vscode.ThemeIcon('plug');
           return item;
         }
@@ -70,7 +71,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
           const { info } = node;
           const address = info.family === 'IPv6' && info.scopeid ? `${info.address}%${info.scopeid}` : info.address;
           const item = new vscode.TreeItem(address, vscode.TreeItemCollapsibleState.None);
-          item.description = [info.family, info.cidr ?? info.netmask, ...safeFactNames(info.address)].join(' · ');
+          item.description = [info.family, info.cidr ?? info.netmask, ...safeRangeWords(info.address)].join(' · ');
           item.iconPath = new vscode.ThemeIcon('symbol-numeric');
           item.contextValue = 'netlens.address';
           return item;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { registerAddrinfoPanel } from './addrinfoPanel';
@@ -16,6 +17,7 @@ import { createResolverService, type ResolverService } from './resolverService';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
 import { registerReverseLookupCommand } from './reverseLookupCommand';
 import { registerServicePortCommand } from './servicePortCommand';
+import { automaticLookupBlock } from './settings';
 
 let service: ResolverService | undefined;
 
@@ -24,6 +26,8 @@ let service: ResolverService | undefined;
  * The helper starts on the first lookup.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  // The view model's sentences (src/core) are localized with @vscode/l10n from the same bundle as vscode.l10n.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
   service = createResolverService(context, log);
   const history = new LookupHistory(context.workspaceState, context.globalStorageUri, log);
@@ -37,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerMachineTree(commands, service),
     registerFileHostsTree(commands, lookups),
     registerResolveHostnameCommand(commands, lookups),
-    registerHoverProvider(lookups, new HostsFileAnswers()),
+    registerHoverProvider(lookups, new HostsFileAnswers(), automaticLookupBlock),
     registerPortInlayHints(),
     registerCopyLookupJsonCommand(commands, lookups),
     registerServicePortCommand(commands),

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { settings } from './settings';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
-import { portReason } from '../core/urlPort';
-import { looksBinary, portOf, scanOptions } from './hostsInDocument';
+import { portReason, urlMatchPort } from '../core/urlPort';
+import { looksBinary, scanOptions } from './hostsInDocument';
 import { TimeSlices } from './timeSlices';
 
 /**
@@ -60,7 +60,7 @@ function renderedLength(document: vscode.TextDocument): number {
 
 function portHint(match: HostMatch): vscode.InlayHint | undefined {
   if (match.kind !== 'url' || match.explicitPort !== null) return undefined;
-  const port = portOf(match);
+  const port = urlMatchPort(match);
   if (!port || port.port === null) return undefined;
   const hint = new vscode.InlayHint(new vscode.Position(match.line, match.character + authorityEnd(match)), `:${port.port}`, vscode.InlayHintKind.Parameter);
   hint.tooltip = `${match.portScheme} → ${port.port} (${portReason(port, match.portScheme)})`;

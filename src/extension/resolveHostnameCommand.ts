@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { addressCountText } from './lookupText';
-import { canonicalDiffers, familyLabel } from '../core/lookupView';
+import { errorText, familyLabel, lookupSummary } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
-import { formatAsPythonException } from '../core/resolverError';
 import type { HostLookup, HostLookups } from './hostLookups';
 import { hostAtCursor, hostMatchAt } from './hostsInDocument';
 import { withoutLinks } from './untrustedText';
@@ -70,22 +68,18 @@ function hostFromEditor(): string | undefined {
 
 function present(result: ResolveHostnameResult): void {
   if (result.error) {
-    const code = result.error.code ? ` (${result.error.code})` : '';
     // The host may be anything typed or passed to the command: a notification would make `[x](command:…)` a link.
-    void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, formatAsPythonException(result.error) + code)));
+    void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: "{0}" did not resolve — {1}', result.host, errorText(result.error, { asException: true }))));
     return;
   }
   const items = distinctAddressRows(result.rows).map((row): vscode.QuickPickItem => ({
-      label: row.sockaddr[0],
-      description: familyLabel(row.sockaddr[0]),
-      detail: row.family === 'AF_INET6' && row.sockaddr.length === 4 && row.sockaddr[3] !== 0 ? `scope id ${row.sockaddr[3]}` : undefined,
-    }));
-  const canonical = canonicalDiffers(result.host, result.canonicalName) ? ` → ${result.canonicalName}` : '';
-  const count = addressCountText(items.length);
-  const timing = result.elapsedMs === null ? '' : ` · ${result.elapsedMs.toFixed(1)} ms`;
+    label: row.sockaddr[0],
+    description: familyLabel(row.sockaddr[0]),
+    detail: row.family === 'AF_INET6' && row.sockaddr.length === 4 && row.sockaddr[3] !== 0 ? vscode.l10n.t('scope id {0}', row.sockaddr[3]) : undefined,
+  }));
   void vscode.window
     .showQuickPick(items, {
-      title: `${result.host}${canonical} · ${count}${timing} · ${result.backend ?? ''} backend`,
+      title: lookupSummary(result, items.length),
       placeHolder: vscode.l10n.t('Addresses in the order the system resolver returned them. Pick one to copy it.'),
     })
     .then(async (picked) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noLookupReason, type NoLookupReason } from '../core/hoverView';
 import { booleanSetting, boundedNumber, stringListSetting, type BooleanSetting, type NumberSetting } from '../core/settingsTable';
 
 /**
@@ -36,9 +37,10 @@ export const settings = {
 };
 
 /**
- * Automatic lookups (hover) leak names to DNS servers; in an untrusted workspace a file could be full of
- * canary hostnames, so NetLens looks nothing up on its own there. Explicit commands are the user's choice.
+ * Why NetLens may not look names up on its own now (the hover), or null when it may. Automatic lookups leak names
+ * to DNS servers, and in an untrusted workspace a file could be full of canary hostnames; explicit commands are
+ * the user's choice.
  */
-export function mayResolveAutomatically(): boolean {
-  return vscode.workspace.isTrusted && settings.autoResolve();
+export function automaticLookupBlock(): NoLookupReason | null {
+  return noLookupReason(vscode.workspace.isTrusted, settings.autoResolve());
 }

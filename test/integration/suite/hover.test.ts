@@ -10,10 +10,11 @@ describe('hover on hostnames in a real editor', () => {
 
   it('shows the addresses the system resolver returns for localhost', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'conn = connect("localhost", 5432)\n' });
-    const text = (await settledHover(doc, new vscode.Position(0, 18))).text;
-    assert.match(text, /NetLens/);
-    assert.match(text, /127\.0\.0\.1/);
-    assert.match(text, /getaddrinfo/);
+    // What the user reads (markdown escapes undone), not the markdown source.
+    const { plain } = await settledHover(doc, new vscode.Position(0, 18));
+    assert.match(plain, /NetLens · localhost/);
+    assert.match(plain, /^IPv4 {2}127\.0\.0\.1$/m);
+    assert.match(plain, /system resolver of \S+ \(getaddrinfo, native backend\) in [\d.]+ ms, just now/);
   });
 
   it('shows the canonical name at the end of a CNAME chain, and the NXDOMAIN error in Python’s words', async function () {
