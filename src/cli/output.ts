@@ -1,4 +1,4 @@
-import { formatAsPythonException, formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import { errorJson, formatAsPythonException } from '../core/resolverError';
 import type { CliAnswer, CliIo } from './command';
 
 /** Exit codes of the CLI contract: 0 answered, 1 Python would have raised, 2 bad usage. */
@@ -6,15 +6,10 @@ export const EXIT_OK = 0;
 export const EXIT_PYTHON_ERROR = 1;
 export const EXIT_USAGE = 2;
 
-/** `{"error":{"type":"gaierror","errno":-2,"message":"[Errno -2] Name or service not known"}}` */
-export function errorJson(error: ResolverErrorInfo): { error: { type: string; errno: number | null; message: string } } {
-  return { error: { type: error.kind, errno: error.errno, message: formatResolverError(error) } };
-}
-
 /** Prints an answer; errors always go to stderr as Python's last traceback line, and also as JSON with --json. */
 export function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): number {
   if (!answer.ok) {
-    if (json) io.out(JSON.stringify(errorJson(answer.error)));
+    if (json) io.out(JSON.stringify({ error: errorJson(answer.error) }));
     // Python's last traceback line; NetLens' own kinds get exception-like names too ("TimeoutError: ...").
     io.err(formatAsPythonException(answer.error));
     return EXIT_PYTHON_ERROR;

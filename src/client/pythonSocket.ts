@@ -12,12 +12,12 @@
  */
 import * as net from 'net';
 import { domainToASCII } from 'url';
-import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, Outcome } from '../core/addrinfo';
+import { hostLookupCall, hostLookupRequest, type AddrinfoRow, type GetaddrinfoRequest, type GetaddrinfoResult, type Outcome } from '../core/addrinfo';
 import { buildDnsReport, type DnsReport, type SystemAnswer } from '../core/directDns';
 import { fqdnFromHostent, fqdnLookupName } from '../core/getfqdn';
 import { localSourceFor, neverAskDns } from '../core/neverAskDns';
 import { compareIdnForms, idna2003ToAscii, IdnaError } from '../core/idna2003';
-import { formatResolverError, type ResolverErrorInfo } from '../core/resolverError';
+import { errorJson, type ResolverErrorInfo } from '../core/resolverError';
 import type { AiFlagName, FamilyName, NiFlagName, SocktypeName } from '../core/socketConstants';
 import type { HostentResult } from '../ipc/protocol';
 import type { ResolverClient } from './resolverClient';
@@ -261,15 +261,15 @@ export async function directDnsLookup(client: HelperRequester, input: string, op
     const forms = compareIdnForms(input, domainToASCII);
     if (forms.international) idn = forms;
   }
-  const systemCall = isAddress ? `gethostbyaddr(${JSON.stringify(bare)})` : `getaddrinfo(${JSON.stringify(input)}, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`;
+  const systemCall = isAddress ? `gethostbyaddr(${JSON.stringify(bare)})` : hostLookupCall(input);
   const askSystem = (): Promise<SystemAnswer> => isAddress
     ? pyGethostbyaddr(client, bare).then((o) =>
         o.ok
           ? { call: systemCall, ok: true, canonname: o.value[0], addresses: o.value[2], names: [o.value[0], ...o.value[1]] }
-          : { call: systemCall, ok: false, error: errorSummary(o.error) }
+          : { call: systemCall, ok: false, error: errorJson(o.error) }
       )
-    : pyGetaddrinfo(client, { host: input, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] }).then((o) => {
-        if (!o.ok) return { call: systemCall, ok: false, error: errorSummary(o.error) };
+    : pyGetaddrinfo(client, hostLookupRequest(input)).then((o) => {
+        if (!o.ok) return { call: systemCall, ok: false, error: errorJson(o.error) };
         const addresses = [...new Set(o.value.map((r) => r.sockaddr[0]))];
         return { call: systemCall, ok: true, canonname: o.value.find((r) => r.canonname)?.canonname ?? null, addresses, names: [] };
       });
@@ -307,6 +307,3 @@ function hostsLine(sources: readonly string[] | null): string {
   return sources ? `nsswitch.conf hosts: ${sources.join(' ')}` : 'no nsswitch.conf: glibc asks dns first';
 }
 
-function errorSummary(error: ResolverErrorInfo): { type: string; errno: number | null; message: string } {
-  return { type: error.kind, errno: error.errno, message: formatResolverError(error) };
-}

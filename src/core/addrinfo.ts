@@ -96,3 +96,23 @@ export function canonicalName(rows: readonly AddrinfoRow[]): string | null {
   const first = rows.find((r) => r.canonname);
   return first?.canonname ?? null;
 }
+
+/** Python's row as JSON: [family, type, proto, canonname, sockaddr]; null where the backend cannot know. */
+export function addrinfoRowJson(row: AddrinfoRow): unknown[] {
+  // SocketKind has no member for 0: Python shows the plain int.
+  return [row.family, row.socktype === 'SOCK_UNSPEC' ? 0 : row.socktype, row.proto, row.canonname, row.sockaddr];
+}
+
+/**
+ * The call behind every lookup NetLens shows for a host (hover, trees, Resolve Hostname, Copy as JSON, the direct-
+ * DNS comparison): getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME) — one row per address, and the
+ * canonical name.
+ */
+export function hostLookupRequest(host: string): GetaddrinfoRequest & { port: null } {
+  return { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] };
+}
+
+/** hostLookupRequest as Python code, for reports and copied JSON. */
+export function hostLookupCall(host: string): string {
+  return `getaddrinfo(${JSON.stringify(host)}, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`;
+}

@@ -8,6 +8,7 @@
 import type { HostsFileEntry } from './hostsFile';
 import type { IdnForms } from './idna2003';
 import type { NeverAskDns } from './neverAskDns';
+import type { ErrorJson } from './resolverError';
 import { searchCandidates, type ResolvConf } from './resolverConfig';
 
 /** Params of the helper's `dns.query`. */
@@ -52,7 +53,7 @@ export interface DirectDnsResult {
 /** What the system resolver answered for the same input (Python's view, computed by the client). */
 export type SystemAnswer =
   | { call: string; ok: true; canonname: string | null; addresses: string[]; names: string[] }
-  | { call: string; ok: false; error: { type: string; errno: number | null; message: string } };
+  | { call: string; ok: false; error: ErrorJson };
 
 export type DifferenceKind = 'not-asked' | 'idn' | 'hosts-file' | 'search-domain' | 'other-nss-source' | 'split-dns' | 'canonical-name' | 'error' | 'ptr';
 

@@ -2,7 +2,8 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as fsp from 'fs/promises';
 import * as path from 'path';
-import { encodeRecord, HistoryFold, hostKey, isEntry, parseLines, type HistoryEntry, type HistoryRecord } from './historyLog';
+import { encodeRecord, HistoryFold, isEntry, parseLines, type HistoryEntry, type HistoryRecord } from './historyLog';
+import { lookupKey } from './lookupView';
 
 /** Most of a log read at once: ours stays far smaller (compaction); a bigger file was grown by something else. */
 const MAX_READ_BYTES = 4 * 1024 * 1024;
@@ -91,7 +92,7 @@ export class HistoryFile {
     await this.refresh();
     if (this.version !== 0) return 0;
     const entries = list.filter(isEntry).reverse();
-    for (const entry of entries) await this.append({ id: `migrated:${hostKey(entry.host)}:${entry.at}`, op: 'put', entry });
+    for (const entry of entries) await this.append({ id: `migrated:${lookupKey(entry.host)}:${entry.at}`, op: 'put', entry });
     return entries.length;
   }
 

@@ -8,6 +8,7 @@
  * instead lets every window add, remove and clear without reading-modifying-writing anything, and any window can
  * rebuild the same list from the same lines, whatever order they ended up in.
  */
+import { lookupKey } from './lookupView';
 
 /** What the history keeps of a lookup: enough to show it again after a reload, nothing more. */
 export interface HistoryEntry {
@@ -104,11 +105,6 @@ function cleanEntry(e: HistoryEntry): HistoryEntry {
   return { host: e.host, at: e.at, ok: e.ok, addresses: [...e.addresses], canonicalName: e.canonicalName ?? null, error: e.error ?? null, backend: e.backend ?? null };
 }
 
-/** One entry per host, whatever the case: `DB.internal` and `db.internal` are the same name to the resolver. */
-export function hostKey(host: string): string {
-  return host.toLowerCase();
-}
-
 /**
  * The history as the records so far say it is: one entry per host, the lookup with the latest time winning, a
  * tombstone or clear hiding the lookups of its host (or all) made before it, newest first.
@@ -134,11 +130,11 @@ export class HistoryFold {
       this.seen.add(r.id);
       this.version++;
       if (r.op === 'put') {
-        const key = hostKey(r.entry.host);
+        const key = lookupKey(r.entry.host);
         const stamped = { at: r.entry.at, id: r.id, value: r.entry };
         if (later(stamped, this.puts.get(key))) this.puts.set(key, stamped);
       } else if (r.op === 'remove') {
-        const key = hostKey(r.host);
+        const key = lookupKey(r.host);
         const stamped = { at: r.at, id: r.id, value: r.host };
         if (later(stamped, this.removed.get(key))) this.removed.set(key, stamped);
       } else if (later({ at: r.at, id: r.id, value: null }, this.cleared)) {

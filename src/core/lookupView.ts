@@ -7,9 +7,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { AddressFacts } from './addressFacts';
-import type { AddrinfoRow, BackendName } from './addrinfo';
+import { addrinfoRowJson, hostLookupCall, type AddrinfoRow, type BackendName } from './addrinfo';
 import type { HistoryEntry } from './historyLog';
-import { formatAsPythonException, type ResolverErrorInfo } from './resolverError';
+import { errorJson, formatAsPythonException, type ErrorJson, type ResolverErrorInfo } from './resolverError';
 
 /** One answer of the system resolver for a host, as the commands, the hover, the trees and the tests see it. */
 export interface HostLookup {
@@ -25,6 +25,14 @@ export interface HostLookup {
   resolvedAt: number;
   /** The error with Python's text in `text`, e.g. `[Errno -2] Name or service not known`. */
   error: (ResolverErrorInfo & { text: string }) | null;
+}
+
+/**
+ * Which hosts are one lookup (the answer cache, the Lookup History): names are case-insensitive in DNS and in the
+ * hosts file, so `DB.internal` and `db.internal` are one; a final dot is not ignored (it disables the search list).
+ */
+export function lookupKey(host: string): string {
+  return host.toLowerCase();
 }
 
 /** A piece of a sentence: our own words, or data (from a document, a file or DNS) that the renderer must keep literal. */
@@ -168,4 +176,36 @@ export function addressRangeWords(f: AddressFacts): string[] {
     [f.is_benchmarking, () => l10n.t('benchmarking')],
   ];
   return ranges.filter(([on]) => on).map(([, word]) => word());
+}
+
+/** What `NetLens: Copy Lookup as JSON` puts on the clipboard. */
+export interface LookupJson {
+  host: string;
+  /** The Python call that was made (hostLookupCall). */
+  call: string;
+  /** Its return value as `netlens getaddrinfo HOST - --type SOCK_STREAM --flags AI_CANONNAME --json` prints it; null on error. */
+  result: unknown[][] | null;
+  /** The exception, as every NetLens JSON writes errors; null on success. */
+  error: ErrorJson | null;
+  canonicalName: string | null;
+  /** Distinct addresses in the resolver's order. */
+  addresses: string[];
+  backend: BackendName | null;
+  elapsedMs: number | null;
+  /** When the answer arrived, ISO 8601 UTC. */
+  resolvedAt: string;
+}
+
+export function lookupJson(lookup: HostLookup): LookupJson {
+  return {
+    host: lookup.host,
+    call: hostLookupCall(lookup.host),
+    result: lookup.ok ? lookup.rows.map(addrinfoRowJson) : null,
+    error: lookup.error ? errorJson(lookup.error) : null,
+    canonicalName: lookup.canonicalName,
+    addresses: lookup.addresses,
+    backend: lookup.backend,
+    elapsedMs: lookup.elapsedMs,
+    resolvedAt: new Date(lookup.resolvedAt).toISOString(),
+  };
 }

@@ -32,6 +32,20 @@ export function formatResolverError(error: ResolverErrorInfo): string {
   return error.errno === null ? error.message : `[Errno ${error.errno}] ${error.message}`;
 }
 
+/**
+ * An error as NetLens writes it in JSON, everywhere (the CLI's --json, `netlens dns`, the direct-DNS report, Copy
+ * as JSON): `{"type":"gaierror","errno":-2,"message":"[Errno -2] Name or service not known"}`.
+ */
+export interface ErrorJson {
+  type: string;
+  errno: number | null;
+  message: string;
+}
+
+export function errorJson(error: ResolverErrorInfo): ErrorJson {
+  return { type: error.kind, errno: error.errno, message: formatResolverError(error) };
+}
+
 /** `socket.gaierror: [Errno -2] Name or service not known` — what a Python traceback's last line says. */
 export function formatAsPythonException(error: ResolverErrorInfo): string {
   const pythonName =

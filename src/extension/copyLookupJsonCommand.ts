@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { lookupJson } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import type { HostLookups } from './hostLookups';
@@ -6,7 +7,8 @@ import { hostAtCursor } from './hostsInDocument';
 
 /**
  * `NetLens: Copy Lookup as JSON`: the full answer for a host (the hover's link passes it; from the palette, the
- * host under the cursor) as JSON on the clipboard, reusing the cached answer when there is one.
+ * host under the cursor) as JSON on the clipboard, reusing the cached answer when there is one. The shape is
+ * core/lookupView.ts's LookupJson: the Python call, its result as the CLI prints it, and the error as every NetLens JSON.
  */
 export function registerCopyLookupJsonCommand(commands: CommandRegistry, lookups: HostLookups): vscode.Disposable {
   return commands.register(Commands.copyLookupJson, async (hostArg?: unknown): Promise<string | undefined> => {
@@ -16,7 +18,7 @@ export function registerCopyLookupJsonCommand(commands: CommandRegistry, lookups
       return undefined;
     }
     const lookup = lookups.cached(host) ?? (await lookups.resolve(host));
-    const json = JSON.stringify(lookup, null, 2);
+    const json = JSON.stringify(lookupJson(lookup), null, 2);
     await vscode.env.clipboard.writeText(json);
     void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the lookup of {0} as JSON', host));
     return json;

@@ -1,7 +1,7 @@
 import { LookupCache, type CacheEntry, type CacheLifetimes } from '../client/lookupCache';
 import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from '../client/pythonSocket';
-import { canonicalName, distinctAddresses, type GetaddrinfoResult } from '../core/addrinfo';
-import type { HostLookup } from '../core/lookupView';
+import { canonicalName, distinctAddresses, hostLookupRequest, type GetaddrinfoResult } from '../core/addrinfo';
+import { lookupKey, type HostLookup } from '../core/lookupView';
 import { formatResolverError } from '../core/resolverError';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
@@ -31,7 +31,7 @@ export class HostLookups {
 
   /** A fresh cached answer, without starting a lookup. */
   cached(host: string): HostLookup | undefined {
-    const entry = this.cache.get(key(host));
+    const entry = this.cache.get(lookupKey(host));
     return entry && toHostLookup(host, entry);
   }
 
@@ -40,12 +40,12 @@ export class HostLookups {
    * `record: false` keeps a bulk run's thousands of answers out of the Lookup History.
    */
   async resolve(host: string, { fresh = false, record = true }: { fresh?: boolean; record?: boolean } = {}): Promise<HostLookup> {
-    if (fresh) this.cache.delete(key(host));
+    if (fresh) this.cache.delete(lookupKey(host));
     let asked = false;
-    const entry = await this.cache.lookup(key(host), async () => {
+    const entry = await this.cache.lookup(lookupKey(host), async () => {
       asked = true;
       // As Python does: IDNA 2003 first, so `straße.de` asks for `strasse.de` and `a..b` fails without a query.
-      return pyGetaddrinfoResult(this.service.client, { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] });
+      return pyGetaddrinfoResult(this.service.client, hostLookupRequest(host));
     });
     const lookup = toHostLookup(host, entry);
     if (asked && record) this.onResolved(lookup);
@@ -57,13 +57,13 @@ export class HostLookups {
    * forward lookups; the error text (e.g. `[Errno 1] Unknown host`) when there is none.
    */
   async reverseName(address: string): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
-    const entry = await this.reverseCache.lookup(key(address), () => pyGethostbyaddr(this.service.client, address));
+    const entry = await this.reverseCache.lookup(lookupKey(address), () => pyGethostbyaddr(this.service.client, address));
     return entry.outcome.ok ? { ok: true, name: entry.outcome.value[0] } : { ok: false, error: formatResolverError(entry.outcome.error) };
   }
 
   /** A fresh cached reverse name, without starting a lookup. */
   cachedReverseName(address: string): { ok: true; name: string } | { ok: false; error: string } | undefined {
-    const entry = this.reverseCache.get(key(address));
+    const entry = this.reverseCache.get(lookupKey(address));
     if (!entry) return undefined;
     return entry.outcome.ok ? { ok: true, name: entry.outcome.value[0] } : { ok: false, error: formatResolverError(entry.outcome.error) };
   }
@@ -84,11 +84,6 @@ export class HostLookups {
 function cacheLifetimes(): CacheLifetimes {
   const positiveMs = settings.cacheSeconds() * 1000;
   return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
-}
-
-/** Names are case-insensitive in DNS and in the hosts file; a trailing dot is not (it disables the search list). */
-function key(host: string): string {
-  return host.toLowerCase();
 }
 
 function toHostLookup(host: string, entry: CacheEntry<GetaddrinfoResult>): HostLookup {

@@ -3,7 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { settings } from './settings';
 import { HistoryFile } from '../core/historyFile';
-import { hostKey, isEntry, type HistoryEntry } from '../core/historyLog';
+import { isEntry, type HistoryEntry } from '../core/historyLog';
+import { lookupKey } from '../core/lookupView';
 import type { HostLookup } from './hostLookups';
 
 export type { HistoryEntry } from '../core/historyLog';
@@ -64,12 +65,12 @@ export class LookupHistory implements vscode.Disposable {
       error: lookup.error ? `${lookup.error.text}${lookup.error.code ? ` (${lookup.error.code})` : ''}` : null,
       backend: lookup.backend,
     };
-    await this.change({ op: 'put', entry }, (list) => [entry, ...list.filter((e) => hostKey(e.host) !== hostKey(entry.host))]);
+    await this.change({ op: 'put', entry }, (list) => [entry, ...list.filter((e) => lookupKey(e.host) !== lookupKey(entry.host))]);
   }
 
   /** Removes the host's entry in every window (a tombstone in the log). */
   async remove(host: string): Promise<void> {
-    await this.change({ op: 'remove', host, at: Date.now() }, (list) => list.filter((e) => hostKey(e.host) !== hostKey(host)));
+    await this.change({ op: 'remove', host, at: Date.now() }, (list) => list.filter((e) => lookupKey(e.host) !== lookupKey(host)));
   }
 
   async clear(): Promise<void> {

@@ -15,7 +15,7 @@ import { pyGetaddrinfo, pyGetnameinfo, type PyGetaddrinfoArgs } from '../../src/
 import type { Outcome } from '../../src/core/addrinfo';
 import { formatResolverError } from '../../src/core/resolverError';
 import type { AiFlagName, FamilyName, NiFlagName, SocktypeName } from '../../src/core/socketConstants';
-import { rowJson } from '../../src/cli/commands/getaddrinfo';
+import { addrinfoRowJson } from '../../src/core/addrinfo';
 import { FIXTURE } from '../fixtures/dns/zone';
 import { hasPython } from '../support/python';
 import { CLI_JS, HELPER_JS } from '../support/paths';
@@ -289,7 +289,7 @@ const suiteTitle = !fixture
         }))
       );
       const netlens: Answer[] = [];
-      for (const c of cases) netlens.push(fromOutcome(await pyGetaddrinfo(client, c), (rows) => rows.map(rowJson)));
+      for (const c of cases) netlens.push(fromOutcome(await pyGetaddrinfo(client, c), (rows) => rows.map(addrinfoRowJson)));
       assertParity(
         cases.map((c) => `getaddrinfo(${JSON.stringify(c.host)}, ${String(c.port)}, ${c.family}, ${c.socktype}, ${c.proto}, ${c.flags.join('|') || 0})`),
         netlens,

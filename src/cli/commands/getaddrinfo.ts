@@ -1,4 +1,4 @@
-import type { AddrinfoRow } from '../../core/addrinfo';
+import { addrinfoRowJson } from '../../core/addrinfo';
 import { defaultProtocolsDatabase } from '../../core/protocolsDb';
 import { AI_FLAGS, parseFamily, parseFlagList, parseSocktype } from '../../core/socketConstants';
 import { pyGetaddrinfo, type PyGetaddrinfoArgs } from '../../client/pythonSocket';
@@ -39,12 +39,6 @@ export function parseGetaddrinfoArgs(args: ParsedCommandArgs): PyGetaddrinfoArgs
   return { host: hostArg === '-' ? null : hostArg, port, family, socktype, proto, flags };
 }
 
-/** Python's row as JSON: [family, type, proto, canonname, sockaddr]; null where the backend cannot know. */
-export function rowJson(row: AddrinfoRow): unknown[] {
-  // SocketKind has no member for 0: Python shows the plain int.
-  return [row.family, row.socktype === 'SOCK_UNSPEC' ? 0 : row.socktype, row.proto, row.canonname, row.sockaddr];
-}
-
 export const getaddrinfoCommand: CliCommand = {
   name: 'getaddrinfo',
   usage,
@@ -58,6 +52,6 @@ export const getaddrinfoCommand: CliCommand = {
     const cells = rows.map((r) => [r.family, r.socktype ?? '?', r.proto === null ? '?' : String(r.proto), r.canonname === null ? '?' : dataText(r.canonname), r.sockaddr.map(String).join('  ')]);
     const human = table(cells, ['family', 'type', 'proto', 'canonname', 'sockaddr']);
     if (rows.some((r) => r.socktype === null || r.canonname === null)) human.push('(the dns.lookup fallback backend cannot know the fields shown as ?)');
-    return { ok: true, json: rows.map(rowJson), human };
+    return { ok: true, json: rows.map(addrinfoRowJson), human };
   },
 };

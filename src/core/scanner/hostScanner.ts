@@ -10,7 +10,7 @@
  */
 import { CH, isDigitChar, isHexChar, isLabelChar, isLowerChar, isUpperChar, isUserChar } from './charClass';
 import { CODE_RECEIVERS, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS } from './codeHeuristics';
-import { isHostKeyValue } from './hostKey';
+import { isValueOfHostKey } from './hostValuedKey';
 import { hostSyntaxEnd } from './hostSyntax';
 import { hasDigit, ipv4End, ipv6End, zoneEnd } from './ipLiterals';
 import { analyzeLine, type LineContext } from './lineContext';
@@ -192,13 +192,13 @@ export class HostScanner {
     } else if (prev === CH.DOT) {
       // `.example.com` is a domain suffix (cookie domains, search lists) where a key says so; else a wildcard
       // tail (`*.example.com`), a CSS class or a file name (`.env.local`).
-      if (!mixedCase && cls !== SUFFIX_NONE && isHostKeyValue(s, i - 1)) context = 'keyValue';
+      if (!mixedCase && cls !== SUFFIX_NONE && isValueOfHostKey(s, i - 1)) context = 'keyValue';
     } else if (!looksLikeCode(s, host, i, j, prev, next, dots, mixedCase, innerUnderscore, ctx, false)) {
       if (isLabelKeyPrefix(s, i, j)) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
-      if (context === null && isHostKeyValue(s, i)) context = 'keyValue';
-    } else if ((cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON || cls === SUFFIX_OTHER_TLD) && !mixedCase && next !== CH.EQ && isHostKeyValue(s, i)) {
+      if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
+    } else if ((cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON || cls === SUFFIX_OTHER_TLD) && !mixedCase && next !== CH.EQ && isValueOfHostKey(s, i)) {
       context = 'keyValue';
     }
     if (context === null) return j;
@@ -224,7 +224,7 @@ export class HostScanner {
   ): number {
     if (prev === CH.DOT || prev === CH.DOLLAR || prev === CH.PERCENT || prev === CH.AMP || next === CH.EQ || next === CH.DOT) return j;
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
-    if (!atHost && !strong && !port && j - i !== 9 && !isHostKeyValue(s, i)) return j;
+    if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
     if (j - i > 63 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
     const word = s.slice(i, j);
     const lower = word.toLowerCase();
@@ -252,7 +252,7 @@ export class HostScanner {
       context = 'hostPort';
     } else if (word !== lower && word !== word.toUpperCase()) {
       // PascalCase and camelCase words are identifiers and types (`ip: IpAddr`, `host: redisHost`), not hosts.
-    } else if (!NOT_A_HOST_WORDS.has(lower) && isHostKeyValue(s, i)) {
+    } else if (!NOT_A_HOST_WORDS.has(lower) && isValueOfHostKey(s, i)) {
       context = 'keyValue';
     }
     if (context === null) return j;

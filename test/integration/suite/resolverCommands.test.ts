@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostTuple } from '../../../src/client/pythonSocket';
 import type { Outcome } from '../../../src/core/addrinfo';
 import type { DnsReport } from '../../../src/core/directDns';
 import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { LookupJson } from '../../../src/core/lookupView';
 import { formatResolverError } from '../../../src/core/resolverError';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { queriesFor } from '../../support/fixtureLog';
@@ -43,6 +46,33 @@ describe('reverse lookup and resolver comparison in a real editor', function () 
     }
     assert.deepEqual(queriesFor('compare-check.'), [], 'no query reached the DNS server');
     assert.deepEqual(queriesFor(' localhost '), []);
+  });
+});
+
+describe('Copy Lookup as JSON in a real editor', function () {
+  before(async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    await vscode.extensions.getExtension('netlens.netlens')?.activate();
+  });
+
+  /** What `netlens ARGS --json` prints, from the CLI shipped with the extension, in the same namespace. */
+  function cliJson(args: string[]): unknown {
+    const cli = path.join(vscode.extensions.getExtension('netlens.netlens')!.extensionPath, 'dist', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    return JSON.parse(run.stdout) as unknown;
+  }
+
+  it('holds the Python call, its result exactly as the CLI prints it, and the error in the CLI’s own shape', async () => {
+    const { alias, canonical } = FIXTURE.cnameChain;
+    const args = (host: string): string[] => ['getaddrinfo', host, '-', '--type', 'SOCK_STREAM', '--flags', 'AI_CANONNAME'];
+    const found = JSON.parse(await runCommand<string>('netlens.copyLookupJson', alias)) as LookupJson;
+    assert.equal(found.call, `getaddrinfo("${alias}", None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`);
+    assert.deepEqual(found.result, cliJson(args(alias)), 'one path to getaddrinfo: the extension and the CLI get the same rows');
+    assert.equal(found.canonicalName, canonical);
+    assert.equal(found.error, null);
+    const failed = JSON.parse(await runCommand<string>('netlens.copyLookupJson', FIXTURE.nxdomain)) as LookupJson;
+    assert.equal(failed.result, null);
+    assert.deepEqual({ error: failed.error }, cliJson(args(FIXTURE.nxdomain)), 'one error shape');
   });
 });
 

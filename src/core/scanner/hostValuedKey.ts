@@ -15,7 +15,7 @@ function isKeyChar(c: number): boolean {
   return c < 128 && (isLabelChar(c) || c === CH.DOT);
 }
 
-export function isHostKeyValue(s: string, valueStart: number): boolean {
+export function isValueOfHostKey(s: string, valueStart: number): boolean {
   let k = valueStart - 1;
   const opened = k >= 0 && (isQuote(s.charCodeAt(k)) || s.charCodeAt(k) === CH.LBRACKET);
   if (opened) k--;
