@@ -61,7 +61,8 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
   private adopt(panel: AddrinfoPanel): AddrinfoPanel {
     this.current = panel;
     this.open.add(panel);
-    panel.onDidDispose(() => {
+    const closed = panel.onDidDispose(() => {
+      closed.dispose();
       this.open.delete(panel);
       if (this.current === panel) this.current = undefined;
     });
