@@ -1,130 +1,150 @@
 import * as vscode from 'vscode';
+import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ResultMessage } from '../client/addrinfoPanelLookups';
+import type { GetaddrinfoRequest } from '../core/addrinfo';
+import type { PanelInitialState, ToWebviewMessage, WebviewStrings } from '../webview/messages';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
-import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult } from '../client/pythonSocket';
-import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
-import { parseIpAddress } from '../core/ipAddress';
 import { hostAtCursor } from './hostsInDocument';
-import { formatAsPythonException } from '../core/resolverError';
-import type { FromWebviewMessage, PanelInitialState, ReverseName, ToWebviewMessage, WebviewStrings } from '../webview/messages';
 import type { ResolverService } from './resolverService';
 import { settings } from './settings';
 import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
 
 const VIEW_TYPE = 'netlens.getaddrinfo';
 
-/** Python's default call for a host: every row, as `socket.getaddrinfo(host, None)` returns them, plus the canonical name. */
-export function defaultRequest(host: string | null): GetaddrinfoRequest {
-  return { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_UNSPEC', proto: 0, flags: ['AI_CANONNAME'] };
-}
-
 /**
  * `NetLens: Show getaddrinfo Results`: one panel where the user sets every getaddrinfo argument and sees the
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
 export function registerAddrinfoPanel(commands: CommandRegistry, service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {
-  let panel: vscode.WebviewPanel | undefined;
-
-  /** Opens (or reveals) the panel; with a host, resolves it and returns the message shown (tests use it). */
-  const open = async (hostArg?: unknown): Promise<ToWebviewMessage | undefined> => {
-    // A host given by the caller, else the one under the cursor; whatever the form shows first is resolved at
-    // once, so it never shows a host without its answer. With neither, the host field is empty and focused.
-    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : hostAtCursor();
-    if (panel) {
-      panel.reveal();
-      return host === null ? undefined : answer(panel, defaultRequest(host));
-    }
-    const created = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, webviewOptions(extensionUri));
-    adopt(created, { request: defaultRequest(host), autoResolve: host !== null });
-    // With autoResolve the webview asks for the lookup itself once its script runs; answer() replies to it.
-    return host === null ? undefined : nextResult.promise;
-  };
-
-  /** Wires a new or restored panel: its page, its messages, and forgetting it when closed. */
-  function adopt(current: vscode.WebviewPanel, state: PanelInitialState): void {
-    panel = current;
-    current.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    current.webview.options = webviewOptions(extensionUri);
-    current.webview.html = html(current.webview, extensionUri, state);
-    const subscriptions = [
-      current.webview.onDidReceiveMessage((m: unknown) => onMessage(current, m)),
-      current.onDidDispose(() => {
-        if (panel === current) panel = undefined;
-        for (const s of subscriptions) s.dispose();
-      }),
-    ];
-  }
-
-  /** Resolves with the next result posted to the panel (for callers of the command that passed a host). */
-  let nextResult = deferred<ToWebviewMessage>();
-
-  /** `seq` is the webview's number for its request, echoed so that it can drop answers it no longer waits for. */
-  async function answer(target: vscode.WebviewPanel, request: GetaddrinfoRequest, seq?: number): Promise<ToWebviewMessage> {
-    await target.webview.postMessage({ type: 'resolving', request, seq } satisfies ToWebviewMessage);
-    // The client answers every request (a crashed helper is restarted and the request retried, or it is an error).
-    // Through the same Python semantics as the hover and the CLI (IDNA 2003 first): the panel asks what they ask.
-    const [outcome, ping] = await Promise.all([pyGetaddrinfoResult(service.client, pyArgsFromRequest(request)), service.client.ping()]);
-    const message: ToWebviewMessage = { type: 'result', request, outcome, constants: ping.ok ? ping.value.constants : {}, seq };
-    await target.webview.postMessage(message);
-    nextResult.resolve(message);
-    nextResult = deferred<ToWebviewMessage>();
-    if (outcome.ok) void details(target, request, distinctAddresses(outcome.value.rows), seq).catch(ignoreClosedPanel);
-    return message;
-  }
-
-  /** Reverse names and the direct DNS view, after the table is shown (they may take longer than the lookup). */
-  async function details(target: vscode.WebviewPanel, request: GetaddrinfoRequest, addresses: string[], seq?: number): Promise<void> {
-    const host = request.host;
-    const [reverse, dns] = await Promise.all([
-      Promise.all(addresses.map(async (a): Promise<[string, ReverseName]> => {
-        const r = await pyGethostbyaddr(service.client, a);
-        return [a, r.ok ? { ok: true, name: r.value[0] } : { ok: false, error: formatAsPythonException(r.error) }];
-      })),
-      host !== null && !parseIpAddress(host) ? directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) : Promise.resolve(null),
-    ]);
-    await target.webview.postMessage({ type: 'details', request, reverse: Object.fromEntries(reverse), dns, seq } satisfies ToWebviewMessage);
-  }
-
-  function onMessage(target: vscode.WebviewPanel, raw: unknown): void {
-    const message = parseMessage(raw);
-    if (!message) return;
-    if (message.type === 'resolve') void answer(target, message.request, message.seq).catch(ignoreClosedPanel);
-    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the getaddrinfo rows')));
-  }
-
+  const lookups = new AddrinfoPanelLookups({ client: service.client, dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) });
+  const panels = new AddrinfoPanels(extensionUri, lookups);
   return vscode.Disposable.from(
-    commands.register(Commands.showGetaddrinfo, open),
-    // After a reload VS Code gives the panel back with the form state the webview saved (vscode.setState).
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (restored, saved: unknown) => {
-        // The webview gets its whole saved state (form as typed, last answer, a lookup still pending) back from
-        // getState(); `saved` goes along in the page in case it does not. Only the form is checked here: the
-        // extension acts on nothing else in it.
-        const form = typeof saved === 'object' && saved !== null && 'form' in saved ? saved.form : saved;
-        const request = parseMessage({ type: 'resolve', request: form });
-        adopt(restored, { request: request?.type === 'resolve' ? request.request : defaultRequest(null), autoResolve: false, saved });
-      },
-    }),
-    new vscode.Disposable(() => {
-      panel?.dispose();
-    })
+    commands.register(Commands.showGetaddrinfo, (host?: unknown) => panels.createOrShow(host)),
+    // After a reload VS Code gives the panel back with the state its webview saved (vscode.setState).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    panels
   );
 }
 
-/** The webview is less trusted than the extension: check every message's shape before acting on it. */
-function parseMessage(raw: unknown): FromWebviewMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  if (m.type === 'copy' && typeof m.text === 'string') return { type: 'copy', text: m.text };
-  const request = m.type === 'resolve' ? asGetaddrinfoRequest(m.request) : undefined;
-  if (!request) return undefined;
-  const seq = Number.isSafeInteger(m.seq) ? (m.seq as number) : undefined;
-  return { type: 'resolve', request, seq };
+/** The window's getaddrinfo panel: opened or revealed by the command, given back by VS Code after a reload. */
+class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  /** The panel the command reveals (the last one opened or restored). */
+  private current: AddrinfoPanel | undefined;
+  private readonly open = new Set<AddrinfoPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly lookups: AddrinfoPanelLookups
+  ) {}
+
+  /**
+   * Opens (or reveals) the panel. A host given by the caller, else the one under the cursor, is resolved at once
+   * (the form never shows a host without its answer), and the command answers with the result of that lookup;
+   * with neither, the host field is empty and focused, and the command answers undefined.
+   */
+  async createOrShow(hostArg?: unknown): Promise<ResultMessage | undefined> {
+    const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : hostAtCursor();
+    let panel = this.current;
+    if (panel) panel.reveal();
+    else panel = this.adopt(AddrinfoPanel.create(this.extensionUri, this.lookups, defaultRequest(host)));
+    return host === null ? undefined : panel.resolve(defaultRequest(host));
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    this.adopt(AddrinfoPanel.revive(webviewPanel, this.extensionUri, this.lookups, saved));
+  }
+
+  dispose(): void {
+    for (const panel of [...this.open]) panel.dispose();
+  }
+
+  private adopt(panel: AddrinfoPanel): AddrinfoPanel {
+    this.current = panel;
+    this.open.add(panel);
+    const closed = panel.onDidDispose(() => {
+      closed.dispose();
+      this.open.delete(panel);
+      if (this.current === panel) this.current = undefined;
+    });
+    return panel;
+  }
 }
 
-/** Posting to a panel the user closed meanwhile fails; nobody is left to show the answer to. */
-function ignoreClosedPanel(): void {
-  // Nothing to do.
+/**
+ * One getaddrinfo panel: its webview (page, messages) and the subscriptions it holds. What it shows is the
+ * webview's own state (saved with setState, so a reload or a hidden tab gives it back); the panel answers the
+ * webview's requests and the lookups the command starts, each with the messages AddrinfoPanelLookups builds.
+ */
+export class AddrinfoPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  /** A new panel beside the active editor, its form filled with `request` (not resolved: see resolve()). */
+  static create(extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, request: GetaddrinfoRequest): AddrinfoPanel {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, webviewOptions(extensionUri));
+    return new AddrinfoPanel(panel, extensionUri, lookups, { request });
+  }
+
+  /**
+   * A panel VS Code restored after a reload. The webview gets its whole saved state (form as typed, last answer, a
+   * lookup still pending) back from getState(); `saved` goes along in the page in case it does not.
+   */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, saved: unknown): AddrinfoPanel {
+    return new AddrinfoPanel(panel, extensionUri, lookups, { request: restoredForm(saved), saved });
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly lookups: AddrinfoPanelLookups,
+    initial: PanelInitialState
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = html(panel.webview, extensionUri, initial);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose())
+    );
+  }
+
+  get onDidDispose(): vscode.Event<void> {
+    return this.panel.onDidDispose;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /**
+   * Resolves `request` and shows it: the webview fills its form with the request, then draws the answer and its
+   * details. Answers with this lookup's result message, shown or not (the user may close the panel meanwhile).
+   * Webview messages may be posted before its script runs: VS Code holds them until the page has loaded.
+   */
+  async resolve(request: GetaddrinfoRequest, seq?: number): Promise<ResultMessage> {
+    const { result } = await this.lookups.lookUp(request, seq, (message) => this.post(message));
+    return result;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.panel.dispose();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+  }
+
+  /** Fails once the panel is closed: nobody is left to show the message to. */
+  private async post(message: ToWebviewMessage): Promise<void> {
+    if (this.disposed) throw new Error('the getaddrinfo panel is closed');
+    await this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    if (message.type === 'resolve') void this.resolve(message.request, message.seq);
+    else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the getaddrinfo rows')));
+  }
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -176,10 +196,4 @@ function webviewStrings(): WebviewStrings {
     cnameChain: vscode.l10n.t('CNAME chain: {0}'),
     dnsAgree: vscode.l10n.t('DNS and the system resolver agree.'),
   };
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }

@@ -108,6 +108,10 @@ function resolve(request: GetaddrinfoRequest): void {
   vscode.postMessage({ type: 'resolve', request, seq });
 }
 
+function sameRequest(a: GetaddrinfoRequest | undefined, b: GetaddrinfoRequest): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** An answer to a request older than the last one sent: the newer answer is, or will be, on screen. */
 function stale(message: ToWebviewMessage): boolean {
   return message.seq !== undefined && message.seq < saved.seq;
@@ -224,16 +228,19 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   if (stale(message)) return;
   if (message.type === 'resolving') {
     status.textContent = format(strings.resolving, message.request.host ?? 'None');
-    // Started by the extension (the command was given a host): the form shows what is being asked.
+    // Started by the extension (the command was opened for a host): the form shows what is being asked, and the
+    // lookup stays pending until its answer comes, so that a reload asks again (as for the webview's own requests).
     if (message.seq === undefined) {
       fill(message.request);
-      save({ form: message.request });
+      save({ form: message.request, pending: message.request });
     }
   } else if (message.type === 'result') {
     render(message);
-    save({ result: message, details: undefined, pending: undefined });
+    // The answer to what is pending ends it; an answer to something else (an older request of the webview's, while
+    // the extension's is on its way) leaves the pending one to be asked again after a reload.
+    save({ result: message, details: undefined, pending: sameRequest(saved.pending, message.request) ? undefined : saved.pending });
   } else if (message.type === 'details') {
-    if (saved.result && JSON.stringify(saved.result.request) !== JSON.stringify(message.request)) return;
+    if (saved.result && !sameRequest(saved.result.request, message.request)) return;
     renderDetails(message);
     save({ details: message });
   }
@@ -275,8 +282,8 @@ if (restored) {
 } else {
   fill(initial.request);
   save({ form: initial.request });
-  if (initial.autoResolve) resolve(initial.request);
-  // Opened with nothing to resolve: an empty host field, focused, that says what to do.
-  else if (initial.request.host === null) status.textContent = strings.emptyHint;
+  // Opened with nothing to resolve: an empty host field, focused, that says what to do. (Opened for a host, the
+  // extension resolves it and its 'resolving' message follows.)
+  if (initial.request.host === null) status.textContent = strings.emptyHint;
 }
 hostInput.focus();

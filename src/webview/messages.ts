@@ -56,9 +56,8 @@ export interface WebviewStrings {
 
 /** The panel's initial state, passed in a data-* attribute of the page. */
 export interface PanelInitialState {
+  /** The form as it first shows. The extension resolves it itself when it opens the panel for a host. */
   request: GetaddrinfoRequest;
-  /** Resolve at once (the panel was opened for a given host) rather than wait for the user. */
-  autoResolve: boolean;
   /** After a reload: what the webview saved (PanelSavedState, checked by the webview), in case getState() has nothing. */
   saved?: unknown;
 }

@@ -1,9 +1,10 @@
 // The getaddrinfo panel where it really opens: beside an editor, about half the window (~480 px). The address of
 // every row must be on screen without a horizontal scroll; Enter resolves from any field; opened with nothing to
-// resolve, the host field is empty and focused, with a hint, never a pre-filled host without its answer.
+// resolve, the host field is empty and focused, with a hint, never a pre-filled host without its answer; opened for
+// a host, its answer.
 import * as path from 'path';
 import { FIXTURE } from '../fixtures/dns/zone';
-import { addrinfoFrame, bounded, expect, pickFromQuickInput, quickOpenFile, resolveInPanel, runCommand, textOf, waitUntil, type UiContext, type UiScenario } from './driver';
+import { addrinfoFrame, bounded, expect, pickFromQuickInput, quickOpenFile, resolveInPanel, runCommand, textBox, textOf, waitUntil, type UiContext, type UiScenario } from './driver';
 import { REPO_ROOT } from '../support/paths';
 
 const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
@@ -131,4 +132,79 @@ const emptyPanel: UiScenario = {
   },
 };
 
-export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, narrowPanel];
+/** What the panel shows, read from its page in one look: the form's host, the status line, the table and the DNS view. */
+interface PanelView {
+  host: string;
+  status: string;
+  /** Per row: address, canonname, reverse name, and the Python tuple of its title. */
+  rows: { address: string; canonname: string; reverse: string; python: string }[];
+  pendingReverse: number;
+  dnsSection: boolean;
+}
+
+async function panelView(ctx: UiContext): Promise<PanelView> {
+  return addrinfoFrame(ctx.page)
+    .locator('body')
+    .evaluate((body): PanelView => {
+      const cell = (tr: Element, column: string): string => (tr.querySelector(`td.col-${column}`)?.textContent ?? '').trim();
+      return {
+        host: body.querySelector<HTMLInputElement>('#host')?.value ?? '',
+        status: (body.querySelector('#status')?.textContent ?? '').trim(),
+        rows: [...body.querySelectorAll('#output table tbody tr')].map((tr) => ({
+          address: cell(tr, 'address'),
+          canonname: cell(tr, 'canonname'),
+          reverse: cell(tr, 'reverse-name'),
+          python: tr.getAttribute('title') ?? '',
+        })),
+        pendingReverse: body.querySelectorAll('#output td.pending').length,
+        dnsSection: body.querySelector('#output section.dns') !== null,
+      };
+    });
+}
+
+/** Puts the editor's cursor on `text` with a click, as a user does before running a command on it. */
+async function clickInEditor(ctx: UiContext, text: string): Promise<void> {
+  const box = await textBox(ctx.page, text);
+  if (!box) throw new Error(`"${text}" is not on screen`);
+  await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Opened for the host under the cursor, the panel resolves it at once: the lookup the command itself starts, drawn
+ * by the webview's script (form, table with the platform's constant values, reverse names, the direct DNS view).
+ * With the panel open, the command for another host reveals the same panel and shows that host's answer.
+ */
+const panelForHost: UiScenario = {
+  name: 'getaddrinfo-opened-for-host',
+  async run(ctx) {
+    const { page } = ctx;
+    await closeAllEditors(ctx);
+    await quickOpenFile(ctx, 'app.yaml', alias);
+    await clickInEditor(ctx, alias);
+    await runCommand(ctx, 'netlens.showGetaddrinfo');
+    const shown = await waitUntil(ctx, `the panel's answer and details for ${alias}, opened for it`, 20_000, async () => {
+      const v = await panelView(ctx);
+      return v.rows.length > 0 && v.pendingReverse === 0 && v.dnsSection ? v : undefined;
+    });
+    const summary = JSON.stringify(shown);
+    expect(shown.host === alias, `the form shows the host that was resolved: ${summary}`);
+    expect(shown.rows.length === 6 && shown.status.startsWith('6 rows'), `6 rows (2 addresses × 3 socket types) and a status line that says so: ${summary}`);
+    expect(shown.rows.every((r) => r.address === v4 || r.address === v6) && shown.rows[0].canonname === canonical, `the addresses of ${alias}, ${canonical} first: ${summary}`);
+    expect(shown.rows.every((r) => r.reverse === canonical), `every reverse name is ${canonical}: ${summary}`);
+    // The socket constants' values came from the helper (asked once): Python's tuple shows numbers, not '?'.
+    expect(shown.rows.every((r) => /^\(<AddressFamily\.AF_INET6?: \d+>, <SocketKind\.SOCK_\w+: \d+>/.test(r.python)), `each row's Python tuple has the constants' values: ${summary}`);
+
+    // The panel is open: the command for another host reveals it and shows that host's answer.
+    await clickInEditor(ctx, FIXTURE.v4only.name);
+    await runCommand(ctx, 'netlens.showGetaddrinfo');
+    const next = await waitUntil(ctx, `the same panel's answer for ${FIXTURE.v4only.name}`, 20_000, async () => {
+      const v = await panelView(ctx);
+      return v.host === FIXTURE.v4only.name && v.rows.length > 0 && v.rows.every((r) => r.address === FIXTURE.v4only.v4) ? v : undefined;
+    });
+    expect(next.rows.length === 3 && next.status.startsWith('3 rows'), `3 rows for the IPv4-only name: ${JSON.stringify(next)}`);
+    const panels = await page.locator('.part.editor .tab', { hasText: 'NetLens: getaddrinfo' }).count();
+    expect(panels === 1, `one getaddrinfo panel, revealed again rather than a second one: ${panels} tabs`);
+  },
+};
+
+export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, panelForHost, narrowPanel];

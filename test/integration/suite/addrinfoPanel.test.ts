@@ -5,6 +5,19 @@ import type { ToWebviewMessage } from '../../../src/webview/messages';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { hasPython, python } from '../../support/python';
 
+/** The command with a host: it answers with the result of the lookup that call started (undefined after 20 s). */
+function showGetaddrinfo(host: string): Promise<ToWebviewMessage | undefined> {
+  return Promise.race([
+    vscode.commands.executeCommand<ToWebviewMessage | undefined>('netlens.showGetaddrinfo', host),
+    new Promise<undefined>((r) => setTimeout(() => r(undefined), 20000)),
+  ]);
+}
+
+/** The distinct addresses of a result message, in the resolver's order; undefined for anything else. */
+function addressesOf(message: ToWebviewMessage | undefined): string[] | undefined {
+  return message?.type === 'result' && message.outcome.ok ? [...new Set(message.outcome.value.rows.map((r) => r.sockaddr[0]))] : undefined;
+}
+
 describe('NetLens: Show getaddrinfo Results (webview) in a real editor', () => {
   before(async () => {
     await vscode.extensions.getExtension('netlens.netlens')?.activate();
@@ -14,15 +27,14 @@ describe('NetLens: Show getaddrinfo Results (webview) in a real editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens the panel, whose script (under its CSP) asks for the lookup and receives every getaddrinfo row', async function () {
+  it('opens the panel for a host and answers with every getaddrinfo row of the lookup it started', async function () {
     if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
     const { alias, canonical } = FIXTURE.cnameChain;
-    // The result only arrives if the webview's own script ran and posted {type: 'resolve'} back.
-    const message = await Promise.race([
-      vscode.commands.executeCommand<ToWebviewMessage | undefined>('netlens.showGetaddrinfo', alias),
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 20000)),
-    ]);
-    assert.ok(message && message.type === 'result', 'the webview script asked for the lookup and got the result');
+    // The command's result is the message the panel posted to its webview; what the webview draws from it is
+    // checked on screen by the UI scenario getaddrinfo-opened-for-host (test/ui/panelScenarios.ts).
+    const message = await showGetaddrinfo(alias);
+    assert.ok(message && message.type === 'result', 'the command answers with the result message of its lookup');
+    assert.equal(message.request.host, alias);
     assert.ok(message.outcome.ok, JSON.stringify(message.outcome));
     const rows = message.outcome.value.rows;
     assert.equal(rows[0].canonname, canonical);
@@ -40,15 +52,26 @@ describe('NetLens: Show getaddrinfo Results (webview) in a real editor', () => {
     assert.ok(tab, 'the panel is open as an editor tab');
   });
 
+  it('answers each call with the result of its own lookup, even while another call is on its way', async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    const { alias, v4, v6 } = FIXTURE.cnameChain;
+    const { name, v4: only } = FIXTURE.v4only;
+    // Started together into the one panel: neither call may answer with the other's result.
+    const [first, second] = await Promise.all([showGetaddrinfo(alias), showGetaddrinfo(name)]);
+    assert.ok(first?.type === 'result' && second?.type === 'result', JSON.stringify([first, second]));
+    assert.deepEqual([first.request.host, second.request.host], [alias, name]);
+    assert.deepEqual(addressesOf(first)?.sort(), [v4, v6].sort(), JSON.stringify(first));
+    assert.deepEqual(addressesOf(second), [only], JSON.stringify(second));
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'NetLens: getaddrinfo');
+    assert.equal(tabs.length, 1, 'one panel, revealed for the second call');
+  });
+
   it('asks for a non-ASCII name what Python and the hover ask (IDNA 2003), not the raw UTF-8 name', async function () {
     if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
     const idn = FIXTURE.idn;
-    const message = await Promise.race([
-      vscode.commands.executeCommand<ToWebviewMessage | undefined>('netlens.showGetaddrinfo', idn.name),
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 20000)),
-    ]);
+    const message = await showGetaddrinfo(idn.name);
     assert.ok(message && message.type === 'result' && message.outcome.ok, JSON.stringify(message));
-    const panel = [...new Set(message.outcome.value.rows.map((r) => r.sockaddr[0]))];
+    const panel = addressesOf(message);
     assert.deepEqual(panel, [idn.v4], `${idn.name} is asked as ${idn.ascii2003} (${idn.v4}), not as UTF-8 or UTS #46 (${idn.v4Uts46})`);
     const lookup = await vscode.commands.executeCommand<HostLookup | undefined>('netlens.resolveHostname', idn.name);
     assert.deepEqual(lookup?.addresses, panel, 'the hover and Resolve Hostname get the same answer as the panel');

@@ -1,0 +1,122 @@
+/**
+ * What the getaddrinfo panel (src/extension/addrinfoPanel.ts) asks the helper and what it tells its webview, without
+ * vscode, so that it is unit-tested in plain Node: the default request, the check of every message the webview
+ * sends, the form a restored panel starts from, and one lookup as the panel shows it ('resolving', 'result', then
+ * 'details'). The panel class only owns the webview and posts what this module builds.
+ */
+import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
+import { parseIpAddress } from '../core/ipAddress';
+import { formatAsPythonException } from '../core/resolverError';
+import type { FromWebviewMessage, ReverseName, ToWebviewMessage } from '../webview/messages';
+import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult, type DirectDnsOptions } from './pythonSocket';
+import type { ResolverClient } from './resolverClient';
+
+export type ResultMessage = Extract<ToWebviewMessage, { type: 'result' }>;
+export type DetailsMessage = Extract<ToWebviewMessage, { type: 'details' }>;
+
+/** Python's default call for a host: every row, as `socket.getaddrinfo(host, None)` returns them, plus the canonical name. */
+export function defaultRequest(host: string | null): GetaddrinfoRequest {
+  return { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_UNSPEC', proto: 0, flags: ['AI_CANONNAME'] };
+}
+
+/** The webview is less trusted than the extension: every message's shape is checked before anything acts on it. */
+export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'copy' && typeof m.text === 'string') return { type: 'copy', text: m.text };
+  const request = m.type === 'resolve' ? asGetaddrinfoRequest(m.request) : undefined;
+  if (!request) return undefined;
+  const seq = Number.isSafeInteger(m.seq) ? (m.seq as number) : undefined;
+  return { type: 'resolve', request, seq };
+}
+
+/**
+ * The form a panel restored after a reload starts from: the `form` of what its webview saved (PanelSavedState), or
+ * the bare request NetLens 0.1.0 saved; anything else gives the empty form. Only the form is checked here: the
+ * extension acts on nothing else in the saved state (the webview checks the rest itself).
+ */
+export function restoredForm(saved: unknown): GetaddrinfoRequest {
+  const form = typeof saved === 'object' && saved !== null && 'form' in saved ? saved.form : saved;
+  return asGetaddrinfoRequest(form) ?? defaultRequest(null);
+}
+
+/** What a panel lookup needs: the helper (lookups and its socket constants) and the direct DNS view's settings. */
+export interface AddrinfoPanelDeps {
+  client: Pick<ResolverClient, 'request' | 'ping'>;
+  dnsOptions: () => DirectDnsOptions;
+}
+
+/** One lookup's messages: the result (what the table shows) and, later, its details (null after a failure). */
+export interface PanelLookup {
+  result: ResultMessage;
+  /** Never rejects. */
+  details: Promise<DetailsMessage | null>;
+}
+
+/**
+ * The panel's lookups, shared by every panel of the window. The socket constants (their platform values, shown in
+ * the Python form of each row) are asked of the helper once, with the first lookup, not with every lookup.
+ */
+export class AddrinfoPanelLookups {
+  /** The helper's answer with the constants, asked once; forgotten when it failed, so that the next lookup asks again. */
+  private constants: Promise<Record<string, number> | undefined> | undefined;
+
+  constructor(private readonly deps: AddrinfoPanelDeps) {}
+
+  /**
+   * One lookup as the panel shows it: 'resolving', then 'result', then (for a success) 'details' with the reverse
+   * names and the direct DNS view, which may take longer than the lookup. `seq` is the webview's number for its
+   * request, echoed so that it can drop answers it no longer waits for (absent for lookups the extension starts).
+   * `post` may fail (the user closed the panel meanwhile): the result is still returned, and no details are asked.
+   */
+  async lookUp(request: GetaddrinfoRequest, seq: number | undefined, post: (message: ToWebviewMessage) => Promise<unknown>): Promise<PanelLookup> {
+    const shown = (message: ToWebviewMessage): Promise<boolean> => post(message).then(() => true, () => false);
+    await shown({ type: 'resolving', request, seq });
+    const result = await this.result(request, seq);
+    if (!(await shown(result))) return { result, details: Promise.resolve(null) };
+    const details = this.details(result).then(
+      async (message) => {
+        if (message) await shown(message);
+        return message;
+      },
+      () => null
+    );
+    return { result, details };
+  }
+
+  /**
+   * The table's message: the helper's whole getaddrinfo answer, through the same Python semantics as the hover and
+   * the CLI (IDNA 2003 first), so the panel asks what they ask. The client answers every request (a crashed helper
+   * is restarted and the request retried, or it is an error).
+   */
+  async result(request: GetaddrinfoRequest, seq?: number): Promise<ResultMessage> {
+    const [outcome, constants] = await Promise.all([pyGetaddrinfoResult(this.deps.client, pyArgsFromRequest(request)), this.socketConstants()]);
+    return { type: 'result', request, outcome, constants, seq };
+  }
+
+  /** Reverse names of a successful result's addresses, and the direct DNS view of its host (null for None and addresses). */
+  async details(result: ResultMessage): Promise<DetailsMessage | null> {
+    if (!result.outcome.ok) return null;
+    const { client } = this.deps;
+    const host = result.request.host;
+    const [reverse, dns] = await Promise.all([
+      Promise.all(
+        distinctAddresses(result.outcome.value.rows).map(async (a): Promise<[string, ReverseName]> => {
+          const r = await pyGethostbyaddr(client, a);
+          return [a, r.ok ? { ok: true, name: r.value[0] } : { ok: false, error: formatAsPythonException(r.error) }];
+        })
+      ),
+      host !== null && !parseIpAddress(host) ? directDnsLookup(client, host, this.deps.dnsOptions()) : Promise.resolve(null),
+    ]);
+    return { type: 'details', request: result.request, reverse: Object.fromEntries(reverse), dns, seq: result.seq };
+  }
+
+  /** The platform values of the socket constants; {} while the helper cannot say (the rows then show `?`). */
+  private async socketConstants(): Promise<Record<string, number>> {
+    const asked = (this.constants ??= this.deps.client.ping().then((p) => (p.ok ? p.value.constants : undefined)));
+    const constants = await asked;
+    if (constants) return constants;
+    if (this.constants === asked) this.constants = undefined;
+    return {};
+  }
+}
