@@ -35,7 +35,8 @@ export class LookupCache<T> {
     const { positiveMs, negativeMs } = this.lifetimes();
     const ttl = entry.outcome.ok ? positiveMs : negativeMs;
     this.entries.delete(key);
-    if (this.now() - entry.resolvedAt > ttl) return undefined;
+    // A lifetime of 0 is no caching, even for an answer from this very millisecond.
+    if (ttl <= 0 || this.now() - entry.resolvedAt > ttl) return undefined;
     this.entries.set(key, entry); // re-insert: a name that is read often stays (least-recently-used eviction)
     return entry;
   }

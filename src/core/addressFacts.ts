@@ -273,20 +273,3 @@ export function addressFacts(text: string): AddressFacts {
   if (!ip) throw notAnIpAddress(text);
   return factsOf(ip);
 }
-
-/** The facts that hold for an address, as short words for a hover, a tree row or a table cell. */
-export function factNames(f: AddressFacts): string[] {
-  const names: [string, boolean][] = [
-    ['loopback', f.is_loopback],
-    ['private', f.is_private],
-    ['global', f.is_global],
-    ['link-local', f.is_link_local],
-    ['multicast', f.is_multicast],
-    ['reserved', f.is_reserved],
-    ['unspecified', f.is_unspecified],
-    ['shared (CGNAT)', f.is_shared],
-    ['documentation', f.is_documentation],
-    ['benchmarking', f.is_benchmarking],
-  ];
-  return names.filter(([, on]) => on).map(([name]) => name);
-}

@@ -161,21 +161,29 @@ export function historyTooltip(entry: HistoryEntry): string {
     .join('\n');
 }
 
-/** The ranges an address is in, in the words of Python's ipaddress attributes, localized. */
-export function addressRangeWords(f: AddressFacts): string[] {
-  const ranges: [boolean, () => string][] = [
-    [f.is_loopback, () => l10n.t('loopback')],
-    [f.is_private, () => l10n.t('private')],
-    [f.is_global, () => l10n.t('global')],
-    [f.is_link_local, () => l10n.t('link-local')],
-    [f.is_multicast, () => l10n.t('multicast')],
-    [f.is_reserved, () => l10n.t('reserved')],
-    [f.is_unspecified, () => l10n.t('unspecified')],
-    [f.is_shared, () => l10n.t('shared (CGNAT)')],
-    [f.is_documentation, () => l10n.t('documentation')],
-    [f.is_benchmarking, () => l10n.t('benchmarking')],
-  ];
-  return ranges.filter(([on]) => on).map(([, word]) => word());
+/** The ipaddress attributes that name a range an address is in, in the order the views list them. */
+const RANGE_ATTRIBUTES = ['is_loopback', 'is_private', 'is_global', 'is_link_local', 'is_multicast', 'is_reserved', 'is_unspecified', 'is_shared', 'is_documentation', 'is_benchmarking'] as const;
+export type RangeAttribute = (typeof RANGE_ATTRIBUTES)[number];
+
+/** Each range's word, localized; the webview gets this table from the extension (it has no bundle of its own). */
+export function rangeWords(): Record<RangeAttribute, string> {
+  return {
+    is_loopback: l10n.t('loopback'),
+    is_private: l10n.t('private'),
+    is_global: l10n.t('global'),
+    is_link_local: l10n.t('link-local'),
+    is_multicast: l10n.t('multicast'),
+    is_reserved: l10n.t('reserved'),
+    is_unspecified: l10n.t('unspecified'),
+    is_shared: l10n.t('shared (CGNAT)'),
+    is_documentation: l10n.t('documentation'),
+    is_benchmarking: l10n.t('benchmarking'),
+  };
+}
+
+/** The ranges an address is in (Python's ipaddress attributes that are true), in words: hover, machine tree, panel. */
+export function addressRangeWords(f: AddressFacts, words: Record<RangeAttribute, string> = rangeWords()): string[] {
+  return RANGE_ATTRIBUTES.filter((attribute) => f[attribute]).map((attribute) => words[attribute]);
 }
 
 /** What `NetLens: Copy Lookup as JSON` puts on the clipboard. */

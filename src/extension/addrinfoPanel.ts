@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ResultMessage } from '../client/addrinfoPanelLookups';
 import type { GetaddrinfoRequest } from '../core/addrinfo';
+import { rangeWords } from '../core/lookupView';
 import type { PanelInitialState, ToWebviewMessage, WebviewStrings } from '../webview/messages';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { hostAtCursor } from './hostsInDocument';
-import type { ResolverService } from './resolverService';
+import type { ResolverClient } from '../client/resolverClient';
 import { settings } from './settings';
 import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
 
@@ -15,8 +16,8 @@ const VIEW_TYPE = 'netlens.getaddrinfo';
  * `NetLens: Show getaddrinfo Results`: one panel where the user sets every getaddrinfo argument and sees the
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
-export function registerAddrinfoPanel(commands: CommandRegistry, service: ResolverService, extensionUri: vscode.Uri): vscode.Disposable {
-  const lookups = new AddrinfoPanelLookups({ client: service.client, dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) });
+export function registerAddrinfoPanel(commands: CommandRegistry, client: ResolverClient, extensionUri: vscode.Uri): vscode.Disposable {
+  const lookups = new AddrinfoPanelLookups({ client, dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) });
   const panels = new AddrinfoPanels(extensionUri, lookups);
   return vscode.Disposable.from(
     commands.register(Commands.showGetaddrinfo, (host?: unknown) => panels.createOrShow(host)),
@@ -195,5 +196,6 @@ function webviewStrings(): WebviewStrings {
     noServers: vscode.l10n.t('none'),
     cnameChain: vscode.l10n.t('CNAME chain: {0}'),
     dnsAgree: vscode.l10n.t('DNS and the system resolver agree.'),
+    ranges: rangeWords(),
   };
 }

@@ -6,7 +6,7 @@ import type { Outcome } from '../core/addrinfo';
 import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { hostAtCursor } from './hostsInDocument';
-import type { ResolverService } from './resolverService';
+import type { ResolverClient } from '../client/resolverClient';
 import { settings } from './settings';
 import { withoutIcons, withoutLinks } from './untrustedText';
 
@@ -15,13 +15,13 @@ import { withoutIcons, withoutLinks } from './untrustedText';
  * (Python's view) for one host, and lists the records and every difference (hosts file, search domains, split
  * DNS, IDN). Explicit only: hovers never do this, so a name is not sent twice.
  */
-export function registerCompareResolversCommand(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
+export function registerCompareResolversCommand(commands: CommandRegistry, client: ResolverClient): vscode.Disposable {
   return commands.register(Commands.compareResolvers, async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('NetLens: asking DNS and the system resolver for {0}', withoutIcons(host)) },
-      () => directDnsLookup(service.client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
+      () => directDnsLookup(client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
     );
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: {0} — {1}', host, formatAsPythonException(outcome.error))));
@@ -40,24 +40,24 @@ function reportItems(report: DnsReport): vscode.QuickPickItem[] {
   const text = withoutIcons;
   const items: vscode.QuickPickItem[] = [];
   const section = (label: string): void => void items.push({ label, kind: vscode.QuickPickItemKind.Separator });
-  section(report.differences.length ? 'Differences' : 'No differences');
+  section(report.differences.length ? vscode.l10n.t('Differences') : vscode.l10n.t('No differences'));
   for (const d of report.differences) items.push({ label: `$(warning) ${d.kind}`, detail: text(d.message) });
-  section('DNS (direct)');
-  if (report.cnameChain.length > 1) items.push({ label: text(report.cnameChain.join(' → ')), description: 'CNAME chain' });
+  section(vscode.l10n.t('DNS (direct)'));
+  if (report.cnameChain.length > 1) items.push({ label: text(report.cnameChain.join(' → ')), description: vscode.l10n.t('CNAME chain') });
   for (const [type, set] of [['A', report.a], ['AAAA', report.aaaa]] as const) {
     if (!set) continue;
-    if (set.ok) for (const r of set.records) items.push({ label: r.address, description: `${type}, TTL ${r.ttl} s` });
+    if (set.ok) for (const r of set.records) items.push({ label: r.address, description: vscode.l10n.t('{0}, TTL {1} s', type, r.ttl) });
     else items.push({ label: `${type}: ${set.code}`, description: text(set.message) });
   }
   if (report.ptr) {
     if (report.ptr.ok) for (const name of report.ptr.records) items.push({ label: text(name), description: 'PTR' });
     else items.push({ label: `PTR: ${report.ptr.code}`, description: text(report.ptr.message) });
   }
-  section(text(`System resolver (${report.system.call})`));
+  section(text(vscode.l10n.t('System resolver ({0})', report.system.call)));
   if (report.system.ok) {
-    if (report.system.canonname) items.push({ label: text(report.system.canonname), description: 'canonical name' });
-    for (const a of report.system.addresses) items.push({ label: a, description: 'address' });
-    for (const n of report.system.names) items.push({ label: text(n), description: 'name' });
+    if (report.system.canonname) items.push({ label: text(report.system.canonname), description: vscode.l10n.t('canonical name') });
+    for (const a of report.system.addresses) items.push({ label: a, description: vscode.l10n.t('address') });
+    for (const n of report.system.names) items.push({ label: text(n), description: vscode.l10n.t('name') });
   } else {
     items.push({ label: text(report.system.error.message), description: report.system.error.type });
   }

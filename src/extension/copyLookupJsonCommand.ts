@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { lookupJson } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
-import type { HostLookups } from './hostLookups';
+import type { HostLookups } from '../client/hostLookups';
 import { hostAtCursor } from './hostsInDocument';
 
 /**

@@ -8,7 +8,8 @@ import { resolveAll } from '../client/bulkResolver';
 import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { idna2003ToAscii } from '../core/idna2003';
 import { scanLine, type HostMatch } from '../core/scanner';
-import type { HostLookup, HostLookups } from './hostLookups';
+import type { HostLookups } from '../client/hostLookups';
+import type { HostLookup } from '../core/lookupView';
 import { looksBinary, matchRange, scanOptions } from './hostsInDocument';
 import { TimeSlices } from './timeSlices';
 

@@ -5,7 +5,7 @@ import { settings } from './settings';
 import { HistoryFile } from '../core/historyFile';
 import { isEntry, type HistoryEntry } from '../core/historyLog';
 import { lookupKey } from '../core/lookupView';
-import type { HostLookup } from './hostLookups';
+import type { HostLookup } from '../core/lookupView';
 
 export type { HistoryEntry } from '../core/historyLog';
 

@@ -5,7 +5,7 @@ import type { CommandRegistry } from './commands';
 import { pyGetfqdn } from '../client/pythonSocket';
 import { addressFacts } from '../core/addressFacts';
 import { addressRangeWords } from '../core/lookupView';
-import type { ResolverService } from './resolverService';
+import type { ResolverClient } from '../client/resolverClient';
 
 function safeRangeWords(address: string): string[] {
   try {
@@ -25,7 +25,7 @@ type MachineNode =
  * The "This Machine" view: the host name as the resolver helper sees it (gethostname, on the workspace side in
  * remote setups), and the network interfaces with their addresses. Nothing here sends a DNS query.
  */
-export function registerMachineTree(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
+export function registerMachineTree(commands: CommandRegistry, client: ResolverClient): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   let hostname: string | undefined;
   let fqdn: string | undefined;
@@ -42,7 +42,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
       switch (node.kind) {
         case 'hostname': {
           if (hostname === undefined) {
-            const answer = await service.client.request('gethostname', {});
+            const answer = await client.request('gethostname', {});
             hostname = answer.ok ? answer.value.hostname : vscode.l10n.t('unknown ({0})', answer.error.message);
           }
           const item = new vscode.TreeItem(hostname, vscode.TreeItemCollapsibleState.None);
@@ -52,7 +52,7 @@ export function registerMachineTree(commands: CommandRegistry, service: Resolver
         }
         case 'fqdn': {
           if (fqdn === undefined) {
-            const answer = await pyGetfqdn(service.client);
+            const answer = await pyGetfqdn(client);
             fqdn = answer.ok ? answer.value : vscode.l10n.t('unknown ({0})', answer.error.message);
           }
           const item = new vscode.TreeItem(fqdn, vscode.TreeItemCollapsibleState.None);

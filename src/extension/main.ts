@@ -1,25 +1,26 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { ResolverClient } from '../client/resolverClient';
 import { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { registerAddrinfoPanel } from './addrinfoPanel';
 import { CommandRegistry } from './commands';
 import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
-import { HostLookups } from './hostLookups';
+import { HostLookups } from '../client/hostLookups';
 import { registerFileHostsTree } from './fileHostsTree';
 import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
 import { LookupHistory } from './lookupHistory';
 import { registerMachineTree } from './machineTree';
 import { registerPortInlayHints } from './portInlayHints';
-import { createResolverService, type ResolverService } from './resolverService';
+import { createResolverClient } from './resolverClientFactory';
 import { registerResolveHostnameCommand } from './resolveHostnameCommand';
 import { registerReverseLookupCommand } from './reverseLookupCommand';
 import { registerServicePortCommand } from './servicePortCommand';
-import { automaticLookupBlock } from './settings';
+import { automaticLookupBlock, settings } from './settings';
 
-let service: ResolverService | undefined;
+let client: ResolverClient | undefined;
 
 /**
  * Activation is a list of registrations and nothing else: no helper process, no file scanning, no network.
@@ -29,31 +30,31 @@ export function activate(context: vscode.ExtensionContext): void {
   // The view model's sentences (src/core) are localized with @vscode/l10n from the same bundle as vscode.l10n.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('NetLens', { log: true });
-  service = createResolverService(context, log);
+  client = createResolverClient(context, log);
   const history = new LookupHistory(context.workspaceState, context.globalStorageUri, log);
-  const lookups = new HostLookups(service, (lookup) => void history.record(lookup));
+  const lookups = new HostLookups(client, settings.cacheSeconds, (lookup) => void history.record(lookup));
   const commands = new CommandRegistry(log);
   context.subscriptions.push(
     log,
-    service,
+    client,
     history,
     registerHistoryTree(commands, history),
-    registerMachineTree(commands, service),
+    registerMachineTree(commands, client),
     registerFileHostsTree(commands, lookups),
     registerResolveHostnameCommand(commands, lookups),
     registerHoverProvider(lookups, new HostsFileAnswers(), automaticLookupBlock),
     registerPortInlayHints(),
     registerCopyLookupJsonCommand(commands, lookups),
     registerServicePortCommand(commands),
-    registerReverseLookupCommand(commands, service),
-    registerCompareResolversCommand(commands, service),
-    registerAddrinfoPanel(commands, service, context.extensionUri),
-    registerHelperCommands(commands, service, log)
+    registerReverseLookupCommand(commands, client),
+    registerCompareResolversCommand(commands, client),
+    registerAddrinfoPanel(commands, client, context.extensionUri),
+    registerHelperCommands(commands, client, log)
   );
 }
 
 /** Gives the helper its grace period to exit; VS Code waits for the returned promise. */
 export async function deactivate(): Promise<void> {
-  await service?.shutdown();
-  service = undefined;
+  await client?.dispose();
+  client = undefined;
 }

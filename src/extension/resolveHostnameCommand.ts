@@ -4,7 +4,8 @@ import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
-import type { HostLookup, HostLookups } from './hostLookups';
+import type { HostLookups } from '../client/hostLookups';
+import type { HostLookup } from '../core/lookupView';
 import { hostAtCursor, hostMatchAt } from './hostsInDocument';
 import { withoutLinks } from './untrustedText';
 

@@ -6,18 +6,18 @@ import type { Outcome } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
 import { formatAsPythonException } from '../core/resolverError';
 import { hostAtCursor } from './hostsInDocument';
-import type { ResolverService } from './resolverService';
+import type { ResolverClient } from '../client/resolverClient';
 import { withoutIcons, withoutLinks } from './untrustedText';
 
 /**
  * `NetLens: Reverse Lookup Address…`: Python's gethostbyaddr(ip) — the name, aliases and addresses the system
  * resolver gives for an address (hosts file, then PTR) — pre-filled with the address under the cursor.
  */
-export function registerReverseLookupCommand(commands: CommandRegistry, service: ResolverService): vscode.Disposable {
+export function registerReverseLookupCommand(commands: CommandRegistry, client: ResolverClient): vscode.Disposable {
   return commands.register(Commands.reverseLookup, async (addressArg?: unknown): Promise<Outcome<HostTuple> | undefined> => {
     const address = typeof addressArg === 'string' && addressArg.trim() ? addressArg.trim() : await askForAddress();
     if (!address) return undefined;
-    const outcome = await pyGethostbyaddr(service.client, address);
+    const outcome = await pyGethostbyaddr(client, address);
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: gethostbyaddr({0}) — {1}', JSON.stringify(address), formatAsPythonException(outcome.error))));
       return outcome;

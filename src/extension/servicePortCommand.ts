@@ -34,13 +34,14 @@ export function registerServicePortCommand(commands: CommandRegistry): vscode.Di
     const answer = lookUp(query.trim());
     if (answer.entries.length === 0) {
       // The query is what the user typed (or a command argument): no link may come out of it.
-      void vscode.window.showWarningMessage(withoutLinks(`NetLens: ${/^\d+/.test(query) ? 'port' : 'service'}/proto not found: ${query} (${answer.source})`));
+      const notFound = /^\d+/.test(query) ? vscode.l10n.t('NetLens: port/proto not found: {0} ({1})', query, answer.source) : vscode.l10n.t('NetLens: service/proto not found: {0} ({1})', query, answer.source);
+      void vscode.window.showWarningMessage(withoutLinks(notFound));
       return answer;
     }
     void vscode.window.showQuickPick(
       answer.entries.map((e) => ({
         label: `${e.name}  ${e.port}/${e.proto}`,
-        description: e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined,
+        description: e.aliases.length ? vscode.l10n.t('aliases: {0}', e.aliases.join(', ')) : undefined,
         detail: lineSource(answer, e.lineNumber),
       })),
       { title: vscode.l10n.t('{0} in the services database', query), placeHolder: vscode.l10n.t('The first line is what getservbyname/getservbyport return') }

@@ -3,6 +3,7 @@
  * (src/webview/main.ts). Declared once, imported by both sides.
  */
 import type { GetaddrinfoRequest, GetaddrinfoResult, Outcome } from '../core/addrinfo';
+import type { RangeAttribute } from '../core/lookupView';
 import type { DnsReport } from '../core/directDns';
 
 /** gethostbyaddr's primary name for an address, or Python's error text. */
@@ -52,6 +53,8 @@ export interface WebviewStrings {
   noServers: string;
   cnameChain: string;
   dnsAgree: string;
+  /** Each address range's word (lookupView's rangeWords). */
+  ranges: Record<RangeAttribute, string>;
 }
 
 /** The panel's initial state, passed in a data-* attribute of the page. */

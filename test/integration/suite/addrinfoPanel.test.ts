@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { HostLookup } from '../../../src/core/lookupView';
 import type { ToWebviewMessage } from '../../../src/webview/messages';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { hasPython, python } from '../../support/python';

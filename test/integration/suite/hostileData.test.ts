@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { HostTuple } from '../../../src/client/pythonSocket';
 import type { Outcome } from '../../../src/core/addrinfo';
 import type { DnsReport } from '../../../src/core/directDns';
-import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { HostLookup } from '../../../src/core/lookupView';
 import type { ToWebviewMessage } from '../../../src/webview/messages';
 import { FIXTURE, HOSTILE_KEYS } from '../../fixtures/dns/zone';
 import { runCommand } from '../commands';

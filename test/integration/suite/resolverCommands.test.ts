@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { HostTuple } from '../../../src/client/pythonSocket';
 import type { Outcome } from '../../../src/core/addrinfo';
 import type { DnsReport } from '../../../src/core/directDns';
-import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { HostLookup } from '../../../src/core/lookupView';
 import type { LookupJson } from '../../../src/core/lookupView';
 import { formatResolverError } from '../../../src/core/resolverError';
 import { FIXTURE } from '../../fixtures/dns/zone';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { HostLookup } from '../../../src/core/lookupView';
 
 describe('NetLens sidebar views in a real editor', () => {
   before(async () => {

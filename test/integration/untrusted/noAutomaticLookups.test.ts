@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import type { HostLookup } from '../../../src/extension/hostLookups';
+import type { HostLookup } from '../../../src/core/lookupView';
 import { runCommand } from '../commands';
 import { queriesFor } from '../../support/fixtureLog';
 

@@ -1,33 +1,36 @@
-import { LookupCache, type CacheEntry, type CacheLifetimes } from '../client/lookupCache';
-import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from '../client/pythonSocket';
+import { LookupCache, type CacheEntry, type CacheLifetimes } from './lookupCache';
+import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from './pythonSocket';
 import { canonicalName, distinctAddresses, hostLookupRequest, type GetaddrinfoResult } from '../core/addrinfo';
 import { lookupKey, type HostLookup } from '../core/lookupView';
 import { formatResolverError } from '../core/resolverError';
-import type { ResolverService } from './resolverService';
-import { settings } from './settings';
-
-/** The lookup as every view shows it is defined with the view model. */
-export type { HostLookup } from '../core/lookupView';
+import type { ResolverClient } from './resolverClient';
 
 /**
  * The one way NetLens resolves a host for display: getaddrinfo(host, None, AF_UNSPEC, SOCK_STREAM, 0,
  * AI_CANONNAME) in the helper, cached for netlens.cacheSeconds (failures for a sixth of that, at most 30 s),
- * with concurrent requests for one host sharing one lookup.
+ * with concurrent requests for one host sharing one lookup. No vscode: the extension passes the setting in, and
+ * the unit tests drive it against the real helper.
  */
 export class HostLookups {
-  private readonly cache = new LookupCache<GetaddrinfoResult>(cacheLifetimes);
+  private readonly cache: LookupCache<GetaddrinfoResult>;
+  private readonly reverseCache: LookupCache<HostTuple>;
   private machine: Promise<string | null> | undefined;
   private knownMachine: string | null | undefined;
-  private readonly reverseCache = new LookupCache<HostTuple>(cacheLifetimes);
 
   /**
+   * @param cacheSeconds netlens.cacheSeconds, read at each lookup (a changed setting applies to the next one).
    * @param onResolved hears about each answer that came from the resolver, not from the cache, unless the caller
    *   asked with `record: false` (a bulk run): the Lookup History.
    */
   constructor(
-    private readonly service: ResolverService,
+    private readonly client: ResolverClient,
+    cacheSeconds: () => number,
     private readonly onResolved: (lookup: HostLookup) => void = () => undefined
-  ) {}
+  ) {
+    const lifetimes = (): CacheLifetimes => cacheLifetimes(cacheSeconds());
+    this.cache = new LookupCache<GetaddrinfoResult>(lifetimes);
+    this.reverseCache = new LookupCache<HostTuple>(lifetimes);
+  }
 
   /** A fresh cached answer, without starting a lookup. */
   cached(host: string): HostLookup | undefined {
@@ -45,7 +48,7 @@ export class HostLookups {
     const entry = await this.cache.lookup(lookupKey(host), async () => {
       asked = true;
       // As Python does: IDNA 2003 first, so `straße.de` asks for `strasse.de` and `a..b` fails without a query.
-      return pyGetaddrinfoResult(this.service.client, hostLookupRequest(host));
+      return pyGetaddrinfoResult(this.client, hostLookupRequest(host));
     });
     const lookup = toHostLookup(host, entry);
     if (asked && record) this.onResolved(lookup);
@@ -57,7 +60,7 @@ export class HostLookups {
    * forward lookups; the error text (e.g. `[Errno 1] Unknown host`) when there is none.
    */
   async reverseName(address: string): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
-    const entry = await this.reverseCache.lookup(lookupKey(address), () => pyGethostbyaddr(this.service.client, address));
+    const entry = await this.reverseCache.lookup(lookupKey(address), () => pyGethostbyaddr(this.client, address));
     return entry.outcome.ok ? { ok: true, name: entry.outcome.value[0] } : { ok: false, error: formatResolverError(entry.outcome.error) };
   }
 
@@ -70,7 +73,7 @@ export class HostLookups {
 
   /** The name of the machine whose resolver answers (the workspace side in remote setups), asked once. */
   machineName(): Promise<string | null> {
-    this.machine ??= this.service.client.request('gethostname', {}).then((r) => (this.knownMachine = r.ok ? r.value.hostname : null));
+    this.machine ??= this.client.request('gethostname', {}).then((r) => (this.knownMachine = r.ok ? r.value.hostname : null));
     return this.machine;
   }
 
@@ -81,8 +84,8 @@ export class HostLookups {
 }
 
 /** netlens.cacheSeconds for answers; failures for a sixth of that, at most 30 s. */
-function cacheLifetimes(): CacheLifetimes {
-  const positiveMs = settings.cacheSeconds() * 1000;
+export function cacheLifetimes(cacheSeconds: number): CacheLifetimes {
+  const positiveMs = cacheSeconds * 1000;
   return { positiveMs, negativeMs: Math.min(positiveMs / 6, 30_000) };
 }
 

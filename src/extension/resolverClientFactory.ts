@@ -2,15 +2,13 @@ import * as vscode from 'vscode';
 import { ResolverClient } from '../client/resolverClient';
 import { settings } from './settings';
 
-export interface ResolverService extends vscode.Disposable {
-  readonly client: ResolverClient;
-  shutdown(): Promise<void>;
-}
-
-/** The one ResolverClient of the extension host, wired to the settings and the "NetLens" output channel. */
-export function createResolverService(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ResolverService {
+/**
+ * The one ResolverClient of the extension host, wired to the settings, the "NetLens" output channel and the user's
+ * notifications about a failing helper. Features take the client as a parameter; deactivate() awaits its dispose().
+ */
+export function createResolverClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ResolverClient {
   let toldUser = false;
-  const client = new ResolverClient({
+  return new ResolverClient({
     helperPath: context.asAbsolutePath('dist/helper.js'),
     timeoutMs: settings.lookupTimeoutMs,
     log: (line) => log.info(line),
@@ -27,6 +25,4 @@ export function createResolverService(context: vscode.ExtensionContext, log: vsc
       void show(message, showLog).then((choice) => choice === showLog && log.show(true));
     },
   });
-  const shutdown = (): Promise<void> => client.dispose();
-  return { client, shutdown, dispose: () => void shutdown() };
 }
