@@ -48,15 +48,12 @@ export class FileHostsScanner implements vscode.Disposable {
 
   /**
    * Scans for this view (there is one; it is made after its tree provider, which reads this scanner): only while
-   * it is visible, and the snapshot's message is the note above its tree.
+   * it is visible.
    */
-  showIn(view: vscode.TreeView<unknown>): vscode.Disposable {
-    const subscriptions = [
-      view.onDidChangeVisibility((e) => this.scheduler.visibilityChanged(e.visible)),
-      this.onDidChange(() => (view.message = this.current.message ?? undefined)),
-    ];
+  scanFor(view: vscode.TreeView<unknown>): vscode.Disposable {
+    const visibility = view.onDidChangeVisibility((e) => this.scheduler.visibilityChanged(e.visible));
     this.scheduler.opened(view.visible, () => this.delayMs());
-    return vscode.Disposable.from(...subscriptions);
+    return visibility;
   }
 
   get snapshot(): FileHostsSnapshot {

@@ -21,7 +21,13 @@ export function registerFileHostsTree(commands: CommandRegistry, lookups: HostLo
     scanner,
     provider,
     view,
-    scanner.showIn(view),
+    scanner.scanFor(view),
+    scanner.onDidChange(() => {
+      // The note first, then the rows, as before this view was split into parts: with the rows' change first, a view
+      // shown with a stale result kept its welcome text although the scan had found hosts (UI scenario sidebar-trees).
+      view.message = scanner.snapshot.message ?? undefined;
+      provider.refresh();
+    }),
     registerResolveAllCommand(commands, scanner, lookups, () => provider.refresh()),
     commands.register(Commands.refreshFileHosts, async (): Promise<FileHostsSnapshot> => {
       await scanner.refresh(false);

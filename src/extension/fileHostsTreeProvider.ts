@@ -17,18 +17,15 @@ export type FileHostNode = { kind: 'host'; item: FileHost } | { kind: 'detail'; 
  */
 export class FileHostsTreeProvider implements vscode.TreeDataProvider<FileHostNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly scanned: vscode.Disposable;
 
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
     private readonly scanner: FileHostsScanner,
     private readonly lookups: HostLookups
-  ) {
-    this.scanned = scanner.onDidChange(() => this.refresh());
-  }
+  ) {}
 
-  /** Redraws the rows: after a scan, or as answers arrive (Resolve All). */
+  /** Redraws the rows: after each scan, and as answers arrive (Resolve All). */
   refresh(): void {
     this.changed.fire();
   }
@@ -68,7 +65,6 @@ export class FileHostsTreeProvider implements vscode.TreeDataProvider<FileHostNo
   }
 
   dispose(): void {
-    this.scanned.dispose();
     this.changed.dispose();
   }
 }
