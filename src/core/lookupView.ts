@@ -101,6 +101,20 @@ export function resolverLine(lookup: HostLookup, machine: string | null | undefi
   return machine ? sentence(l10n.t('system resolver of {0} (getaddrinfo), {1}', slot(0), age), machine) : words(l10n.t('system resolver (getaddrinfo), {0}', age));
 }
 
+/** A lookup in a few words, beside a host in a tree: its address count, or Python's error text. */
+export function lookupStatusText(lookup: HostLookup): string {
+  return lookup.ok ? addressCountText(lookup.addresses.length) : (lookup.error?.text ?? l10n.t('no answer'));
+}
+
+/**
+ * What Hosts in This File says beside a host: the ASCII form NetLens sends for a non-ASCII name (a look-alike shows
+ * itself), how often and where it first occurs (1-based line), and the answer once there is one.
+ */
+export function fileHostDescription(ace: string | null, occurrences: number, line: number, known: HostLookup | undefined): string {
+  const where = l10n.t('{0}× · line {1}', occurrences, line);
+  return [ace, where, known && lookupStatusText(known)].filter(Boolean).join(' · ');
+}
+
 /** Resolve Hostname's quick-pick title: the host, its canonical name when it differs, the count, the time and backend. */
 export function lookupSummary(lookup: HostLookup, addressCount: number): string {
   const count = addressCountText(addressCount);

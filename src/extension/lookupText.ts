@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import type { LookupDetailRow } from '../core/lookupView';
 
-/** The count wording is the view model's (one whole message per count case). */
-export { addressCountText } from '../core/lookupView';
-
 /** A detail row as both trees show it: the label, the family of an address or what the row is, and its icon. */
 export function detailNode(row: LookupDetailRow): { kind: 'detail'; label: string; description: string; icon: string } {
   return row.kind === 'canonical-name'

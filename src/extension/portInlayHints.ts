@@ -4,7 +4,7 @@ import { lineWindows, scanWindows } from '../core/hostAtPosition';
 import { scanLine, type HostMatch, type UrlMatch } from '../core/scanner';
 import { portReason, urlMatchPort } from '../core/urlPort';
 import { looksBinary, scanOptions } from './hostsInDocument';
-import { TimeSlices } from './timeSlices';
+import { TimeSlices } from '../core/timeSlices';
 
 /**
  * How long one piece of hint work may hold the extension host before it yields to other events (ms). The

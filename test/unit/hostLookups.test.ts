@@ -45,7 +45,7 @@ describe('host lookups for display (real helper, fixture DNS)', function () {
     const name = FIXTURE.multiA.name;
     const since = fixtureLogLines().length;
     const answers = await Promise.all([lookups.resolve(name), lookups.resolve(name.toUpperCase()), lookups.resolve(name)]);
-    const expected = new Set([...FIXTURE.multiA.v4, ...FIXTURE.multiA.v6]);
+    const expected = new Set<string>([...FIXTURE.multiA.v4, ...FIXTURE.multiA.v6]);
     assert.ok(answers.every((a) => a.ok && a.addresses.length === expected.size && a.addresses.every((x) => expected.has(x))), JSON.stringify(answers));
     const asked = queriesForName(name, since).length;
     assert.ok(asked >= 1 && asked <= 2, `one A and one AAAA query at most: ${asked}`);

@@ -1,6 +1,6 @@
 // The lookup view model (src/core/lookupView.ts): the decisions every view of a lookup shares.
 import * as assert from 'node:assert/strict';
-import { addressCountText, canonicalDiffers, errorText, familyLabel, historyDescription, historyTooltip, lookupDetailRows, lookupJson, lookupSummary, type HostLookup } from '../../src/core/lookupView';
+import { addressCountText, canonicalDiffers, fileHostDescription, errorText, familyLabel, historyDescription, historyTooltip, lookupDetailRows, lookupJson, lookupSummary, type HostLookup } from '../../src/core/lookupView';
 
 describe('lookup view model', () => {
   it('a canonical name differs from the host only in more than case or a final dot', () => {
@@ -82,5 +82,12 @@ describe('lookup view model: words shared by the quick pick, the history and Cop
     assert.equal(historyDescription({ ...entry, ok: false, addresses: [], error: '[Errno -2] Name or service not known' }), '[Errno -2] Name or service not known');
     assert.match(historyTooltip(entry), /^alias\.netlens\.test\ncanonical name: canonical\.netlens\.test\n198\.51\.100\.10\nresolved .* \(native backend\)$/);
     assert.ok(!historyTooltip({ ...entry, canonicalName: 'Alias.netlens.test' }).includes('canonical name'));
+  });
+});
+
+describe('lookup view model: Hosts in This File rows', () => {
+  it('says the ASCII form, where the host first occurs, and the answer once there is one', () => {
+    assert.equal(fileHostDescription(null, 3, 12, undefined), '3× · line 12');
+    assert.equal(fileHostDescription('xn--strae-oqa.example', 1, 1, undefined), 'xn--strae-oqa.example · 1× · line 1');
   });
 });

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { idna2003ToAscii } from '../../../src/core/idna2003';
-import type { FileHostsSnapshot } from '../../../src/extension/fileHostsTree';
+import type { FileHostsSnapshot } from '../../../src/core/fileHostsIndex';
 import { hostMatchAt } from '../../../src/extension/hostsInDocument';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { binaryBytes, CONFUSABLES, hugeSingleLine, manyLines, unicodeStress } from '../../fixtures/stress/generate';
