@@ -14,7 +14,8 @@ describe('hover on hostnames in a real editor', () => {
     const { plain } = await settledHover(doc, new vscode.Position(0, 18));
     assert.match(plain, /NetLens · localhost/);
     assert.match(plain, /^IPv4 {2}127\.0\.0\.1$/m);
-    assert.match(plain, /system resolver of \S+ \(getaddrinfo, native backend\) in [\d.]+ ms, just now/);
+    // The age depends on whether an earlier test already resolved localhost (the answer is cached).
+    assert.match(plain, /system resolver of \S+ \(getaddrinfo, native backend\) in [\d.]+ ms, (just now|\d+ s ago|\d+ min ago)$/m);
   });
 
   it('shows the canonical name at the end of a CNAME chain, and the NXDOMAIN error in Python’s words', async function () {
