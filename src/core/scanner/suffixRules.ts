@@ -12,7 +12,7 @@
  *    a host only in contexts that name hosts outright (URL, e-mail, ssh_config, nginx...);
  *  - NONE: no TLD known to the PSL (`ts`, `json`, `log`, `example`): a host only in explicit host contexts.
  */
-import { parse } from 'tldts';
+import { ICANN_TLDS } from './icannTlds';
 
 export const SUFFIX_NONE = 0;
 export const SUFFIX_FILE_EXTENSION = 1;
@@ -43,6 +43,12 @@ const COMMON_TLDS = new Set([
   'fi', 'cz', 'hu', 'gr', 'ro', 'ie', 'nz', 'za', 'kr', 'tw', 'hk', 'sg', 'mx', 'ar', 'ua', 'es', 'vn', 'ir',
 ]);
 
+/**
+ * The Public Suffix List answers one question here — is a label an ICANN top-level domain? — so the scanner ships
+ * only those labels (generated from tldts, checked against it in test/unit/icannTlds.test.ts), not the whole list.
+ */
+const ICANN_TLD_SET = new Set(ICANN_TLDS.split(' '));
+
 const lastLabelCache = new Map<string, SuffixClass>();
 
 /** The class of a last label by itself (lowercase), ignoring private suffixes. Cached: there are few distinct ones. */
@@ -51,8 +57,7 @@ export function classifyLastLabel(label: string): SuffixClass {
   if (cls === undefined) {
     if (COMMON_TLDS.has(label)) cls = SUFFIX_COMMON;
     else {
-      const icann = parse(`x.${label}`, { extractHostname: false, allowPrivateDomains: false }).isIcann === true;
-      cls = !icann ? SUFFIX_NONE : FILE_EXTENSION_TLDS.has(label) ? SUFFIX_FILE_EXTENSION : SUFFIX_OTHER_TLD;
+      cls = !ICANN_TLD_SET.has(label) ? SUFFIX_NONE : FILE_EXTENSION_TLDS.has(label) ? SUFFIX_FILE_EXTENSION : SUFFIX_OTHER_TLD;
     }
     if (lastLabelCache.size > 10_000) lastLabelCache.clear(); // arbitrary text has unbounded distinct "labels"
     lastLabelCache.set(label, cls);
