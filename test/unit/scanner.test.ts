@@ -151,6 +151,68 @@ describe('scanner: false positives it must not report', () => {
   ]);
 });
 
+describe('scanner: special-use and private-use names (issue 13)', () => {
+  check([
+    // RFC 6761/6762/7686/8375/9476 names, Kubernetes and Consul: hosts outside URLs too
+    ['contact ops@shop.example, see docs.example and a.invalid', ['hostname:shop.example', 'hostname:docs.example', 'hostname:a.invalid']],
+    ['sock.connect(("metrics.monitoring.svc", 9125))', ['hostname:metrics.monitoring.svc']],
+    ['upstream: api.service.consul:8080 and web.svc.cluster.local', ['hostname:api.service.consul', 'hostname:web.svc.cluster.local']],
+    ['tor: duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion, legacy.alt, wiki.intranet', [
+      'hostname:duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion',
+      'hostname:legacy.alt',
+      'hostname:wiki.intranet',
+    ]],
+  ]);
+});
+
+describe('scanner: hosts in shells, logs and connection strings (issue 13)', () => {
+  check([
+    // a shell default is a host, the variable is not
+    ['REDIS="${REDIS_HOST:-cache.qa.corp.internal}"', ['hostname:cache.qa.corp.internal']],
+    // a variable or template in the userinfo does not hide the URL
+    ['DATABASE_URL=postgres://app:$(PG_PASS)@pg.prod.internal:5432/orders', ['url:postgres://app:$(PG_PASS)@pg.prod.internal:5432/orders']],
+    ['url = "postgres://${USER}:${PASS}@db.example.com:5432/x"', ['url:postgres://${USER}:${PASS}@db.example.com:5432/x']],
+    ['redis://:{{ .Values.password }}@cache.internal:6379', ['url:redis://:{{ .Values.password }}@cache.internal:6379']],
+    // ...but a variable as the host is a template, not a host
+    ['https://${HOST}/api and http://{{ .Values.host }}:80/', []],
+    // Postfix/Exim name[address]: both are hosts; `unknown` is Postfix's word for "no PTR"
+    ['postfix/smtpd[812]: connect from mx2.mail.example.net[198.51.100.25]', ['hostname:mx2.mail.example.net', 'ipv4:198.51.100.25']],
+    ['connect from unknown[198.51.100.26]', ['ipv4:198.51.100.26']],
+    // syslog host fields (RFC 3164 and ISO timestamps) and Ansible inventory host lines
+    ['Jan  5 08:00:01 app02 cron[4121]: (root) CMD (run-parts)', ['hostname:app02']],
+    ['2024-01-05T08:00:01.123+00:00 web-01 sshd[812]: Accepted publickey', ['hostname:web-01']],
+    ['Jan  5 08:00:01 this is not a syslog line', []],
+    ['node3 ansible_host=10.0.0.3 ansible_user=deploy', ['hostname:node3', 'ipv4:10.0.0.3']],
+    // the default of an environment lookup whose key names a host
+    ['CACHE = os.getenv("CACHE_HOST", "cache")', ['hostname:cache']],
+    ["db = ENV.fetch('DB_HOST', 'db')", ['hostname:db']],
+    ['print("a", "b"); getenv("LOG_LEVEL", "info")', []],
+    // Oracle's thin driver and Windows UNC paths
+    ['url=jdbc:oracle:thin:@erp-db.example.com:1521:ORCL', ['hostname:erp-db.example.com']],
+    ['copy \\\\files.corp.example.com\\public\\setup.exe .', ['hostname:files.corp.example.com']],
+  ]);
+});
+
+describe('scanner: things shaped like hosts that are not (issue 13)', () => {
+  check([
+    // User-Agent product tokens and versions
+    ['"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36 Edg/122.0.2365.92"', []],
+    ['[assembly: AssemblyFileVersion("2.0.0.0")] FileVersion("1.2.3.4") version: "10.0.0.1"', []],
+    // an option's value is not the host
+    ['curl -X POST https://api.example.com/v1/orders', ['url:https://api.example.com/v1/orders']],
+    ['curl --request PUT api.example.com', ['hostname:api.example.com']],
+    // buckets and registered service ids
+    ['aws s3 cp s3://my-bucket/file . && gsutil ls gs://logs-bucket; uri: lb://orders-service', []],
+    // product names and a Kerberos realm in capitals, Kubernetes API groups, Go import paths, Message-IDs
+    ['built with ASP.NET and Node.js; realm EXAMPLE.COM', []],
+    ['apiVersion: networking.k8s.io/v1', []],
+    ['apiVersion: cert-manager.io/v1alpha2', []],
+    ['\t"github.com/jackc/pgx/v5"', []],
+    ['\tpq "github.com/lib/pq" // driver', []],
+    ['Message-ID: <20240105.1234@mail.example.com>', []],
+  ]);
+});
+
 describe('scanner: API', () => {
   it('scanText numbers lines from 0 across \\n, \\r\\n and \\r', () => {
     const got = scanText('a db.internal\r\nb\rc 10.0.0.1\nlocalhost').map((m) => [m.line, m.character, m.text]);

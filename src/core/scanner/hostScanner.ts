@@ -119,7 +119,8 @@ export class HostScanner {
         i = s.charCodeAt(i + 1) === CH.COLON ? this.bareIpv6(s, i, nextUrl, lineNo, ctx, out) : i + 1;
         continue;
       }
-      if (!isLabelChar(c)) {
+      if (!isLabelChar(c) || (c === CH.MINUS && i > 0 && s.charCodeAt(i - 1) === CH.COLON)) {
+        // A `-` after `:` is the shell's default operator (`${REDIS_HOST:-cache.internal}`), never a label's start.
         i++;
         continue;
       }
@@ -163,6 +164,11 @@ export class HostScanner {
     const next = j < n ? s.charCodeAt(j) : -1;
     if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
+    if (next === CH.LBRACKET && dots > 0 && bracketedIpAfter(s, j)) {
+      // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
+      if (hostSyntaxEnd(s, i, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
+      return j;
+    }
     const atHost = prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
     const strong = (ctx.strongStart <= i && j <= ctx.strongEnd) || i === ctx.argStart;
@@ -170,7 +176,7 @@ export class HostScanner {
     if (dots === 0) return this.singleLabel(s, i, j, prev, next, atHost, port, strong, strongContext, lineNo, ctx, out);
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
-      if (isVersionOperator(s, i)) return j;
+      if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
       const context: MatchContext = atHost ? (this.isSshLine(s) ? 'userHost' : 'email') : port ? 'hostPort' : strong ? strongContext : 'bare';
       this.emit(out, 'ipv4', s, i, j, lineNo, port, context);
       return port ? port.end : j;
@@ -182,6 +188,18 @@ export class HostScanner {
     const host = s.slice(i, j).toLowerCase();
     const cls = classifyHost(host, this.privates);
     let context: MatchContext | null = null;
+    if (next === CH.SLASH && (isApiGroup(s, j) || isGoImportPath(s, i))) return j;
+    if (atHost && isMessageIdLine(s)) return j;
+    if (prev === CH.AT && isOracleThin(s, i)) {
+      // `jdbc:oracle:thin:@erp-db.example.com:1521:ORCL` (and `@//host:port/service`, a URL the URL pass finds).
+      this.emit(out, 'hostname', s, i, j, lineNo, port, port ? 'hostPort' : 'keyword');
+      return port ? port.end : j;
+    }
+    if (prev === CH.BACKSLASH && isUncHost(s, i)) {
+      // `\\files.corp.example.com\public`: a Windows UNC path names its server first.
+      this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
+      return j;
+    }
     if (atHost) {
       if (cls !== SUFFIX_NONE) context = this.isSshLine(s) ? 'userHost' : 'email';
       else if (this.isSshLine(s)) context = 'userHost';
@@ -195,6 +213,8 @@ export class HostScanner {
       if (!mixedCase && cls !== SUFFIX_NONE && isValueOfHostKey(s, i - 1)) context = 'keyValue';
     } else if (!looksLikeCode(s, host, i, j, prev, next, dots, mixedCase, innerUnderscore, ctx, false)) {
       if (isLabelKeyPrefix(s, i, j)) return j;
+      // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): people do not write a host in capitals with nothing around it.
+      if (host !== s.slice(i, j) && s.slice(i, j) === s.slice(i, j).toUpperCase()) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
       if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
@@ -338,6 +358,65 @@ function isVersionOperator(s: string, i: number): boolean {
 }
 
 const VERSION_WORD = /(?:^|[^A-Za-z])(?:version|release|ver|v)\s$/i;
+
+/** `Chrome/122.0.0.0`, `Edg/122.0.2365.92`: a User-Agent product token's version (`name/version`), not an address. */
+function isProductToken(s: string, i: number): boolean {
+  return i >= 2 && s.charCodeAt(i - 1) === CH.SLASH && isLabelChar(s.charCodeAt(i - 2)) && s.charCodeAt(i - 2) !== CH.SLASH;
+}
+
+/** `FileVersion("2.0.0.0")`, `AssemblyVersion = "1.0.0.0"`, `version: '10.0.0.1'`: the value of something named a version. */
+function isVersionValue(s: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 4) {
+    const c = s.charCodeAt(k);
+    if (c === CH.DQUOTE || c === CH.SQUOTE || c === CH.LPAREN || c === CH.EQ || c === CH.COLON || c === CH.SPACE) k--;
+    else break;
+  }
+  if (k === i - 1) return false;
+  const end = k + 1;
+  while (k >= 0 && isLabelChar(s.charCodeAt(k))) k--;
+  return /version$/i.test(s.slice(k + 1, end));
+}
+
+/** `networking.k8s.io/v1`, `apps/v1beta1` after `apiVersion:`: a Kubernetes API group, not a host. */
+function isApiGroup(s: string, j: number): boolean {
+  return /^\/v\d+(?:(?:alpha|beta)\d+)?\b/.test(s.slice(j, j + 16)) && /\bapiVersion\s*:/.test(s);
+}
+
+/**
+ * A Go import path on a line of its own (an import block): `"github.com/jackc/pgx/v5"`, `pgx "github.com/…"`,
+ * `_ "github.com/lib/pq"`. The module's host is a name in a path, not a host the program connects to.
+ */
+function isGoImportPath(s: string, i: number): boolean {
+  if (i === 0 || s.charCodeAt(i - 1) !== CH.DQUOTE) return false;
+  return /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/.test(s);
+}
+
+/** `Message-ID: <20240105.1234@mail.example.com>`: the part after `@` makes an id unique; it names no host to reach. */
+function isMessageIdLine(s: string): boolean {
+  return /^\s*(?:message-id|in-reply-to|references|content-id|resent-message-id)\s*:/i.test(s);
+}
+
+/** `…thin:@host` — Oracle's thin driver puts the host after `@`, with no user in front. */
+function isOracleThin(s: string, i: number): boolean {
+  return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'thin:';
+}
+
+/** `\\server\share` with the server at i: two backslashes, not preceded by a third or by a word. */
+function isUncHost(s: string, i: number): boolean {
+  if (i < 2 || s.charCodeAt(i - 2) !== CH.BACKSLASH) return false;
+  const before = i > 2 ? s.charCodeAt(i - 3) : -1;
+  return before !== CH.BACKSLASH && !isLabelChar(before);
+}
+
+/** `[198.51.100.25]` or `[2001:db8::1]` right at i: the address half of a mail log's `name[address]`. */
+function bracketedIpAfter(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== CH.LBRACKET) return false;
+  const v4 = ipv4End(s, i + 1, s.length);
+  if (v4 > i + 1 && s.charCodeAt(v4) === CH.RBRACKET) return true;
+  const v6 = ipv6End(s, i + 1, s.length);
+  return v6 > i + 1 && s.charCodeAt(v6) === CH.RBRACKET;
+}
 
 /**
  * `cert-manager.io/cluster-issuer:` and `kubernetes.io/os:`: a Kubernetes label or annotation key, whose DNS

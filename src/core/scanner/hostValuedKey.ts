@@ -34,6 +34,17 @@ export function isValueOfHostKey(s: string, valueStart: number): boolean {
     if (k >= 0 && s.charCodeAt(k) === CH.COLON) return false;
   } else if (sep === CH.GT && k > 0 && s.charCodeAt(k - 1) === CH.EQ) {
     k -= 2; // PHP/Ruby 'host' => 'db'
+  } else if (sep === CH.COMMA && opened) {
+    // The default of an environment lookup: `getenv("CACHE_HOST", "cache")`, `ENV.fetch('DB_HOST', 'db')`,
+    // `os.environ.get("REDIS_HOST", "redis")` — a quoted key as a call's first argument, the quoted default next.
+    k--;
+    while (k >= 0 && isSpaceChar(s.charCodeAt(k))) k--;
+    if (k < 0 || !isQuote(s.charCodeAt(k))) return false;
+    const keyEnd = k;
+    k--;
+    while (k >= 0 && keyEnd - k <= 65 && isKeyChar(s.charCodeAt(k))) k--;
+    if (k < 1 || !isQuote(s.charCodeAt(k)) || s.charCodeAt(k - 1) !== CH.LPAREN) return false;
+    return keyEnd - (k + 1) >= 2 && isHostKey(s, k + 1, keyEnd);
   } else return false;
   while (k >= 0 && isSpaceChar(s.charCodeAt(k))) k--;
   if (k >= 0 && isQuote(s.charCodeAt(k))) k--;

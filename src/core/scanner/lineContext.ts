@@ -4,7 +4,7 @@
  * `nameserver`), a command whose first argument is a host (`ssh`, `ping`, `dig`...), a hosts-file line, a module
  * line (`import com.example.app.Main;`) or an image reference (`FROM registry:5000/app:1.2`, `image: postgres:16`).
  */
-import { CH, isLabelChar, isSpaceChar } from './charClass';
+import { CH, isDigitChar, isLabelChar, isSpaceChar, isUpperChar } from './charClass';
 import { MODULE_LINE_WORDS } from './codeHeuristics';
 import { hostSyntaxEnd } from './hostSyntax';
 import { ipv4End, ipv6End, zoneEnd } from './ipLiterals';
@@ -44,6 +44,14 @@ const KEYWORDS = new Map<string, KeywordMode>([
 
 /** Options of ssh-family and ping-family commands that take a separate value (`ssh -p 2222 host`). */
 const OPTIONS_WITH_VALUE = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-P', '-Q', '-R', '-S', '-W', '-w', '-t', '-s', '-x', '-H', '-A', '-T', '-q']);
+/**
+ * Options that take a value only for one command (`curl -X POST url`: the method; `ssh -X host` takes none), so
+ * the value is not read as the host.
+ */
+const COMMAND_OPTIONS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
+  curl: new Set(['-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '-u', '--user', '--header', '--user-agent', '-K', '--config', '-r', '--range', '--connect-to', '--resolve', '-x', '--proxy', '--cacert', '--cert', '--key']),
+  wget: new Set(['-U', '--user-agent', '--header', '--method', '--body-data', '--post-data', '-P', '--directory-prefix', '-a', '--append-output']),
+};
 /** getent's database argument comes before the host. */
 const GETENT_DATABASES = new Set(['hosts', 'ahosts', 'ahostsv4', 'ahostsv6']);
 /** Prompts and prefixes in front of a command: `$ ssh host`, `RUN curl ...`, `sudo ping host`. */
@@ -68,11 +76,26 @@ function keywordEnd(s: string, i: number): number {
   return j === i && j < s.length && !isSpaceChar(s.charCodeAt(j)) ? j + 1 : j;
 }
 
+/**
+ * A syslog line's host field (`Jan  5 08:00:01 app02 cron[812]: …`, RFC 3164; or RFC 5424/ISO timestamps,
+ * `2024-01-05T08:00:01+00:00 app02 sshd[812]: …`): the word after the timestamp, when a `program[pid]:` or
+ * `program:` follows it.
+ */
+const SYSLOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (?=[^\s:]+ [\w./-]+(?:\[\d+\])?: )/;
+/** An Ansible inventory host line: `node3 ansible_host=10.0.0.3 ansible_user=deploy`. */
+const INVENTORY_HOST = /^[^\s=#;[]+\s+ansible_(?:ssh_)?(?:host|port|user|connection)=/;
+
 export function analyzeLine(s: string): LineContext {
   let i = skipSpaces(s, 0);
   if (i >= s.length) return NONE;
   const hosts = hostsFileLine(s, i);
   if (hosts) return hosts;
+  const c0 = s.charCodeAt(0);
+  if ((isUpperChar(c0) && s.charCodeAt(3) === CH.SPACE) || (isDigitChar(c0) && s.charCodeAt(4) === CH.MINUS)) {
+    const syslog = SYSLOG_HOST.exec(s);
+    if (syslog) return { ...NONE, argStart: syslog[0].length };
+  }
+  if (i === 0 && s.includes(' ansible_') && INVENTORY_HOST.test(s)) return { ...NONE, argStart: 0 };
 
   let end = keywordEnd(s, i);
   // No directive, command or prompt is longer than 12 characters: most code lines stop here without allocating.
@@ -126,7 +149,7 @@ function firstCommandArgument(s: string, i: number, end: number, command: string
     if (c === CH.MINUS || c === CH.PLUS) {
       const opt = s.slice(i, wEnd);
       i = skipSpaces(s, wEnd);
-      if (OPTIONS_WITH_VALUE.has(opt)) i = skipSpaces(s, wordEnd(s, i));
+      if (OPTIONS_WITH_VALUE.has(opt) || COMMAND_OPTIONS_WITH_VALUE[command]?.has(opt)) i = skipSpaces(s, wordEnd(s, i));
       continue;
     }
     if (c === CH.AT) return i + 1; // dig @server

@@ -22,7 +22,15 @@ export const SUFFIX_PRIVATE = 4;
 export type SuffixClass = 0 | 1 | 2 | 3 | 4;
 
 /** RFC 6761/6762/8375 names and the de-facto private suffixes people use for internal hosts. */
-export const BUILTIN_PRIVATE_SUFFIXES: readonly string[] = ['local', 'internal', 'lan', 'home.arpa', 'corp', 'test', 'localhost'];
+/**
+ * Names that are hosts on private or special networks, never in the public DNS, from the registries and conventions
+ * that define them: RFC 6761 (`example`, `invalid`, `localhost`, `test`), RFC 6762 (`local`, and the private
+ * names its Appendix G lists people use: `intranet`, `internal`, `corp`, `lan` — `home` and `private` are left
+ * out, being common member names in code), RFC 7686 (`onion`), RFC 8375 (`home.arpa`), RFC 9476 (`alt`), ICANN's
+ * 2024 reservation of `internal` for private use, Kubernetes Service names (`svc`; `svc.cluster.local` is under
+ * `local`) and Consul (`consul`). The user adds their own with netlens.privateSuffixes.
+ */
+export const BUILTIN_PRIVATE_SUFFIXES: readonly string[] = ['example', 'invalid', 'localhost', 'test', 'local', 'intranet', 'internal', 'corp', 'lan', 'onion', 'home.arpa', 'alt', 'svc', 'consul'];
 
 /** TLDs that are also file extensions people write in code, docs and logs (all are in the PSL). */
 const FILE_EXTENSION_TLDS = new Set([

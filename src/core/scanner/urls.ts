@@ -20,6 +20,12 @@ export interface UrlSpan {
   explicitPort: string | null;
 }
 
+/**
+ * Schemes whose authority names a bucket or a registered service, not a host to resolve: object stores
+ * (`s3://bucket/key`, `gs://bucket`) and Spring Cloud's load-balanced service ids (`lb://orders-service`).
+ */
+const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb']);
+
 /** Trailing characters that end a sentence or a list rather than a URL. */
 function isTrailingPunctuation(c: number): boolean {
   return c === CH.DOT || c === CH.COMMA || c === CH.SEMI || c === CH.COLON || c === CH.BANG || c === CH.QUESTION || c === CH.STAR || c === CH.SQUOTE;
@@ -46,11 +52,19 @@ export function findUrls(line: string, out: UrlSpan[]): void {
       scheme = `jdbc:${scheme}`;
     }
     if (start > 0 && isSchemeChar(line.charCodeAt(start - 1))) continue;
+    if (NON_HOST_SCHEMES.has(scheme)) continue;
 
     const authStart = sep + 3;
     let authEnd = authStart;
     while (authEnd < n) {
       const c = line.charCodeAt(authEnd);
+      // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`) is skipped whole: the
+      // host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
+      const placeholderEnd = c === CH.DOLLAR || c === CH.LBRACE ? skipPlaceholder(line, authEnd) : -1;
+      if (placeholderEnd > 0) {
+        authEnd = placeholderEnd;
+        continue;
+      }
       if (c === CH.SLASH || c === CH.QUESTION || c === CH.HASH || c === CH.SEMI || endsUrl(c) || (c === CH.COMMA && startsUrl(line, authEnd + 1)) || c === CH.RPAREN || (c === CH.RBRACKET && !hasOpenBracket(line, authStart, authEnd))) break;
       authEnd++;
     }
@@ -77,6 +91,25 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     out.push({ start, end, scheme, portScheme, host: parsed.host, hostKind: parsed.kind, explicitPort: parsed.port });
     from = lastEnd = end;
   }
+}
+
+/** The end of `$(NAME)`, `${NAME}` or `{{ name }}` at i (no whitespace inside but in `{{ }}`), or -1. */
+function skipPlaceholder(line: string, i: number): number {
+  const c1 = line.charCodeAt(i + 1);
+  if (line.charCodeAt(i) === CH.DOLLAR && (c1 === CH.LPAREN || c1 === CH.LBRACE)) {
+    const close = c1 === CH.LPAREN ? CH.RPAREN : CH.RBRACE;
+    for (let k = i + 2; k < line.length && k - i < 128; k++) {
+      const c = line.charCodeAt(k);
+      if (c === close) return k > i + 2 ? k + 1 : -1;
+      if (c <= 0x20) return -1;
+    }
+    return -1;
+  }
+  if (line.charCodeAt(i) === CH.LBRACE && c1 === CH.LBRACE) {
+    const close = line.indexOf('}}', i + 2);
+    return close > i + 2 && close - i < 128 ? close + 2 : -1;
+  }
+  return -1;
 }
 
 /** `scheme://` at i: `https://a.example.com,https://b.example.com` is two URLs. */
