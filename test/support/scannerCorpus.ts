@@ -30,15 +30,15 @@ export interface Prediction {
   kind: string;
 }
 
-export function loadCorpus(): CorpusFile[] {
+export function loadCorpus(dir: string = CORPUS_DIR): CorpusFile[] {
   return fs
-    .readdirSync(CORPUS_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.labels.json'))
     .sort()
     .map((labelsFile) => {
       const name = labelsFile.slice(0, -'.labels.json'.length);
-      const labels = JSON.parse(fs.readFileSync(path.join(CORPUS_DIR, labelsFile), 'utf8')) as CorpusLabel[];
-      return { name, text: fs.readFileSync(path.join(CORPUS_DIR, name), 'utf8'), labels };
+      const labels = JSON.parse(fs.readFileSync(path.join(dir, labelsFile), 'utf8')) as CorpusLabel[];
+      return { name, text: fs.readFileSync(path.join(dir, name), 'utf8'), labels };
     });
 }
 
