@@ -21,11 +21,25 @@ describe('scanner: URLs', () => {
     ['url = "jdbc:postgresql://pg.example.net:5433/app?ssl=true"', ['url:jdbc:postgresql://pg.example.net:5433/app?ssl=true']],
     ['see https://example.org/docs. Or (https://example.net/a_(b)), <https://example.com/x>!', ['url:https://example.org/docs', 'url:https://example.net/a_(b)', 'url:https://example.com/x']],
     ['CORS=https://a.example.com,https://b.example.com', ['url:https://a.example.com', 'url:https://b.example.com']],
-    ['mongodb://a.internal:27017,b.internal:27017/?replicaSet=rs0', ['url:mongodb://a.internal:27017,b.internal:27017/?replicaSet=rs0']],
+    // a multi-host URL is as many hosts as it lists (issue 13), each with its port
+    ['mongodb://a.internal:27017,b.internal:27017/?replicaSet=rs0', ['hostname:a.internal', 'hostname:b.internal']],
+    ['jdbc:postgresql://h1.internal:5432,h2.internal/db and redis-sentinel://[2001:db8::1]:26379,10.0.0.2:26379/m', ['hostname:h1.internal', 'hostname:h2.internal', 'ipv6:2001:db8::1', 'ipv4:10.0.0.2']],
     ['http://例え.テスト/パス', ['url:http://例え.テスト/パス']],
     ['file:///etc/hosts and https://${DOMAIN}/api and f"https://{host}/x"', []],
     ['proxy_pass http://backend;', ['url:http://backend']],
   ]);
+
+  it('reports each host of a multi-host URL with its own port, in the URL context', () => {
+    const hosts = scanLine('mongodb://m1.example.com:27017,m2.example.com,m3:27019/db', 0);
+    assert.deepEqual(
+      hosts.map((m) => [m.kind, m.host, m.explicitPort, m.context, m.character, m.length]),
+      [
+        ['hostname', 'm1.example.com', '27017', 'url', 10, 14],
+        ['hostname', 'm2.example.com', null, 'url', 31, 14],
+        ['hostname', 'm3', '27019', 'url', 46, 2],
+      ]
+    );
+  });
 
   it('reports scheme, host, explicit port and the scheme that decides a default port', () => {
     const [m] = scanLine('jdbc:mysql://legacy.example.net:3306/erp', 7);

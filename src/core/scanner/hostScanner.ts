@@ -94,6 +94,15 @@ export class HostScanner {
     while (i < n) {
       if (i >= nextUrl) {
         const span = urls[u++];
+        if (span.hosts && span.hosts.length > 1) {
+          // A multi-host URL is as many hosts as it lists: each is reported (and resolved) on its own.
+          for (const h of span.hosts) {
+            out.push({ kind: h.kind, text: s.slice(h.start, h.end), line: lineNo, character: h.start, length: h.end - h.start, host: h.host, explicitPort: h.port, context: 'url' });
+          }
+          i = span.end;
+          nextUrl = u < urls.length ? urls[u].start : n;
+          continue;
+        }
         out.push({
           kind: 'url',
           text: s.slice(span.start, span.end),

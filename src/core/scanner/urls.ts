@@ -18,6 +18,19 @@ export interface UrlSpan {
   host: string;
   hostKind: 'hostname' | 'ipv4' | 'ipv6';
   explicitPort: string | null;
+  /**
+   * Every host of a multi-host authority (`mongodb://m1:27017,m2:27017,m3/db`, `jdbc:postgresql://h1,h2/db`), in
+   * order, with its offsets in the line; null for the usual single host. The scanner reports each as a host.
+   */
+  hosts: AuthorityHost[] | null;
+}
+
+export interface AuthorityHost {
+  start: number;
+  end: number;
+  host: string;
+  kind: UrlSpan['hostKind'];
+  port: string | null;
 }
 
 /**
@@ -88,7 +101,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
       end++;
     }
     while (end > parsed.hostEnd && isTrailingPunctuation(line.charCodeAt(end - 1))) end--;
-    out.push({ start, end, scheme, portScheme, host: parsed.host, hostKind: parsed.kind, explicitPort: parsed.port });
+    out.push({ start, end, scheme, portScheme, host: parsed.host, hostKind: parsed.kind, explicitPort: parsed.port, hosts: parsed.next < authEnd ? authorityHosts(line, hostStart, authEnd) : null });
     from = lastEnd = end;
   }
 }
@@ -129,7 +142,7 @@ function hasOpenBracket(line: string, from: number, to: number): boolean {
  * (`file:///etc/hosts`), a template (`${HOST}`, `{host}`), or otherwise not a name or an IP literal. In a
  * multi-host authority (`mongodb://a:27017,b:27017/`) the first host is the URL's host.
  */
-function parseAuthorityHost(line: string, start: number, end: number): { host: string; kind: UrlSpan['hostKind']; port: string | null; hostEnd: number } | null {
+function parseAuthorityHost(line: string, start: number, end: number): { host: string; kind: UrlSpan['hostKind']; port: string | null; hostEnd: number; next: number } | null {
   let hostEnd: number;
   let host: string;
   let kind: UrlSpan['hostKind'];
@@ -166,7 +179,23 @@ function parseAuthorityHost(line: string, start: number, end: number): { host: s
   // What follows must end the authority or start the next host of a multi-host list; anything else
   // (`http://host$x`, `http://host:abc`) means the host is not what we parsed.
   if (after < end && line.charCodeAt(after) !== CH.COMMA) return null;
-  return { host, kind, port, hostEnd };
+  return { host, kind, port, hostEnd, next: after };
+}
+
+/** The hosts of a multi-host authority [start, end), each parsed as a URL's host; a segment that is not one ends the list. */
+function authorityHosts(line: string, start: number, end: number): AuthorityHost[] {
+  const hosts: AuthorityHost[] = [];
+  let at = start;
+  while (at < end) {
+    let segmentEnd = line.indexOf(',', at);
+    if (segmentEnd < 0 || segmentEnd > end) segmentEnd = end;
+    const parsed = parseAuthorityHost(line, at, segmentEnd);
+    if (!parsed) break;
+    const bracketed = parsed.kind === 'ipv6' && line.charCodeAt(at) === CH.LBRACKET;
+    hosts.push({ start: bracketed ? at + 1 : at, end: bracketed ? parsed.hostEnd - 1 : parsed.hostEnd, host: parsed.host, kind: parsed.kind, port: parsed.port });
+    at = segmentEnd + 1;
+  }
+  return hosts;
 }
 
 function isHostContinuation(c: number): boolean {
