@@ -6,7 +6,7 @@
  */
 import { lineWindows, scanWindows } from './hostAtPosition';
 import { idna2003ToAscii } from './idna2003';
-import { scanLine, type HostMatch, type ScanOptions } from './scanner';
+import { isHostToResolve, scanLine, type HostMatch, type ScanOptions } from './scanner';
 import { TimeSlices } from './timeSlices';
 
 /** One distinct host of the file: where it first occurs and how often. */
@@ -63,6 +63,7 @@ export class FileHostsIndex {
   private readonly byHost = new Map<string, FileHost>();
 
   add(match: HostMatch): void {
+    if (!isHostToResolve(match)) return; // a network (`10.0.0.0/8`) is not a host to list or resolve
     const key = match.host.toLowerCase();
     const entry = this.byHost.get(key);
     if (entry) entry.count++;

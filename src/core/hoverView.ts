@@ -9,6 +9,7 @@ import { addressFacts, type AddressFacts } from './addressFacts';
 import { distinctAddressRows } from './addrinfo';
 import type { HostsFileAnswer } from './hostsFileAnswers';
 import { compareIdnForms } from './idna2003';
+import { networkFacts } from './networkFacts';
 import { addressRangeWords, canonicalDiffers, errorText, familyLabel, resolverLine, sentence, slot, words, type HostLookup, type Line } from './lookupView';
 import type { HostMatch } from './scanner';
 import { portReason, urlMatchPort } from './urlPort';
@@ -63,11 +64,33 @@ export function isAddressMatch(match: HostMatch): boolean {
 /** The hover's sections in the order they are shown: the answer (or why there is none), the reverse name, then the facts that need no lookup. */
 export function hoverView(input: HoverInput): HoverSection[] {
   const { match } = input;
+  if (match.kind === 'network') return [networkSection(match.text)];
   const facts = offlineFacts(match, input.hostsFile);
   if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...facts];
   const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now) : resolvingSection(match.host)];
   if (isAddressMatch(match)) sections.push(reverseSection(input.reverse));
   return [...sections, ...facts];
+}
+
+/**
+ * A network (`10.40.0.0/16`) is explained, never looked up: what Python's ip_network says — its size, first and
+ * last address, the ranges it is in, and whether the written address had host bits set.
+ */
+function networkSection(text: string): HoverSection {
+  const facts = networkFacts(text);
+  if (!facts) return section([[words(l10n.t('Not a network Python’s ipaddress accepts.'))]], text);
+  const count = BigInt(facts.num_addresses);
+  const size = facts.version === 4 || count < 1_000_000_000n ? count.toLocaleString('en-US') : `2^${128 - facts.prefixlen}`;
+  const lines: Line[] = [
+    words(l10n.t('Network {0}: {1} addresses, {2} – {3}', facts.network, size, facts.first, facts.last)),
+    words(addressRangeWords(facts.facts).join(', ') || l10n.t('no special range')),
+  ];
+  if (facts.host_bits_set) {
+    const address = text.slice(0, text.indexOf('/'));
+    lines.push(words(l10n.t('Host bits are set: ip_network({0}) raises ValueError (strict=True); as ip_interface it is address {1} in network {2}.', `'${text}'`, address, facts.network)));
+  }
+  lines.push(words(l10n.t('A network is not looked up.')));
+  return section([lines], text);
 }
 
 function section(paragraphs: Line[][], title: string | null = null, links: HoverLink[] = []): HoverSection {

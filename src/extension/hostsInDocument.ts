@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { settings } from './settings';
 import { hostMatchInLine } from '../core/hostAtPosition';
-import type { HostMatch } from '../core/scanner';
+import { isHostToResolve, type HostMatch } from '../core/scanner';
 
 /** The scanner options from the settings (netlens.privateSuffixes). */
 export function scanOptions(): { privateSuffixes: string[] } {
@@ -11,7 +11,8 @@ export function scanOptions(): { privateSuffixes: string[] } {
 /** The host at the active editor's cursor (hostMatchInLine's rule), for the commands' pre-fills, or null. */
 export function hostAtCursor(): string | null {
   const editor = vscode.window.activeTextEditor;
-  return (editor && hostMatchAt(editor.document, editor.selection.active)?.host) ?? null;
+  const match = editor && hostMatchAt(editor.document, editor.selection.active);
+  return match && isHostToResolve(match) ? match.host : null;
 }
 
 /**

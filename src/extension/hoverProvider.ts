@@ -27,7 +27,7 @@ export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFil
       const match = hostMatchAt(document, position);
       if (!match) return undefined;
       const noLookup = lookupBlock();
-      const answers = noLookup ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
+      const answers = noLookup || match.kind === 'network' ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
       if (!answers) return undefined;
       const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now() });
       return new vscode.Hover(sections.map(renderSection), matchRange(match));

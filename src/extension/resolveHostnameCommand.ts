@@ -7,6 +7,7 @@ import { hostFromToken } from '../core/hostAtPosition';
 import type { HostLookups } from '../client/hostLookups';
 import type { HostLookup } from '../core/lookupView';
 import { hostAtCursor, hostMatchAt } from './hostsInDocument';
+import { isHostToResolve } from '../core/scanner';
 import { withoutLinks } from './untrustedText';
 
 /** What the command returns to a caller (other commands, tests, keybinding `args`). */
@@ -33,7 +34,7 @@ export function registerResolveHostnameCommand(commands: CommandRegistry, lookup
     commands.register(Commands.resolveAtCursor, async (): Promise<ResolveHostnameResult | undefined> => {
       const editor = vscode.window.activeTextEditor;
       const match = editor && hostMatchAt(editor.document, editor.selection.active);
-      if (!match) {
+      if (!match || !isHostToResolve(match)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('NetLens: no hostname, IP address or URL under the cursor.'));
         return undefined;
       }

@@ -133,6 +133,18 @@ describe('hover view model', () => {
   });
 });
 
+describe('hover view model: networks', () => {
+  it('explains a network as Python’s ip_network does and never looks it up', () => {
+    const sections = hoverView(input(matchIn('cidr_block = "10.40.0.0/16"', 16), { lookup: answer('10.40.0.0/16', ['10.40.0.0']) }));
+    assert.deepEqual(sections.map(text), [['# 10.40.0.0/16', 'Network 10.40.0.0/16: 65,536 addresses, 10.40.0.0 – 10.40.255.255', 'private', 'A network is not looked up.']]);
+    const interfaceForm = hoverView(input(matchIn('address 192.0.2.7/255.255.255.0', 9)));
+    assert.match(text(interfaceForm[0])[1], /^Network 192\.0\.2\.0\/24: 256 addresses/);
+    assert.match(text(interfaceForm[0])[3], /Host bits are set: ip_network\('192\.0\.2\.7\/255\.255\.255\.0'\) raises ValueError/);
+    const v6 = hoverView(input(matchIn('route 2001:db8::/32 via x', 7)));
+    assert.equal(text(v6[0])[1], 'Network 2001:db8::/32: 2^96 addresses, 2001:db8:: – 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff');
+  });
+});
+
 describe('hover answers: bounded waits', () => {
   const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
   const token = (): Cancellation & { cancel(): void } => {

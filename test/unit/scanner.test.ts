@@ -64,7 +64,7 @@ describe('scanner: host names, IP literals and host:port', () => {
     ['BROKERS=kafka-1:9092,kafka-2:9092', ['hostname:kafka-1', 'hostname:kafka-2']],
     ['connect("localhost:8080") or localhost', ['hostname:localhost', 'hostname:localhost']],
     ['café.example.com and xn--bcher-kva.example.com', ['hostname:café.example.com', 'hostname:xn--bcher-kva.example.com']],
-    ['allow 10.0.0.0/8; dig example.com.', ['ipv4:10.0.0.0', 'hostname:example.com']],
+    ['allow 10.0.0.0/8; dig example.com.', ['network:10.0.0.0/8', 'hostname:example.com']],
     ['printer.local, nas.lan, router.home.arpa, build.corp, api.test, app.localhost', ['hostname:printer.local', 'hostname:nas.lan', 'hostname:router.home.arpa', 'hostname:build.corp', 'hostname:api.test', 'hostname:app.localhost']],
     ['registry.example.com:5000/team/app:1.4.2', ['hostname:registry.example.com']],
   ]);

@@ -186,6 +186,11 @@ export class HostScanner {
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
       if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
+      const networkEnd = next === CH.SLASH ? ipv4PrefixEnd(s, j + 1) : -1;
+      if (networkEnd > 0) {
+        this.emitNetwork(out, s, i, j, networkEnd, lineNo, strong ? strongContext : 'bare');
+        return networkEnd;
+      }
       const context: MatchContext = atHost ? (this.isSshLine(s) ? 'userHost' : 'email') : port ? 'hostPort' : strong ? strongContext : 'bare';
       this.emit(out, 'ipv4', s, i, j, lineNo, port, context);
       return port ? port.end : j;
@@ -222,8 +227,9 @@ export class HostScanner {
       if (!mixedCase && cls !== SUFFIX_NONE && isValueOfHostKey(s, i - 1)) context = 'keyValue';
     } else if (!looksLikeCode(s, host, i, j, prev, next, dots, mixedCase, innerUnderscore, ctx, false)) {
       if (isLabelKeyPrefix(s, i, j)) return j;
-      // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): people do not write a host in capitals with nothing around it.
-      if (host !== s.slice(i, j) && s.slice(i, j) === s.slice(i, j).toUpperCase()) return j;
+      // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
+      // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
+      if (cls !== SUFFIX_PRIVATE && host !== s.slice(i, j) && s.slice(i, j) === s.slice(i, j).toUpperCase()) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
       if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
@@ -315,8 +321,20 @@ export class HostScanner {
     const after = z < s.length ? s.charCodeAt(z) : -1;
     if (after >= 0 && (isLabelChar(after) || after === CH.COLON || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
     const strong = (ctx.strongStart <= i && z <= ctx.strongEnd) || i === ctx.argStart;
-    this.emit(out, 'ipv6', s, i, z, lineNo, null, strong ? (i === ctx.argStart ? 'keyword' : ctx.strongKind) : 'bare');
+    const context: MatchContext = strong ? (i === ctx.argStart ? 'keyword' : ctx.strongKind) : 'bare';
+    const networkEnd = z === end && s.charCodeAt(end) === CH.SLASH ? prefixLengthEnd(s, end + 1, 128) : -1;
+    if (networkEnd > 0) {
+      this.emitNetwork(out, s, i, end, networkEnd, lineNo, context);
+      return networkEnd;
+    }
+    this.emit(out, 'ipv6', s, i, z, lineNo, null, context);
     return z;
+  }
+
+  /** `10.40.0.0/16`, `192.0.2.0/255.255.255.0`, `2001:db8::/32`: the address ends at slash, the network at end. */
+  private emitNetwork(out: HostMatch[], s: string, start: number, slash: number, end: number, lineNo: number, context: MatchContext): void {
+    const text = s.slice(start, end);
+    out.push({ kind: 'network', text, line: lineNo, character: start, length: end - start, host: text, explicitPort: null, context, address: s.slice(start, slash), prefix: s.slice(slash + 1, end) });
   }
 
   private isSshLine(s: string): boolean {
@@ -416,6 +434,26 @@ function isUncHost(s: string, i: number): boolean {
   if (i < 2 || s.charCodeAt(i - 2) !== CH.BACKSLASH) return false;
   const before = i > 2 ? s.charCodeAt(i - 3) : -1;
   return before !== CH.BACKSLASH && !isLabelChar(before);
+}
+
+/**
+ * After an IPv4 address's `/` at i: a prefix length 0-32 or a dotted netmask, not followed by more of a path
+ * (`10.0.0.0/8`, `192.0.2.0/255.255.255.0`, but not `1.2.3.4/foo` or `10.0.0.0/8/x`). Its end, or -1.
+ */
+function ipv4PrefixEnd(s: string, i: number): number {
+  const mask = ipv4End(s, i, s.length);
+  const end = mask > 0 ? mask : prefixLengthEnd(s, i, 32);
+  return end;
+}
+
+/** A prefix length 0..max at i, ending the word (not followed by a label character, `/` or `.digit`). Its end, or -1. */
+function prefixLengthEnd(s: string, i: number, max: number): number {
+  let k = i;
+  while (k < s.length && k - i < 3 && isDigitChar(s.charCodeAt(k))) k++;
+  if (k === i || Number(s.slice(i, k)) > max || (k - i > 1 && s.charCodeAt(i) === 48)) return -1;
+  const after = k < s.length ? s.charCodeAt(k) : -1;
+  if (after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1))))) return -1;
+  return k;
 }
 
 /** `[198.51.100.25]` or `[2001:db8::1]` right at i: the address half of a mail log's `name[address]`. */

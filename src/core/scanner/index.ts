@@ -10,7 +10,8 @@ import type { HostMatch, ScanOptions } from './types';
 
 export { HostScanner } from './hostScanner';
 export { BUILTIN_PRIVATE_SUFFIXES } from './suffixRules';
-export type { HostMatch, HostMatchKind, HostOnlyMatch, MatchContext, ScanOptions, UrlMatch } from './types';
+export type { HostMatch, HostMatchKind, HostOnlyMatch, MatchContext, NetworkMatch, ScanOptions, UrlMatch } from './types';
+export { isHostToResolve } from './types';
 
 /** Scanners by private-suffix list, so that repeated calls with the same setting reuse one compiled scanner. */
 const scanners = new Map<string, HostScanner>();

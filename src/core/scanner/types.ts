@@ -1,6 +1,7 @@
 /** What the scanner reports: a host the user may want to resolve, where it is, and why it was recognised. */
 
-export type HostMatchKind = 'url' | 'hostname' | 'ipv4' | 'ipv6';
+/** `network`: a CIDR block or address/netmask (`10.40.0.0/16`): found and explained, never listed or resolved as a host. */
+export type HostMatchKind = 'url' | 'hostname' | 'ipv4' | 'ipv6' | 'network';
 
 /**
  * Why a match was accepted. The editor can show it, and it tells a reviewer which rule fired:
@@ -44,7 +45,20 @@ export interface HostOnlyMatch extends HostMatchBase {
   kind: 'hostname' | 'ipv4' | 'ipv6';
 }
 
-export type HostMatch = UrlMatch | HostOnlyMatch;
+/** A network written as `address/prefix` or `address/netmask`; `host` is the whole text. */
+export interface NetworkMatch extends HostMatchBase {
+  kind: 'network';
+  /** The address part as written (`10.40.0.0`), and what follows the slash (`16`, `255.255.0.0`). */
+  address: string;
+  prefix: string;
+}
+
+export type HostMatch = UrlMatch | HostOnlyMatch | NetworkMatch;
+
+/** Whether a match names a host to look up (every kind but a network). */
+export function isHostToResolve(match: HostMatch): match is UrlMatch | HostOnlyMatch {
+  return match.kind !== 'network';
+}
 
 export interface ScanOptions {
   /**
