@@ -227,6 +227,32 @@ describe('scanner: things shaped like hosts that are not (issue 13)', () => {
   ]);
 });
 
+describe('scanner: URL ends, defaults and prose (issue 13, from the independent corpus)', () => {
+  check([
+    // a sentence's full stop, a User-Agent's `+`, templates after the literal part, ERB in the userinfo
+    ['mail catcher at http://127.0.0.1:8025. See https://status.example.org.', ['url:http://127.0.0.1:8025', 'url:https://status.example.org']],
+    ['"Mozilla/5.0 (compatible; ExampleBot/2.1; +https://crawler.example.org/bot.html)"', ['url:https://crawler.example.org/bot.html']],
+    ['RewriteRule ^(.*)$ https://www.example.org$1 [R=301,L]', ['url:https://www.example.org']],
+    ['curl "https://hooks.example.net/ci/${{ github.run_id }}" "https://img.example.com/u/${id}.png"', ['url:https://hooks.example.net/ci/', 'url:https://img.example.com/u/']],
+    ['"Track it at https://track.example.com/#{order.code}"; LIKE \'https://admin.example.com/%\'; https://x.example.com/a%20b', ['url:https://track.example.com/', 'url:https://admin.example.com/', 'url:https://x.example.com/a%20b']],
+    ['url: postgres://app:<%= ENV["PG_PASS"] %>@pg.prod.example.com:5432/x', ['url:postgres://app:<%= ENV["PG_PASS"] %>@pg.prod.example.com:5432/x']],
+    // placeholders and cluster names in the host's place
+    ['go to https://HOST/ or http://SERVER:8080; BalancerMember balancer://shopcluster/', []],
+    // defaults of host variables in shells and JavaScript
+    ['DB_HOST=${DB_HOST:-db} SEARCH=${OPENSEARCH_HOST:-opensearch} LEVEL=${LOG_LEVEL:-info}', ['hostname:db', 'hostname:opensearch']],
+    ["const redisHost = process.env.REDIS_HOST ?? 'redis'; const level = process.env.LEVEL || 'info';", ['hostname:redis']],
+    // Markdown code after a colon in prose is not a value; scp's local file is not the host
+    ['Verify from an app host: `psql "host=orders-db.example.com port=5432"`', ['hostname:orders-db.example.com']],
+    ['scp build.tar.gz deploy@192.168.1.50:/tmp/', ['ipv4:192.168.1.50']],
+    // mail logs: name[IPv6], message ids; versions on version lines; zones before a full stop; products
+    ['relay=mx.v6.example.com[2001:db8:25::25]:25, message-id=<CAF1x2Yq7+abc@mail.example.net>', ['hostname:mx.v6.example.com', 'ipv6:2001:db8:25::25']],
+    ["X-Mailer: ExampleMailer 4.2.0.1; schema_version text DEFAULT '1.4.0.0'", []],
+    ['link up on fe80::1%eth0.', ['ipv6:fe80::1%eth0']],
+    ['q=node.js+asp.net with socket.io', []],
+    ['mail from WIN-4F2H9.localdomain or build7.localdomain', ['hostname:build7.localdomain']],
+  ]);
+});
+
 describe('scanner: API', () => {
   it('scanText numbers lines from 0 across \\n, \\r\\n and \\r', () => {
     const got = scanText('a db.internal\r\nb\rc 10.0.0.1\nlocalhost').map((m) => [m.line, m.character, m.text]);

@@ -101,6 +101,7 @@ export const CH = {
   EQ: 61,
   GT: 62,
   QUESTION: 63,
+  PIPE: 124,
   AT: 64,
   LBRACKET: 91,
   BACKSLASH: 92,

@@ -28,7 +28,7 @@ export const NOT_A_HOST_WORDS = new Set([
   'to', 'into', 'the', 'a', 'an', 'and', 'or', 'is', 'are', 'names', 'name', 'from', 'with', 'for', 'of', 'at', 'by',
   'as', 'if', 'then', 'else', 'this', 'that', 'it', 'be', 'not', 'must', 'should', 'string', 'str', 'int', 'number',
   'bool', 'boolean', 'object', 'env', 'var', 'let', 'const', 'new', 'return', 'await', 'required', 'optional',
-  'server', 'host', 'hostname', 'address', 'domain', 'example', 'unix', 'tcp', 'udp', 'http', 'https',
+  'server', 'host', 'hostname', 'address', 'domain', 'example', 'unix', 'tcp', 'udp', 'http', 'https', 'classpath', 'file',
 ]);
 
 /**

@@ -176,7 +176,9 @@ export class HostScanner {
     if (next === CH.LBRACKET && dots > 0 && bracketedIpAfter(s, j)) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
       if (hostSyntaxEnd(s, i, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
-      return j;
+      const close = s.indexOf(']', j);
+      this.emit(out, s.charCodeAt(j + 1 + ipv4Length(s, j + 1)) === CH.RBRACKET && ipv4Length(s, j + 1) > 0 ? 'ipv4' : 'ipv6', s, j + 1, close, lineNo, null, 'bare');
+      return close + 1;
     }
     const atHost = prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
@@ -186,6 +188,9 @@ export class HostScanner {
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
       if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
+      // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
+      // is a version; an address there still counts in host contexts (host:port, user@, directives).
+      if (!port && !atHost && !strong && next !== CH.SLASH && isVersionLine(s)) return j;
       const networkEnd = next === CH.SLASH ? ipv4PrefixEnd(s, j + 1) : -1;
       if (networkEnd > 0) {
         this.emitNetwork(out, s, i, j, networkEnd, lineNo, strong ? strongContext : 'bare');
@@ -203,7 +208,7 @@ export class HostScanner {
     const cls = classifyHost(host, this.privates);
     let context: MatchContext | null = null;
     if (next === CH.SLASH && (isApiGroup(s, j) || isGoImportPath(s, i))) return j;
-    if (atHost && isMessageIdLine(s)) return j;
+    if (atHost && (isMessageIdLine(s) || isMessageIdToken(s, i))) return j;
     if (prev === CH.AT && isOracleThin(s, i)) {
       // `jdbc:oracle:thin:@erp-db.example.com:1521:ORCL` (and `@//host:port/service`, a URL the URL pass finds).
       this.emit(out, 'hostname', s, i, j, lineNo, port, port ? 'hostPort' : 'keyword');
@@ -230,6 +235,7 @@ export class HostScanner {
       // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
       // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
       if (cls !== SUFFIX_PRIVATE && host !== s.slice(i, j) && s.slice(i, j) === s.slice(i, j).toUpperCase()) return j;
+      if (DOTTED_PRODUCT_NAMES.has(host)) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
       if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
@@ -405,6 +411,27 @@ function isVersionValue(s: string, i: number): boolean {
   return /version$/i.test(s.slice(k + 1, end));
 }
 
+/** Libraries and products whose names end in a TLD (`socket.io`, `ASP.NET`): named in docs and code, never a host there. */
+const DOTTED_PRODUCT_NAMES = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
+
+/** A line that talks about versions (`version`, `X-Mailer:`, `User-Agent:`): four-part numbers on it are versions. */
+function isVersionLine(s: string): boolean {
+  return /version|^\s*(?:x-mailer|user-agent|server)\s*:/i.test(s);
+}
+
+/** The length of an IPv4 literal at i (0 if none). */
+function ipv4Length(s: string, i: number): number {
+  const end = ipv4End(s, i, s.length);
+  return end > i ? end - i : 0;
+}
+
+/** `message-id=<…@host>` inside a log line (Postfix's cleanup logs the Message-ID): the `@host` is part of an id. */
+function isMessageIdToken(s: string, i: number): boolean {
+  const lt = s.lastIndexOf('<', i);
+  if (lt < 0 || i - lt > 256) return false;
+  return /(?:message-id|in-reply-to|references|content-id)\s*[=:]\s*$/i.test(s.slice(Math.max(0, lt - 24), lt));
+}
+
 /** `networking.k8s.io/v1`, `apps/v1beta1` after `apiVersion:`: a Kubernetes API group, not a host. */
 function isApiGroup(s: string, j: number): boolean {
   return /^\/v\d+(?:(?:alpha|beta)\d+)?\b/.test(s.slice(j, j + 16)) && /\bapiVersion\s*:/.test(s);
@@ -421,7 +448,7 @@ function isGoImportPath(s: string, i: number): boolean {
 
 /** `Message-ID: <20240105.1234@mail.example.com>`: the part after `@` makes an id unique; it names no host to reach. */
 function isMessageIdLine(s: string): boolean {
-  return /^\s*(?:message-id|in-reply-to|references|content-id|resent-message-id)\s*:/i.test(s);
+  return /^\s*(?:message-id|in-reply-to|references|content-id|resent-message-id|list-id)\s*:/i.test(s);
 }
 
 /** `…thin:@host` — Oracle's thin driver puts the host after `@`, with no user in front. */

@@ -16,8 +16,10 @@ function isKeyChar(c: number): boolean {
 }
 
 export function isValueOfHostKey(s: string, valueStart: number): boolean {
+  if (valueStart >= 3 && s.charCodeAt(valueStart - 1) === CH.MINUS && s.charCodeAt(valueStart - 2) === CH.COLON) return isShellDefaultOfHostKey(s, valueStart - 2);
   let k = valueStart - 1;
   const opened = k >= 0 && (isQuote(s.charCodeAt(k)) || s.charCodeAt(k) === CH.LBRACKET);
+  const backtick = opened && s.charCodeAt(k) === CH.BACKTICK;
   if (opened) k--;
   // `key:value` with nothing between is placeholder text (`"backend host:port"`), not YAML or JSON.
   if (!opened && k >= 0 && s.charCodeAt(k) === CH.COLON) return false;
@@ -30,10 +32,18 @@ export function isValueOfHostKey(s: string, valueStart: number): boolean {
     if (before === CH.COLON) k--; // Go's :=
     else if (before === CH.EQ || before === CH.BANG || before === CH.LT || before === CH.GT) return false; // comparisons
   } else if (sep === CH.COLON) {
+    // `from an app host: \`psql …\``: after a colon in prose, a backtick opens inline code, not a value.
+    if (backtick) return false;
     k--;
     if (k >= 0 && s.charCodeAt(k) === CH.COLON) return false;
   } else if (sep === CH.GT && k > 0 && s.charCodeAt(k - 1) === CH.EQ) {
     k -= 2; // PHP/Ruby 'host' => 'db'
+  } else if ((sep === CH.QUESTION || sep === CH.PIPE) && k > 0 && s.charCodeAt(k - 1) === sep && opened) {
+    // A default after `??` or `||`: `process.env.REDIS_HOST ?? 'redis'`, `os.environ["DB_HOST"] || "db"`.
+    k -= 2;
+    while (k >= 0 && isSpaceChar(s.charCodeAt(k))) k--;
+    if (k >= 0 && (s.charCodeAt(k) === CH.RBRACKET || s.charCodeAt(k) === CH.RPAREN)) k--;
+    if (k >= 0 && isQuote(s.charCodeAt(k))) k--;
   } else if (sep === CH.COMMA && opened) {
     // The default of an environment lookup: `getenv("CACHE_HOST", "cache")`, `ENV.fetch('DB_HOST', 'db')`,
     // `os.environ.get("REDIS_HOST", "redis")` — a quoted key as a call's first argument, the quoted default next.
@@ -53,6 +63,14 @@ export function isValueOfHostKey(s: string, valueStart: number): boolean {
   const keyStart = k + 1;
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > 64) return false;
   return isHostKey(s, keyStart, keyEnd);
+}
+
+/** `${REDIS_HOST:-db}`: the default of a shell parameter whose name names a host; `colon` is the `:` of `:-`. */
+function isShellDefaultOfHostKey(s: string, colon: number): boolean {
+  let k = colon - 1;
+  while (k >= 0 && isKeyChar(s.charCodeAt(k))) k--;
+  if (k < 1 || s.charCodeAt(k) !== CH.LBRACE || s.charCodeAt(k - 1) !== CH.DOLLAR) return false;
+  return colon - (k + 1) >= 2 && isHostKey(s, k + 1, colon);
 }
 
 /** `host`, `DB_HOST`, `redis.host`, `dbHost`, `upstream-servers`... but not `ghost` or `hostel`. */

@@ -77,6 +77,7 @@ export function zoneEnd(s: string, i: number, limit: number): number {
   if (i >= limit || s.charCodeAt(i) !== CH.PERCENT) return i;
   let j = i + 1;
   while (j < limit && (isLabelChar(s.charCodeAt(j)) || s.charCodeAt(j) === CH.DOT) && s.charCodeAt(j) < 128) j++;
+  while (j > i + 1 && s.charCodeAt(j - 1) === CH.DOT) j--; // `… on fe80::1%eth0.`: the sentence's full stop (VLANs are `eth0.100`)
   return j > i + 1 ? j : i;
 }
 

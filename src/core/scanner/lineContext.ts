@@ -159,6 +159,11 @@ function firstCommandArgument(s: string, i: number, end: number, command: string
       i = skipSpaces(s, wEnd);
       continue;
     }
+    // scp/rsync/sftp name a remote side as `host:path` or `user@host:…`; a word without `:` is a local file.
+    if ((command === 'scp' || command === 'rsync') && !s.slice(i, wEnd).includes(':')) {
+      i = skipSpaces(s, wEnd);
+      continue;
+    }
     if (command === 'getent' && GETENT_DATABASES.has(s.slice(i, wEnd))) {
       i = skipSpaces(s, wEnd);
       continue;

@@ -28,9 +28,10 @@ export type SuffixClass = 0 | 1 | 2 | 3 | 4;
  * names its Appendix G lists people use: `intranet`, `internal`, `corp`, `lan` — `home` and `private` are left
  * out, being common member names in code), RFC 7686 (`onion`), RFC 8375 (`home.arpa`), RFC 9476 (`alt`), ICANN's
  * 2024 reservation of `internal` for private use, Kubernetes Service names (`svc`; `svc.cluster.local` is under
- * `local`) and Consul (`consul`). The user adds their own with netlens.privateSuffixes.
+ * `local`), Consul (`consul`) and the `localdomain` Linux installers give hosts without a domain. The user adds their
+ * own with netlens.privateSuffixes.
  */
-export const BUILTIN_PRIVATE_SUFFIXES: readonly string[] = ['example', 'invalid', 'localhost', 'test', 'local', 'intranet', 'internal', 'corp', 'lan', 'onion', 'home.arpa', 'alt', 'svc', 'consul'];
+export const BUILTIN_PRIVATE_SUFFIXES: readonly string[] = ['example', 'invalid', 'localhost', 'test', 'local', 'intranet', 'internal', 'corp', 'lan', 'onion', 'home.arpa', 'alt', 'svc', 'consul', 'localdomain'];
 
 /** TLDs that are also file extensions people write in code, docs and logs (all are in the PSL). */
 const FILE_EXTENSION_TLDS = new Set([

@@ -35,9 +35,10 @@ export interface AuthorityHost {
 
 /**
  * Schemes whose authority names a bucket or a registered service, not a host to resolve: object stores
- * (`s3://bucket/key`, `gs://bucket`) and Spring Cloud's load-balanced service ids (`lb://orders-service`).
+ * (`s3://bucket/key`, `gs://bucket`), Spring Cloud's load-balanced service ids (`lb://orders-service`) and Apache's
+ * balancer names (`balancer://shopcluster`).
  */
-const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb']);
+const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb', 'balancer']);
 
 /** Trailing characters that end a sentence or a list rather than a URL. */
 function isTrailingPunctuation(c: number): boolean {
@@ -55,8 +56,10 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     from = sep + 3;
     let start = sep;
     while (start > lastEnd && isSchemeChar(line.charCodeAt(start - 1))) start--;
+    const skipped = start;
     while (start < sep && !isAsciiLetter(line.charCodeAt(start))) start++; // a scheme starts with a letter
     if (start === sep) continue;
+    // `+https://crawler.example.org/bot` (a User-Agent's contact URL): a `+` before the scheme is not part of it.
     let portScheme = line.slice(start, sep).toLowerCase();
     let scheme = portScheme;
     // JDBC URLs put a sub-protocol in front: jdbc:postgresql://host/db, jdbc:mysql://...
@@ -64,7 +67,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
       start -= 5;
       scheme = `jdbc:${scheme}`;
     }
-    if (start > 0 && isSchemeChar(line.charCodeAt(start - 1))) continue;
+    if (start > 0 && isSchemeChar(line.charCodeAt(start - 1)) && !(start > skipped && line.charCodeAt(start - 1) === CH.PLUS)) continue;
     if (NON_HOST_SCHEMES.has(scheme)) continue;
 
     const authStart = sep + 3;
@@ -73,19 +76,23 @@ export function findUrls(line: string, out: UrlSpan[]): void {
       const c = line.charCodeAt(authEnd);
       // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`) is skipped whole: the
       // host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
-      const placeholderEnd = c === CH.DOLLAR || c === CH.LBRACE ? skipPlaceholder(line, authEnd) : -1;
+      const placeholderEnd = c === CH.DOLLAR || c === CH.LBRACE || c === CH.LT ? skipPlaceholder(line, authEnd) : -1;
       if (placeholderEnd > 0) {
         authEnd = placeholderEnd;
         continue;
       }
-      if (c === CH.SLASH || c === CH.QUESTION || c === CH.HASH || c === CH.SEMI || endsUrl(c) || (c === CH.COMMA && startsUrl(line, authEnd + 1)) || c === CH.RPAREN || (c === CH.RBRACKET && !hasOpenBracket(line, authStart, authEnd))) break;
+      if (c === CH.SLASH || c === CH.QUESTION || c === CH.HASH || c === CH.SEMI || endsUrl(c) || startsTemplate(line, authEnd) || (c === CH.COMMA && startsUrl(line, authEnd + 1)) || c === CH.RPAREN || (c === CH.RBRACKET && !hasOpenBracket(line, authStart, authEnd))) break;
       authEnd++;
     }
+    // A sentence's full stop after a URL without a path (`see https://status.example.org.`) is not the host's.
+    if (authEnd > authStart + 1 && line.charCodeAt(authEnd - 1) === CH.DOT && (authEnd === n || endsUrl(line.charCodeAt(authEnd)))) authEnd--;
     // userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@')
     let hostStart = authStart;
     for (let k = authStart; k < authEnd; k++) if (line.charCodeAt(k) === CH.AT) hostStart = k + 1;
     const parsed = parseAuthorityHost(line, hostStart, authEnd);
     if (!parsed) continue;
+    // `https://HOST/`, `http://SERVER:8080`: a capitalised single word in the host's place is a placeholder.
+    if (parsed.kind === 'hostname' && !parsed.host.includes('.') && /^[A-Z][A-Z0-9_]*$/.test(parsed.host) && parsed.host.length > 1) continue;
     portScheme = portScheme.replace(/^jdbc:/, '');
 
     let end = authEnd;
@@ -93,7 +100,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     let brackets = 0;
     while (end < n) {
       const c = line.charCodeAt(end);
-      if (endsUrl(c) || (c === CH.COMMA && startsUrl(line, end + 1))) break;
+      if (endsUrl(c) || (c === CH.COMMA && startsUrl(line, end + 1)) || startsTemplate(line, end)) break;
       if (c === CH.LPAREN) parens++;
       else if (c === CH.RPAREN && --parens < 0) break;
       else if (c === CH.LBRACKET) brackets++;
@@ -106,7 +113,24 @@ export function findUrls(line: string, out: UrlSpan[]): void {
   }
 }
 
-/** The end of `$(NAME)`, `${NAME}` or `{{ name }}` at i (no whitespace inside but in `{{ }}`), or -1. */
+/**
+ * Where a URL's literal part ends and a template fills in the rest: `${id}`, `$(cmd)`, `$1`, `$CI_PROJECT_ID`,
+ * Ruby's `#{…}`, `{{ … }}`, and a SQL LIKE's trailing `%` (`'https://admin.example.com/%'`); a `%41` escape is URL.
+ */
+function startsTemplate(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  const c1 = line.charCodeAt(i + 1);
+  if (c === CH.DOLLAR) return c1 === CH.LBRACE || c1 === CH.LPAREN || isAsciiLetter(c1) || isDigitChar(c1) || c1 === CH.UNDERSCORE;
+  if (c === CH.HASH) return c1 === CH.LBRACE;
+  if (c === CH.PERCENT) return !(isHexDigit(c1) && isHexDigit(line.charCodeAt(i + 2)));
+  return false;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigitChar(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** The end of `$(NAME)`, `${NAME}`, `{{ name }}` or ERB's `<%= … %>` at i (no whitespace inside but in `{{ }}`), or -1. */
 function skipPlaceholder(line: string, i: number): number {
   const c1 = line.charCodeAt(i + 1);
   if (line.charCodeAt(i) === CH.DOLLAR && (c1 === CH.LPAREN || c1 === CH.LBRACE)) {
@@ -120,6 +144,10 @@ function skipPlaceholder(line: string, i: number): number {
   }
   if (line.charCodeAt(i) === CH.LBRACE && c1 === CH.LBRACE) {
     const close = line.indexOf('}}', i + 2);
+    return close > i + 2 && close - i < 128 ? close + 2 : -1;
+  }
+  if (line.charCodeAt(i) === CH.LT && c1 === CH.PERCENT) {
+    const close = line.indexOf('%>', i + 2);
     return close > i + 2 && close - i < 128 ? close + 2 : -1;
   }
   return -1;
