@@ -1,11 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { scanText } from '../../src/core/scanner';
-import { loadCorpus, scoreCorpus } from '../support/scannerCorpus';
+import * as path from 'node:path';
+import { CORPUS_DIR, loadCorpus, scoreCorpus } from '../support/scannerCorpus';
+import { REPO_ROOT } from '../support/paths';
 
-describe('scanner: precision and recall on the labeled corpus (test/fixtures/scanner-corpus)', () => {
+/**
+ * Two corpora: the scanner author's (`scanner-corpus`) and one written and labeled by someone who never read the
+ * scanner (`scanner-corpus-independent`, rules in its LABEL-RULES.md). Issue 13's rules were tuned on both, so
+ * neither is held-out evidence any more: held-out figures come from a corpus the scanner has not been tuned on
+ * (see the README's Performance section).
+ */
+for (const [name, dir, minFiles] of [
+  ['test/fixtures/scanner-corpus', CORPUS_DIR, 15],
+  ['test/fixtures/scanner-corpus-independent', path.join(REPO_ROOT, 'test', 'fixtures', 'scanner-corpus-independent'), 30],
+] as const) {
+describe(`scanner: precision and recall on the labeled corpus (${name})`, () => {
   it('finds ≥ 95 % of the labeled hosts and ≥ 97 % of what it reports is labeled', function () {
-    const corpus = loadCorpus();
-    assert.ok(corpus.length >= 15, `corpus has only ${corpus.length} labeled files`);
+    const corpus = loadCorpus(dir);
+    assert.ok(corpus.length >= minFiles, `corpus has only ${corpus.length} labeled files`);
     const s = scoreCorpus(corpus, (f) => scanText(f.text));
     const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
     const summary = `precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)} over ${corpus.length} files, ${labels} labeled matches`;
@@ -17,9 +29,10 @@ describe('scanner: precision and recall on the labeled corpus (test/fixtures/sca
   });
 
   it('has labels that point at real text (every label is on its line)', () => {
-    for (const f of loadCorpus()) {
+    for (const f of loadCorpus(dir)) {
       const lines = f.text.split('\n');
       for (const l of f.labels) assert.ok(lines[l.line - 1]?.includes(l.text), `${f.name}:${l.line}: ${l.text} is not on that line`);
     }
   });
 });
+}
