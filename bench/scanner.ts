@@ -7,6 +7,8 @@ import { LinkifyIt } from 'linkify-it';
 import { BUILTIN_PRIVATE_SUFFIXES, createScanner, type HostScanner } from '../src/core/scanner';
 import { loadCorpus, scoreCorpus, type CorpusFile, type Prediction } from '../test/support/scannerCorpus';
 import { prng } from '../test/support/prng';
+import { REPO_ROOT } from '../test/support/paths';
+import * as path from 'node:path';
 
 /**
  * Lines from the corpus files with seeded variations (digits changed, labels renamed, identifiers appended), so
@@ -131,6 +133,16 @@ export function benchScanner(quick: boolean): string[] {
     `scanner precision (corpus)    NetLens ${ours.precision.toFixed(3)} (recall ${ours.recall.toFixed(3)})   baseline linkify-it ${theirs.precision.toFixed(3)} (recall ${theirs.recall.toFixed(3)})   ` +
       `ratio ${(ours.precision / theirs.precision).toFixed(2)}×   (${corpus.length} files, ${labels} labels)`
   );
+  // The corpora written by people who never read the scanner: `independent` was tuned on (issue 13), `heldout` never.
+  for (const name of ['independent', 'heldout']) {
+    const other = loadCorpus(path.join(REPO_ROOT, 'test', 'fixtures', `scanner-corpus-${name}`));
+    const a = scoreCorpus(other, (f) => scanner.scanText(f.text));
+    const b = scoreCorpus(other, (f) => linkifyPredictions(linkify, f));
+    lines.push(
+      `scanner precision (${name.padEnd(11)})  NetLens ${a.precision.toFixed(3)} (recall ${a.recall.toFixed(3)})   baseline linkify-it ${b.precision.toFixed(3)} (recall ${b.recall.toFixed(3)})   ` +
+        `ratio ${(a.precision / b.precision).toFixed(2)}×   (${other.length} files, ${other.reduce((n, f) => n + f.labels.length, 0)} labels)`
+    );
+  }
 
   // 50,000 lines (~1.5 MB): the viewport after an edit vs the whole file.
   const big: string[] = [];

@@ -31,8 +31,7 @@ export interface Prediction {
 }
 
 export function loadCorpus(dir: string = CORPUS_DIR): CorpusFile[] {
-  return fs
-    .readdirSync(dir)
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.labels.json'))
     .sort()
     .map((labelsFile) => {
