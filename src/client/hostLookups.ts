@@ -1,6 +1,6 @@
 import { LookupCache, type CacheEntry, type CacheLifetimes } from './lookupCache';
-import { pyGethostbyaddr, pyGetaddrinfoResult, type HostTuple } from './pythonSocket';
-import { canonicalName, distinctAddresses, hostLookupRequest, type GetaddrinfoResult } from '../core/addrinfo';
+import { pyGethostbyaddr, pyHostLookup, type HostTuple } from './pythonSocket';
+import { canonicalName, distinctAddresses, type GetaddrinfoResult } from '../core/addrinfo';
 import { lookupKey, type HostLookup } from '../core/lookupView';
 import { formatResolverError } from '../core/resolverError';
 import type { ResolverClient } from './resolverClient';
@@ -48,7 +48,7 @@ export class HostLookups {
     const entry = await this.cache.lookup(lookupKey(host), async () => {
       asked = true;
       // As Python does: IDNA 2003 first, so `straße.de` asks for `strasse.de` and `a..b` fails without a query.
-      return pyGetaddrinfoResult(this.client, hostLookupRequest(host));
+      return pyHostLookup(this.client, host);
     });
     const lookup = toHostLookup(host, entry);
     if (asked && record) this.onResolved(lookup);

@@ -237,6 +237,26 @@ export async function pyGetnameinfo(client: HelperRequester, sockaddr: PySockadd
   return outcome.ok ? { ok: true, value: [outcome.value.host, outcome.value.service] } : outcome;
 }
 
+/**
+ * The display lookup of a host (hover, trees, Resolve Hostname, Resolve All, Copy as JSON): hostLookupRequest
+ * through pyGetaddrinfoResult — except for names NetLens never sends to DNS (neverAskDns). `.invalid`, `.onion` and
+ * `.alt` names are not looked up at all; a localhost name is looked up only when a source before `dns` answers it
+ * (the hosts file, myhostname), which the helper tells without sending a query. Otherwise the answer is a NotAsked
+ * error that says why: finding a name is not resolving it.
+ */
+export async function pyHostLookup(client: HelperRequester, host: string): Promise<Outcome<GetaddrinfoResult>> {
+  const special = neverAskDns(host);
+  if (!special) return pyGetaddrinfoResult(client, hostLookupRequest(host));
+  if (special.domain === 'localhost') {
+    // `dns.query` for a never-ask name sends nothing: it reports nsswitch.conf and the hosts file's lines for it.
+    const direct = await client.request('dns.query', { name: host, kind: 'name', servers: null, timeoutMs: 1000 });
+    if (direct.ok && localSourceFor(special, host, direct.value.nsswitchHosts, direct.value.hostsFile.matches.length > 0)) {
+      return pyGetaddrinfoResult(client, hostLookupRequest(host));
+    }
+  }
+  return { ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${special.reason}` } };
+}
+
 export interface DirectDnsOptions {
   /** DNS servers to ask instead of the system's (resolv.conf). */
   servers: string[] | null;

@@ -1,14 +1,15 @@
 /**
- * Names NetLens never sends to a DNS server (RFC 6761 §6.3 and §6.4): `localhost`, `*.localhost`, `invalid` and
- * `*.invalid`. Resolvers answer them locally ("SHOULD NOT send queries for localhost names to their configured
- * caching DNS server(s)"; "invalid" names get "immediate negative responses"), and a query for them tells the
- * machine's name server, and whoever runs it, about the user's code. One rule, used by the helper before any
- * packet leaves and by the direct DNS report to say why nothing was asked.
+ * Names NetLens never sends to a DNS server: `localhost`, `*.localhost`, `invalid` and `*.invalid` (RFC 6761 §6.3
+ * and §6.4: resolvers answer them locally; "invalid" names get "immediate negative responses"), `*.onion` (RFC 7686
+ * §2: Tor names; resolvers "MUST NOT" send them to DNS) and `*.alt` (RFC 9476: names of non-DNS systems). A query
+ * for them tells the machine's name server, and whoever runs it, about the user's code. One rule, used by the
+ * helper before any packet leaves, by the direct DNS report to say why nothing was asked, and by the display
+ * lookups (hover, trees, Resolve Hostname), which do not call getaddrinfo for them unless a local source answers.
  */
 
 export interface NeverAskDns {
   /** The special-use domain the name is in. */
-  domain: 'localhost' | 'invalid';
+  domain: 'localhost' | 'invalid' | 'onion' | 'alt';
   /** Where the rule comes from, e.g. "RFC 6761 §6.3". */
   rule: string;
   /** Why the name is not sent to DNS, in a sentence. */
@@ -31,6 +32,20 @@ export function neverAskDns(name: string): NeverAskDns | null {
       domain: 'invalid',
       rule: 'RFC 6761 §6.4',
       reason: `${name} is in the special-use domain invalid (RFC 6761 §6.4): it never exists, resolvers answer so without asking DNS, and so NetLens did not ask DNS`,
+    };
+  }
+  if (tld === 'onion') {
+    return {
+      domain: 'onion',
+      rule: 'RFC 7686 §2',
+      reason: `${name} is an onion name (RFC 7686): only Tor resolves it, resolvers must not send it to DNS, so NetLens did not ask DNS`,
+    };
+  }
+  if (tld === 'alt') {
+    return {
+      domain: 'alt',
+      rule: 'RFC 9476',
+      reason: `${name} is in the special-use domain alt (RFC 9476): it names something outside DNS, so NetLens did not ask DNS`,
     };
   }
   return null;

@@ -15,6 +15,7 @@ export type ResolverErrorKind =
   | 'TypeError'
   | 'ValueError'
   | 'timeout' // NetLens: the helper did not answer within netlens.lookupTimeoutMs
+  | 'NotAsked' // NetLens: a name it never sends to DNS (RFC 6761/7686/9476) and no local source answers
   | 'helper'; // NetLens: the helper process failed (crashed, could not start, shutting down)
 
 export interface ResolverErrorInfo {
