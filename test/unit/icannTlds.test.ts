@@ -24,7 +24,7 @@ describe('ICANN top-level labels (generated from tldts)', () => {
   it('lists only labels tldts calls ICANN, in both forms of an international TLD', () => {
     const wrong = listed.filter((l) => !tldtsSaysIcann(l));
     assert.deepEqual(wrong, []);
-    for (const l of listed) if (/[^\x00-\x7f]/.test(l)) assert.ok(listed.includes(domainToASCII(l)), `the xn-- form of ${l} is listed`);
+    for (const l of listed) if ([...l].some((ch) => ch.charCodeAt(0) > 0x7f)) assert.ok(listed.includes(domainToASCII(l)), `the xn-- form of ${l} is listed`);
     assert.ok(listed.length > 1400, `${listed.length} labels`);
   });
 
