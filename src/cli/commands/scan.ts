@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { constants as osConstants } from 'os';
 import { pyStr } from '../../core/pythonRepr';
 import { ResolverFailure, type ResolverErrorInfo } from '../../core/resolverError';
-import { scanText, type HostMatch } from '../../core/scanner';
+import { createScanner, scanText, type HostMatch, type ScanOptions } from '../../core/scanner';
 import { schemePort } from '../../core/urlPort';
 import { expectPositionals } from '../args';
 import type { CliCommand } from '../command';
@@ -88,6 +88,41 @@ export function matchJson(m: HostMatch): ScanMatchJson {
   return { ...base, scheme: m.scheme, port, portSource };
 }
 
+/** How much JSON text `writeScanJson` gathers before one write (UTF-16 code units). */
+const JSON_CHUNK = 64 * 1024;
+
+/**
+ * `JSON.stringify(scanText(text, options).map(matchJson))`, byte for byte, written in chunks as the lines are
+ * scanned: memory holds one line's matches and one chunk of text, however many matches the file has. `write`
+ * is awaited after each chunk (backpressure). Lines end at `\n`, `\r\n` or `\r`, as in scanText.
+ */
+export async function writeScanJson(text: string, options: ScanOptions, write: (chunk: string) => Promise<void>): Promise<void> {
+  const scanner = createScanner(options);
+  const found: HostMatch[] = [];
+  let pending = '[';
+  let first = true;
+  let line = 0;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    found.length = 0;
+    scanner.scanLineInto(text.slice(start, i), line++, found);
+    for (const m of found) {
+      pending += (first ? '' : ',') + JSON.stringify(matchJson(m));
+      first = false;
+    }
+    if (pending.length >= JSON_CHUNK) {
+      await write(pending);
+      pending = '';
+    }
+    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  await write(pending + ']');
+}
+
 export const scanCommand: CliCommand = {
   name: 'scan',
   usage: 'scan FILE|- [--private-suffixes corp.example,svc.cluster]',
@@ -102,6 +137,8 @@ export const scanCommand: CliCommand = {
       return { ok: false, error: readError(err as NodeJS.ErrnoException, file === '-' ? null : file) };
     }
     const privateSuffixes = (args.options.get('private-suffixes') ?? '').split(',').filter((s) => s.trim() !== '');
+    // JSON is streamed as the lines are scanned, so that a file of many hosts never holds all its matches.
+    if (args.switches.has('json')) return { ok: true, writeJson: (write) => writeScanJson(text, { privateSuffixes }, write) };
     const matches = scanText(text, { privateSuffixes }).map(matchJson);
     const rows = matches.map((m) => [
       `${m.line + 1}:${m.character + 1}`,
