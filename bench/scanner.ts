@@ -3,8 +3,11 @@
 //    vs linkify-it (fuzzy links, IPs and e-mail on) on the same lines; plus both precisions on the labeled corpus;
 //  - work per keystroke: rescanning the ~100 visible lines after an edit vs scanning the whole 50,000-line file,
 //    and how per-edit work scales from a 10 KB to a 1 MB file (it must not grow with the file).
-import { LinkifyIt } from 'linkify-it';
-import { BUILTIN_PRIVATE_SUFFIXES, createScanner, type HostScanner } from '../src/core/scanner';
+import type { LinkifyIt } from 'linkify-it';
+import { createScanner, type HostScanner } from '../src/core/scanner';
+import { createScanner as createFrozenScanner } from './frozenScanner';
+import { newLinkify } from './linkify';
+import { generateDense } from '../test/support/denseCorpus';
 import { loadCorpus, scoreCorpus, type CorpusFile, type Prediction } from '../test/support/scannerCorpus';
 import { prng } from '../test/support/prng';
 
@@ -35,12 +38,6 @@ export function generateLines(corpus: readonly CorpusFile[], targetBytes: number
   // concatenation and replace() are V8 cons strings of mixed representations, whose charCodeAt is several times
   // slower and would measure V8's string internals rather than either scanner.
   return lines.join('\n').split('\n');
-}
-
-function newLinkify(): LinkifyIt {
-  // Private suffixes as extra TLDs, so that linkify is not penalised for not knowing `.internal` or `.test`.
-  const extraTlds = BUILTIN_PRIVATE_SUFFIXES.filter((s) => !s.includes('.')).concat(['arpa']);
-  return new LinkifyIt().set({ fuzzyLink: true, fuzzyIP: true, fuzzyEmail: true }).tlds(extraTlds, true);
 }
 
 /**
@@ -89,6 +86,27 @@ function throughput(scanner: HostScanner, linkify: LinkifyIt, lines: readonly st
 }
 
 /**
+ * Two line scanners over the same lines, in MB/s: rounds interleaved (A, B, A, B, …) so that a busy machine disturbs
+ * both alike, and the best round of each.
+ */
+function versus(a: (line: string, n: number) => number, b: (line: string, n: number) => number, lines: readonly string[], rounds: number): { a: number; b: number; mb: number } {
+  const mb = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) / 1e6;
+  let sink = 0;
+  const pass = (f: (line: string, n: number) => number) => (): void => {
+    for (let i = 0; i < lines.length; i++) sink += f(lines[i], i);
+  };
+  for (const f of [a, b]) for (let i = 0; i < Math.min(lines.length, 20_000); i++) sink += f(lines[i], i); // warm-up: JIT, caches
+  let bestA = Infinity;
+  let bestB = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    bestA = Math.min(bestA, timeMs(pass(a)));
+    bestB = Math.min(bestB, timeMs(pass(b)));
+  }
+  if (sink < 0) console.log(sink);
+  return { a: mb / (bestA / 1000), b: mb / (bestB / 1000), mb };
+}
+
+/**
  * The editor's work after one keystroke: change a line inside the viewport, then rescan the viewport's lines.
  * Lines are kept as an array (as VS Code's TextDocument.lineAt gives them), so an edit costs O(1) to apply.
  */
@@ -130,6 +148,35 @@ export function benchScanner(quick: boolean): string[] {
   lines.push(
     `scanner precision (corpus)    NetLens ${ours.precision.toFixed(3)} (recall ${ours.recall.toFixed(3)})   baseline linkify-it ${theirs.precision.toFixed(3)} (recall ${theirs.recall.toFixed(3)})   ` +
       `ratio ${(ours.precision / theirs.precision).toFixed(2)}×   (${corpus.length} files, ${labels} labels)`
+  );
+
+  // Issue 13: a dense file (≥ 1 host per 100 bytes), the core scan alone vs linkify-it, in-process, line by line.
+  const dense = generateDense(quick ? 300_000 : 10_000_000, 7);
+  const denseLines = dense.text.split('\n');
+  let denseMatches = 0;
+  for (let i = 0; i < denseLines.length; i++) denseMatches += scanner.scanLine(denseLines[i], i).length;
+  const d = versus(
+    (l, n) => scanner.scanLine(l, n).length,
+    (l) => linkify.match(l)?.length ?? 0,
+    denseLines,
+    quick ? 1 : 3
+  );
+  lines.push(
+    `scanner dense throughput      NetLens ${d.a.toFixed(1)} MB/s   baseline linkify-it ${d.b.toFixed(1)} MB/s   ratio ${(d.a / d.b).toFixed(1)}×   ` +
+      `(${d.mb.toFixed(1)} MB, ${denseMatches.toLocaleString('en-US')} matches = 1 per ${(dense.bytes / denseMatches).toFixed(0)} bytes, ${dense.planted.toLocaleString('en-US')} planted; line by line, in-process)`
+  );
+
+  // Issue 13: today's scanner against the frozen copy of the one at 7cb81ee (bench/frozenScanner), on the sparse mix.
+  const frozen = createFrozenScanner();
+  const f = versus(
+    (l, n) => scanner.scanLine(l, n).length,
+    (l, n) => frozen.scanLine(l, n).length,
+    mix,
+    quick ? 1 : 3
+  );
+  lines.push(
+    `scanner vs frozen scanner     NetLens ${f.a.toFixed(1)} MB/s   baseline frozen 7cb81ee ${f.b.toFixed(1)} MB/s   ratio ${(f.a / f.b).toFixed(2)}× (target ≥ 3)   ` +
+      `(${f.mb.toFixed(1)} MB sparse mix, line by line)`
   );
 
   // 50,000 lines (~1.5 MB): the viewport after an edit vs the whole file.
