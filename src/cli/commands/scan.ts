@@ -35,15 +35,23 @@ function readBounded(file: string | 0): string {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    // A regular file's size, so that it is read into one buffer: no second copy of the whole text to concatenate.
+    let size = 0;
+    try {
+      const st = fs.fstatSync(fd);
+      if (st.isFile()) size = Math.min(st.size, SCAN_MAX_BYTES);
+    } catch {
+      // not stat-able: read in 1 MiB chunks
+    }
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
+      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, size - total + 1));
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
       if (total > SCAN_MAX_BYTES) throw Object.assign(new Error('File too large'), { code: 'EFBIG' });
       chunks.push(chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
   } finally {
     if (fd !== 0) fs.closeSync(fd);
   }
