@@ -5,6 +5,7 @@
 import { benchExtension } from './extension';
 import { benchHelperLoad } from './helperLoad';
 import { benchIpc } from './ipcRoundTrip';
+import { benchScanEndToEnd } from './scanEndToEnd';
 import { benchScanner } from './scanner';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   console.log(`NetLens benchmarks (${process.platform}-${process.arch}, Node ${process.version}${quick ? ', quick' : ''}${fixture ? ', DNS fixture' : ''})`);
   for (const line of await benchIpc(quick ? 20 : 2000)) console.log(line);
   for (const line of benchScanner(quick)) console.log(line);
+  for (const line of await benchScanEndToEnd(quick)) console.log(line);
   for (const line of await benchExtension(quick)) console.log(line);
   for await (const line of benchHelperLoad(quick)) console.log(line);
 }

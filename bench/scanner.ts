@@ -3,12 +3,15 @@
 //    vs linkify-it (fuzzy links, IPs and e-mail on) on the same lines; plus both precisions on the labeled corpus;
 //  - work per keystroke: rescanning the ~100 visible lines after an edit vs scanning the whole 50,000-line file,
 //    and how per-edit work scales from a 10 KB to a 1 MB file (it must not grow with the file).
-import { LinkifyIt } from 'linkify-it';
-import { BUILTIN_PRIVATE_SUFFIXES, createScanner, type HostScanner } from '../src/core/scanner';
+import { execFileSync } from 'child_process';
+import type { LinkifyIt } from 'linkify-it';
+import * as path from 'path';
+import { createScanner, type HostScanner } from '../src/core/scanner';
+import { newLinkify } from './linkify';
+import { generateDense } from '../test/support/denseCorpus';
 import { loadCorpus, scoreCorpus, type CorpusFile, type Prediction } from '../test/support/scannerCorpus';
 import { prng } from '../test/support/prng';
 import { REPO_ROOT } from '../test/support/paths';
-import * as path from 'node:path';
 
 /**
  * Lines from the corpus files with seeded variations (digits changed, labels renamed, identifiers appended), so
@@ -37,12 +40,6 @@ export function generateLines(corpus: readonly CorpusFile[], targetBytes: number
   // concatenation and replace() are V8 cons strings of mixed representations, whose charCodeAt is several times
   // slower and would measure V8's string internals rather than either scanner.
   return lines.join('\n').split('\n');
-}
-
-function newLinkify(): LinkifyIt {
-  // Private suffixes as extra TLDs, so that linkify is not penalised for not knowing `.internal` or `.test`.
-  const extraTlds = BUILTIN_PRIVATE_SUFFIXES.filter((s) => !s.includes('.')).concat(['arpa']);
-  return new LinkifyIt().set({ fuzzyLink: true, fuzzyIP: true, fuzzyEmail: true }).tlds(extraTlds, true);
 }
 
 /**
@@ -88,6 +85,27 @@ function throughput(scanner: HostScanner, linkify: LinkifyIt, lines: readonly st
   });
   if (sink < 0) console.log(sink); // keeps the work observable to the optimiser
   return { ours: mb / (ours / 1000), theirs: mb / (theirs / 1000), mb };
+}
+
+/**
+ * Two line scanners over the same lines, in MB/s: rounds interleaved (A, B, A, B, …) so that a busy machine disturbs
+ * both alike, and the best round of each.
+ */
+function versus(a: (line: string, n: number) => number, b: (line: string, n: number) => number, lines: readonly string[], rounds: number): { a: number; b: number; mb: number } {
+  const mb = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) / 1e6;
+  let sink = 0;
+  const pass = (f: (line: string, n: number) => number) => (): void => {
+    for (let i = 0; i < lines.length; i++) sink += f(lines[i], i);
+  };
+  for (const f of [a, b]) for (let i = 0; i < Math.min(lines.length, 20_000); i++) sink += f(lines[i], i); // warm-up: JIT, caches
+  let bestA = Infinity;
+  let bestB = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    bestA = Math.min(bestA, timeMs(pass(a)));
+    bestB = Math.min(bestB, timeMs(pass(b)));
+  }
+  if (sink < 0) console.log(sink);
+  return { a: mb / (bestA / 1000), b: mb / (bestB / 1000), mb };
 }
 
 /**
@@ -143,6 +161,42 @@ export function benchScanner(quick: boolean): string[] {
         `ratio ${(a.precision / b.precision).toFixed(2)}×   (${other.length} files, ${other.reduce((n, f) => n + f.labels.length, 0)} labels)`
     );
   }
+
+  // Issue 13: a dense file (≥ 1 host per 100 bytes), the core scan alone vs linkify-it, in-process, line by line.
+  const dense = generateDense(quick ? 300_000 : 10_000_000, 7);
+  const denseLines = dense.text.split('\n');
+  let denseMatches = 0;
+  for (let i = 0; i < denseLines.length; i++) denseMatches += scanner.scanLine(denseLines[i], i).length;
+  const d = versus(
+    (l, n) => scanner.scanLine(l, n).length,
+    (l) => linkify.match(l)?.length ?? 0,
+    denseLines,
+    quick ? 1 : 3
+  );
+  lines.push(
+    `scanner dense throughput      NetLens ${d.a.toFixed(1)} MB/s   baseline linkify-it ${d.b.toFixed(1)} MB/s   ratio ${(d.a / d.b).toFixed(1)}×   ` +
+      `(${d.mb.toFixed(1)} MB, ${denseMatches.toLocaleString('en-US')} matches = 1 per ${(dense.bytes / denseMatches).toFixed(0)} bytes, ${dense.planted.toLocaleString('en-US')} planted; line by line, in-process)`
+  );
+
+  // Issue 13: today's scanner against the frozen copy of the one at 7cb81ee (bench/frozenScanner), on the sparse mix,
+  // each in fresh processes (bench/scanThroughputChild.ts), alternating, the best of each.
+  const child = (which: string): { mbPerS: number; mb: number } =>
+    JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, 'scanThroughputChild.js'), which, String(quick ? 300_000 : 10_000_000), quick ? '1' : '2'], { encoding: 'utf8' })
+    ) as { mbPerS: number; mb: number };
+  let cur = 0;
+  let frz = 0;
+  let sparseMb = 0;
+  for (let r = 0; r < (quick ? 1 : 2); r++) {
+    const c = child('current');
+    cur = Math.max(cur, c.mbPerS);
+    frz = Math.max(frz, child('frozen').mbPerS);
+    sparseMb = c.mb;
+  }
+  lines.push(
+    `scanner vs frozen scanner     NetLens ${cur.toFixed(1)} MB/s   baseline frozen 7cb81ee ${frz.toFixed(1)} MB/s   ratio ${(cur / frz).toFixed(2)}× (target ≥ 3)   ` +
+      `(${sparseMb.toFixed(1)} MB sparse mix, line by line, each in a fresh process)`
+  );
 
   // 50,000 lines (~1.5 MB): the viewport after an edit vs the whole file.
   const big: string[] = [];

@@ -4,6 +4,8 @@ import type { ResolverErrorInfo } from '../core/resolverError';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Writes raw text to stdout; resolves once stdout can take more (after 'drain' when write() returned false). */
+  write(chunk: string): Promise<void>;
 }
 
 export interface CliContext {
@@ -37,7 +39,15 @@ export interface ParsedCommandArgs {
  * What a command answers: `json` is exactly Python's return value as JSON (tuples as arrays, enum members as
  * names) or the documented NetLens shape; `human` is the readable form. Or Python's exception.
  */
-export type CliAnswer = { ok: true; json: unknown; human: string[] } | { ok: false; error: ResolverErrorInfo };
+export type CliAnswer =
+  | { ok: true; json: unknown; human: string[] }
+  /**
+   * A JSON answer too long to build whole (`netlens scan --json`): `writeJson` writes it piece by piece as it is
+   * computed, awaiting each write, and must produce exactly what `JSON.stringify` of the whole value would. Only
+   * for `--json`; the driver adds the final newline.
+   */
+  | { ok: true; writeJson: (write: (chunk: string) => Promise<void>) => Promise<void> }
+  | { ok: false; error: ResolverErrorInfo };
 
 /** Thrown for bad command lines: exit 2 with a usage line. */
 export class UsageError extends Error {}

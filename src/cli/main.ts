@@ -6,7 +6,7 @@ import { ResolverClient } from '../client/resolverClient';
 import { parseArgs } from './args';
 import { UsageError, type CliContext, type CliIo } from './command';
 import { COMMANDS } from './commands';
-import { EXIT_USAGE, printAnswer } from './output';
+import { EXIT_USAGE, printAnswer, streamWriter } from './output';
 
 // `netlens scan big.txt | head`: the reader went away; stop quietly like other Unix tools instead of crashing.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -14,7 +14,11 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const io: CliIo = { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') };
+const io: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  write: streamWriter(process.stdout),
+};
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -60,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     const args = parseArgs(rest, command.valueOptions ?? [], ['json', ...(command.switches ?? [])]);
-    return printAnswer(await command.run(args, ctx), args.switches.has('json'), io);
+    return await printAnswer(await command.run(args, ctx), args.switches.has('json'), io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`netlens ${command.name}: ${err.message}`);

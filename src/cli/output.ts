@@ -7,16 +7,45 @@ export const EXIT_PYTHON_ERROR = 1;
 export const EXIT_USAGE = 2;
 
 /** Prints an answer; errors always go to stderr as Python's last traceback line, and also as JSON with --json. */
-export function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): number {
+export async function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): Promise<number> {
   if (!answer.ok) {
     if (json) io.out(JSON.stringify({ error: errorJson(answer.error) }));
     // Python's last traceback line; NetLens' own kinds get exception-like names too ("TimeoutError: ...").
     io.err(formatAsPythonException(answer.error));
     return EXIT_PYTHON_ERROR;
   }
-  if (json) io.out(JSON.stringify(answer.json));
+  if ('writeJson' in answer) {
+    if (!json) throw new Error('a streamed answer is only for --json');
+    await answer.writeJson((chunk) => io.write(chunk));
+    await io.write('\n');
+  } else if (json) io.out(JSON.stringify(answer.json));
   else for (const line of answer.human) io.out(line);
   return EXIT_OK;
+}
+
+/**
+ * A writer with backpressure: resolves at once while the stream takes more, else on its next 'drain'. Fails if
+ * the stream closes or errors first (on stdout, main.ts turns EPIPE into a quiet exit before that).
+ */
+export function streamWriter(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
+  return (chunk) => {
+    if (stream.write(chunk)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const done = (err?: unknown): void => {
+        stream.off('drain', onDrain);
+        stream.off('close', onClose);
+        stream.off('error', onError);
+        if (err === undefined) resolve();
+        else reject(err instanceof Error ? err : new Error('the output stream failed'));
+      };
+      const onDrain = (): void => done();
+      const onClose = (): void => done(new Error('the output stream closed before the answer was written'));
+      const onError = (err: unknown): void => done(err);
+      stream.on('drain', onDrain);
+      stream.on('close', onClose);
+      stream.on('error', onError);
+    });
+  };
 }
 
 /** Aligns rows of cells into columns (the human form of tabular answers). */

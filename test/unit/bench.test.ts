@@ -11,9 +11,12 @@ describe('npm run bench', () => {
     assert.match(lines[0], /^NetLens benchmarks/);
     assert.ok(lines.some((l) => /^ipc ping \(serial\).*ratio \d+×/.test(l)), out);
     assert.ok(lines.some((l) => /^getaddrinfo\(localhost\).*ratio [\d.]+×/.test(l)), out);
-    for (const name of ['throughput', 'precision \\(corpus\\)', 'per keystroke', 'per-edit scaling']) {
+    for (const name of ['throughput', 'precision \\(corpus\\)', 'dense throughput', 'vs frozen scanner', 'per keystroke', 'per-edit scaling']) {
       assert.ok(lines.some((l) => new RegExp(`^scanner ${name} .*ratio [\\d.]+×`).test(l)), `no scanner ${name} line:\n${out}`);
     }
+    // `netlens scan --json` end to end on the dense file, against a linkify-it script; its peak RSS at two sizes.
+    assert.ok(lines.some((l) => /^netlens scan --json, dense .*peak RSS \d+ MiB.*baseline linkify-it script .*ratio [\d.]+×/.test(l)), out);
+    assert.ok(lines.some((l) => /^netlens scan --json, memory .*peak RSS \d+ MiB.*ratio [\d.]+×/.test(l)), out);
     // The extension and helper benchmarks: figures, or a "skipped" line where they need the DNS fixture.
     for (const name of ['activation ', 'hover on a cached name ', '100 concurrent hovers ', 'lookup throughput ', 'responsiveness, 64 hung ', 'resolve all hosts ', 'memory ']) {
       assert.ok(lines.some((l) => l.startsWith(name) && /( ms | µs |ratio |skipped|bounded)/.test(l)), `no ${name.trim()} line:\n${out}`);

@@ -57,16 +57,7 @@ export class HostScanner {
   /** Every match in a text, line by line (`\n`, `\r\n` or `\r` line ends), with 0-based line numbers. */
   scanText(text: string): HostMatch[] {
     const out: HostMatch[] = [];
-    let line = 0;
-    let start = 0;
-    const n = text.length;
-    for (let i = 0; i <= n; i++) {
-      const c = i < n ? text.charCodeAt(i) : 10;
-      if (c !== 10 && c !== 13) continue;
-      this.scanLineInto(text.slice(start, i), line++, out);
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+    for (const [line, lineNo] of textLines(text)) this.scanLineInto(line, lineNo, out);
     return out;
   }
 
@@ -350,6 +341,23 @@ export class HostScanner {
   private emit(out: HostMatch[], kind: HostOnlyMatch['kind'], s: string, start: number, end: number, lineNo: number, port: Port | null, context: MatchContext): void {
     const text = s.slice(start, end);
     out.push({ kind, text, line: lineNo, character: start, length: end - start, host: text, explicitPort: port ? port.text : null, context });
+  }
+}
+
+/**
+ * The lines of a text with their 0-based numbers: `\n`, `\r\n` and `\r` end a line, and a final line without an
+ * end counts too (an empty text is one empty line). One rule for scanText and `netlens scan --json`'s stream.
+ */
+export function* textLines(text: string): Generator<[line: string, lineNo: number]> {
+  let line = 0;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    yield [text.slice(start, i), line++];
+    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
 }
 

@@ -1,0 +1,49 @@
+// FROZEN: src/core/scanner/index.ts as of commit 7cb81ee902f6f2166b7ecaaa080c2c5e43f138fb (2026-12-06; before issue 13's scanner changes).
+// A baseline for `npm run bench` (issue 13: the core scan must reach ≥ 3× "today's scanner" on the sparse corpus,
+// measured in the same run). Unchanged but for this header (its imports are all within this folder). Do not edit.
+/**
+ * The NetLens scanner: URLs, host names and IP literals in code and config, for editors (line by line, visible
+ * ranges) and the `netlens scan` command. Pure TypeScript: no Node or VS Code APIs.
+ *
+ *     scanLine('DATABASE_URL=postgres://app@db.internal:5432/app', 0)
+ *     // [{ kind: 'url', text: 'postgres://app@db.internal:5432/app', host: 'db.internal', explicitPort: '5432', ... }]
+ */
+import { HostScanner } from './hostScanner';
+import type { HostMatch, ScanOptions } from './types';
+
+export { HostScanner } from './hostScanner';
+export { BUILTIN_PRIVATE_SUFFIXES } from './suffixRules';
+export type { HostMatch, HostMatchKind, HostOnlyMatch, MatchContext, ScanOptions, UrlMatch } from './types';
+
+/** Scanners by private-suffix list, so that repeated calls with the same setting reuse one compiled scanner. */
+const scanners = new Map<string, HostScanner>();
+
+export function createScanner(options: ScanOptions = {}): HostScanner {
+  return new HostScanner(options);
+}
+
+function scannerFor(options: ScanOptions | undefined): HostScanner {
+  const key = (options?.privateSuffixes ?? []).join('\n');
+  let scanner = scanners.get(key);
+  if (!scanner) {
+    if (scanners.size >= 16) scanners.clear();
+    scanner = new HostScanner(options);
+    scanners.set(key, scanner);
+  }
+  return scanner;
+}
+
+/** The matches in one line of text; `lineNumber` is copied into each match. */
+export function scanLine(text: string, lineNumber = 0, options?: ScanOptions): HostMatch[] {
+  return scannerFor(options).scanLine(text, lineNumber);
+}
+
+/** The matches in a whole text, with 0-based line numbers and UTF-16 offsets within each line. */
+export function scanText(text: string, options?: ScanOptions): HostMatch[] {
+  return scannerFor(options).scanText(text);
+}
+
+/** The matches of lines [startLine, endLine) read through `lineAt` (an editor's visible range). */
+export function scanLines(lineAt: (line: number) => string, startLine: number, endLine: number, options?: ScanOptions): HostMatch[] {
+  return scannerFor(options).scanLines(lineAt, startLine, endLine);
+}

@@ -1,0 +1,25 @@
+// `node out/bench/scanThroughputChild.js current|frozen BYTES ROUNDS`: one scanner's line-by-line throughput on the
+// sparse mix (generateLines, seed 1), in a process of its own, printed as JSON {mbPerS, mb}. Used by bench/scanner.ts
+// to compare today's scanner with the frozen copy (bench/frozenScanner): in one process, the copy that ran second
+// ran on fresh, monomorphic JIT state while the other carried the earlier benchmarks' (identical code measured
+// 0.76×), so each gets a fresh process.
+import { createScanner } from '../src/core/scanner';
+import { loadCorpus } from '../test/support/scannerCorpus';
+import { createScanner as createFrozenScanner } from './frozenScanner';
+import { generateLines } from './scanner';
+
+const [which, bytes, rounds] = process.argv.slice(2);
+if (which !== 'current' && which !== 'frozen') throw new Error(`usage: scanThroughputChild current|frozen BYTES ROUNDS`);
+const scanner = which === 'current' ? createScanner() : createFrozenScanner();
+const lines = generateLines(loadCorpus(), Number(bytes), 1);
+const mb = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) / 1e6;
+let sink = 0;
+for (let i = 0; i < Math.min(lines.length, 20_000); i++) sink += scanner.scanLine(lines[i], i).length; // warm-up
+let best = Infinity;
+for (let r = 0; r < Number(rounds); r++) {
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < lines.length; i++) sink += scanner.scanLine(lines[i], i).length;
+  best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+}
+if (sink < 0) console.log(sink);
+console.log(JSON.stringify({ mbPerS: mb / (best / 1000), mb }));
