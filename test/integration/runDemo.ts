@@ -80,7 +80,7 @@ async function runVariant(variant: DemoVariant): Promise<string | null> {
 
     const page = await session.launchBrowser();
     page.setDefaultTimeout(10_000);
-    const ctx: UiContext = { page, workspace: folder, remaining: () => Math.max(0, deadline - Date.now()), log: (m) => log(`  ${m}`) };
+    const ctx: UiContext = { page, workspace: folder, remaining: () => Math.max(0, deadline - Date.now()), log: (m) => log(`  ${m}`), artifactPath: (file) => path.join(outputDir, file) };
     await session.openWorkbench(url, deadline, TIMEOUT_MS);
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
 

@@ -553,6 +553,7 @@ export async function runUiTests(opts: UiRunOptions = {}): Promise<IntegrationRu
       page,
       workspace,
       remaining: () => Math.max(0, deadline - Date.now()),
+      artifactPath: (file) => path.join(outputDir, file),
       log: (msg) => log(`  ${msg}`),
     };
     const runAll = async (): Promise<void> => {

@@ -15,6 +15,8 @@ export interface UiContext {
   /** Milliseconds left before the run's overall deadline. */
   remaining(): number;
   log(msg: string): void;
+  /** Where a scenario may leave a file for diagnosis (beside the screenshots). */
+  artifactPath(file: string): string;
 }
 
 export interface UiScenario {

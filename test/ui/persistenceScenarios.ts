@@ -59,11 +59,19 @@ async function closeSecondWindow(ctx: UiContext): Promise<void> {
   ctx.log('second window closed');
 }
 
-/** Runs `body`; on a failure the second window is closed too, so that it cannot disturb later scenarios. */
+/**
+ * Runs `body`; on a failure the second window is closed too, so that it cannot disturb later scenarios — after a
+ * screenshot of it (the run's own failure screenshot shows only window 1, which hid the cause of a failure seen once
+ * in window 2: persistence-two-windows waited 30 s for Resolve Hostname's rows there).
+ */
 async function closingOnFailure(ctx: UiContext, body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (err) {
+    if (second && !second.isClosed()) {
+      const shot = ctx.artifactPath('window2-failure.png');
+      await second.screenshot({ path: shot }).then(() => ctx.log(`window 2 screenshot: ${shot}`), () => undefined);
+    }
     await closeSecondWindow(ctx);
     throw err;
   }
