@@ -12,6 +12,7 @@
  */
 import * as net from 'net';
 import { domainToASCII } from 'url';
+import { isSrvName } from '../core/srvNames';
 import { hostLookupCall, hostLookupRequest, type AddrinfoRow, type GetaddrinfoRequest, type GetaddrinfoResult, type Outcome } from '../core/addrinfo';
 import { buildDnsReport, type DnsReport, type SystemAnswer } from '../core/directDns';
 import { fqdnFromHostent, fqdnLookupName } from '../core/getfqdn';
@@ -245,6 +246,10 @@ export async function pyGetnameinfo(client: HelperRequester, sockaddr: PySockadd
  * error that says why: finding a name is not resolving it.
  */
 export async function pyHostLookup(client: HelperRequester, host: string): Promise<Outcome<GetaddrinfoResult>> {
+  if (isSrvName(host)) {
+    const reason = `${host} is an SRV name (RFC 2782): clients ask DNS for its SRV records, which getaddrinfo does not do, so NetLens did not look it up`;
+    return { ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${reason}` } };
+  }
   const special = neverAskDns(host);
   if (!special) return pyGetaddrinfoResult(client, hostLookupRequest(host));
   if (special.domain === 'localhost') {

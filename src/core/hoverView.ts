@@ -10,6 +10,7 @@ import { distinctAddressRows } from './addrinfo';
 import type { HostsFileAnswer } from './hostsFileAnswers';
 import { compareIdnForms } from './idna2003';
 import { networkFacts } from './networkFacts';
+import { srvQueryFor } from './srvNames';
 import { addressRangeWords, canonicalDiffers, errorText, familyLabel, resolverLine, sentence, slot, words, type HostLookup, type Line } from './lookupView';
 import type { HostMatch } from './scanner';
 import { portReason, urlMatchPort } from './urlPort';
@@ -65,6 +66,8 @@ export function isAddressMatch(match: HostMatch): boolean {
 export function hoverView(input: HoverInput): HoverSection[] {
   const { match } = input;
   if (match.kind === 'network') return [networkSection(match.text)];
+  const srv = srvQueryFor(match);
+  if (srv) return [srvSection(match.host, srv), ...offlineFacts(match, input.hostsFile)];
   const facts = offlineFacts(match, input.hostsFile);
   if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...facts];
   const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now) : resolvingSection(match.host)];
@@ -91,6 +94,11 @@ function networkSection(text: string): HoverSection {
   }
   lines.push(words(l10n.t('A network is not looked up.')));
   return section([lines], text);
+}
+
+/** An SRV name (or a `+srv` URL) is marked as one; getaddrinfo's answer for it would mislead, so none is shown. */
+function srvSection(host: string, query: string): HoverSection {
+  return section([[sentence(l10n.t('SRV name: clients ask DNS for the SRV records of {0} (RFC 2782) and connect to the hosts they list. getaddrinfo does not look SRV records up, so NetLens shows no getaddrinfo answer for it.', slot(0)), query)]], host);
 }
 
 function section(paragraphs: Line[][], title: string | null = null, links: HoverLink[] = []): HoverSection {

@@ -110,9 +110,9 @@ export function lookupStatusText(lookup: HostLookup): string {
  * What Hosts in This File says beside a host: the ASCII form NetLens sends for a non-ASCII name (a look-alike shows
  * itself), how often and where it first occurs (1-based line), and the answer once there is one.
  */
-export function fileHostDescription(ace: string | null, occurrences: number, line: number, known: HostLookup | undefined): string {
+export function fileHostDescription(ace: string | null, occurrences: number, line: number, known: HostLookup | undefined, srv = false): string {
   const where = l10n.t('{0}× · line {1}', occurrences, line);
-  return [ace, where, known && lookupStatusText(known)].filter(Boolean).join(' · ');
+  return [srv ? l10n.t('SRV name') : null, ace, where, known && lookupStatusText(known)].filter(Boolean).join(' · ');
 }
 
 /** Resolve Hostname's quick-pick title: the host, its canonical name when it differs, the count, the time and backend. */

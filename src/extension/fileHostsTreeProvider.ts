@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { aceForm, type FileHost } from '../core/fileHostsIndex';
 import { fileHostDescription, lookupDetailRows, lookupStatusText, type HostLookup } from '../core/lookupView';
+import { srvQueryFor } from '../core/srvNames';
 import { Commands } from './commandIds';
 import type { FileHostsScanner } from './fileHostsScanner';
 import type { HostLookups } from '../client/hostLookups';
@@ -33,6 +34,9 @@ export class FileHostsTreeProvider implements vscode.TreeDataProvider<FileHostNo
   async getChildren(node?: FileHostNode): Promise<FileHostNode[]> {
     if (!node) return this.scanner.listed.map((item): FileHostNode => ({ kind: 'host', item }));
     if (node.kind !== 'host') return [];
+    const srv = srvQueryFor(node.item.first);
+    // getaddrinfo's answer for an SRV name (usually NXDOMAIN) says nothing about where a client connects.
+    if (srv) return [{ kind: 'detail', label: srv, description: vscode.l10n.t('SRV query (getaddrinfo does not look SRV records up)'), icon: 'info' }];
     if (!vscode.workspace.isTrusted) {
       return [{ kind: 'detail', label: vscode.l10n.t('Not resolved: this workspace is not trusted'), icon: 'shield', command: { title: vscode.l10n.t('Resolve'), command: Commands.resolveHostname, arguments: [node.item.host] } }];
     }
@@ -54,7 +58,7 @@ export class FileHostsTreeProvider implements vscode.TreeDataProvider<FileHostNo
     // `саnonical.netlens.test` (Cyrillic а) looks like a name of yours: the ACE form shows it is not.
     const ace = aceForm(host);
     if (ace) item.tooltip = vscode.l10n.t('{0} is sent as {1}', host, ace);
-    item.description = fileHostDescription(ace, count, first.line + 1, known);
+    item.description = fileHostDescription(ace, count, first.line + 1, srvQueryFor(first) ? undefined : known, srvQueryFor(first) !== null);
     item.iconPath = new vscode.ThemeIcon(known ? (known.ok ? 'pass' : 'error') : first.kind === 'url' ? 'link' : 'globe');
     item.contextValue = 'netlens.fileHost';
     const uri = this.scanner.documentUri;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { gatherAnswers, hoverView, isAddressMatch, type HoverAction, type HoverLookups, type HoverSection, type NoLookupReason } from '../core/hoverView';
 import type { Line } from '../core/lookupView';
+import { srvQueryFor } from '../core/srvNames';
 import { Commands } from './commandIds';
 import { hostMatchAt, matchRange } from './hostsInDocument';
 import { escapeMarkdownText } from './untrustedText';
@@ -27,7 +28,7 @@ export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFil
       const match = hostMatchAt(document, position);
       if (!match) return undefined;
       const noLookup = lookupBlock();
-      const answers = noLookup || match.kind === 'network' ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
+      const answers = noLookup || match.kind === 'network' || srvQueryFor(match) ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
       if (!answers) return undefined;
       const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now() });
       return new vscode.Hover(sections.map(renderSection), matchRange(match));

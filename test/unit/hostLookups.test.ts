@@ -91,15 +91,15 @@ describe('host lookups for display (real helper, fixture DNS)', function () {
 
   it('finding a name is not resolving it: .onion, .invalid and .alt are never looked up, a localhost name only from a local source', async () => {
     const since = fixtureLogLines().length;
-    for (const name of ['shop.example.onion', 'api.invalid', 'wiki.corp.alt', 'app.localhost']) {
+    for (const name of ['shop.example.onion', 'api.invalid', 'wiki.corp.alt', 'app.localhost', '_ldap._tcp.corp.netlens.test']) {
       const lookup = await lookups.resolve(name);
       assert.equal(lookup.ok, false, name);
       assert.equal(lookup.error?.kind, 'NotAsked', name);
-      assert.match(lookup.error?.text ?? '', /^not looked up: .*\((RFC 7686|RFC 6761 §6\.4|RFC 9476|RFC 6761 §6\.3)\)/, name);
+      assert.match(lookup.error?.text ?? '', /^not looked up: .*\((RFC 7686|RFC 6761 §6\.4|RFC 9476|RFC 6761 §6\.3|RFC 2782)\)/, name);
     }
     const local = await lookups.resolve('localhost');
     assert.ok(local.ok && local.addresses.includes('127.0.0.1'), 'the hosts file answers localhost, so it is looked up');
-    assert.deepEqual(fixtureLogLines().slice(since).filter((l) => /onion|invalid|\.alt |localhost/.test(l)), [], 'no query reached the DNS server');
+    assert.deepEqual(fixtureLogLines().slice(since).filter((l) => /onion|invalid|\.alt |localhost|_ldap/.test(l)), [], 'no query reached the DNS server');
   });
 
   it('reverse names: gethostbyaddr’s name, or herror in Python’s words', async () => {

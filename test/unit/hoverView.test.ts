@@ -145,6 +145,18 @@ describe('hover view model: networks', () => {
   });
 });
 
+describe('hover view model: SRV names', () => {
+  it('marks an SRV name and a +srv URL as such and shows no getaddrinfo answer for them', () => {
+    const nx = answer('_ldap._tcp.corp.example.com', [], { ok: false, error: { kind: 'gaierror', errno: -2, code: 'EAI_NONAME', message: 'Name or service not known', text: '[Errno -2] Name or service not known' } });
+    const ldap = hoverView(input(matchIn('SRV _ldap._tcp.corp.example.com', 6), { lookup: nx }));
+    assert.equal(ldap.length, 1);
+    assert.match(text(ldap[0])[1], /^SRV name: clients ask DNS for the SRV records of _ldap\._tcp\.corp\.example\.com \(RFC 2782\)/);
+    assert.ok(!JSON.stringify(ldap).includes('Errno'), 'no NXDOMAIN shown as its answer');
+    const mongo = hoverView(input(matchIn('uri: mongodb+srv://cluster0.example.net/db', 8)));
+    assert.match(text(mongo[0])[1], /SRV records of _mongodb\._tcp\.cluster0\.example\.net/);
+  });
+});
+
 describe('hover answers: bounded waits', () => {
   const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
   const token = (): Cancellation & { cancel(): void } => {

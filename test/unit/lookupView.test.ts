@@ -89,5 +89,6 @@ describe('lookup view model: Hosts in This File rows', () => {
   it('says the ASCII form, where the host first occurs, and the answer once there is one', () => {
     assert.equal(fileHostDescription(null, 3, 12, undefined), '3× · line 12');
     assert.equal(fileHostDescription('xn--strae-oqa.example', 1, 1, undefined), 'xn--strae-oqa.example · 1× · line 1');
+    assert.equal(fileHostDescription(null, 2, 7, undefined, true), 'SRV name · 2× · line 7');
   });
 });
