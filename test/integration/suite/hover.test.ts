@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE } from '../../fixtures/dns/zone';
 import { hoverText, settledHover } from '../hovers';
+import { queriesFor } from '../../support/fixtureLog';
 
 describe('hover on hostnames in a real editor', () => {
   before(async () => {
@@ -53,6 +54,21 @@ describe('hover on hostnames in a real editor', () => {
     assert.match(hosts, /system resolver of \S+ \(getaddrinfo/);
     const idn = (await settledHover(doc, new vscode.Position(1, 14))).plain;
     assert.ok(idn.includes('IDN: Python and the netlens CLI send strasse.netlens.test (IDNA 2003); browsers send xn--strae-oqa.netlens.test (UTS #46)'), idn);
+  });
+
+  it('finding is not resolving: a network is explained, .onion/.invalid/.alt and SRV names are marked, and none reaches DNS', async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    const content = 'cidr_block = "10.40.0.0/16"\ntor = "shop-hover.example.onion"\nsrv = "_ldap._tcp.hover-srv.netlens.test"\nalt = "wiki.hover-check.alt"\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'ini', content });
+    const network = (await settledHover(doc, new vscode.Position(0, 17))).plain;
+    assert.ok(network.includes('Network 10.40.0.0/16: 65,536 addresses, 10.40.0.0 – 10.40.255.255') && network.includes('A network is not looked up.'), network);
+    const onion = (await settledHover(doc, new vscode.Position(1, 10))).plain;
+    assert.match(onion, /✗ not looked up: shop-hover\.example\.onion is an onion name \(RFC 7686\)/);
+    const srv = (await settledHover(doc, new vscode.Position(2, 12))).plain;
+    assert.match(srv, /SRV name: clients ask DNS for the SRV records of _ldap\._tcp\.hover-srv\.netlens\.test/);
+    const alt = (await settledHover(doc, new vscode.Position(3, 10))).plain;
+    assert.match(alt, /not looked up: wiki\.hover-check\.alt is in the special-use domain alt \(RFC 9476\)/);
+    assert.deepEqual([...queriesFor('hover.example.onion'), ...queriesFor('hover-srv'), ...queriesFor('hover-check.alt'), ...queriesFor('10.40.0.0')], [], 'no DNS query for any of them');
   });
 
   it('offers no hover (and so no lookup) for dotted words in code that are not hosts', async () => {
