@@ -250,6 +250,16 @@ describe('scanner: URL ends, defaults and prose (issue 13, from the independent 
     ['link up on fe80::1%eth0.', ['ipv6:fe80::1%eth0']],
     ['q=node.js+asp.net with socket.io', []],
     ['mail from WIN-4F2H9.localdomain or build7.localdomain', ['hostname:build7.localdomain']],
+    // an access log's client address before a User-Agent's `Version/17.2` is an address, not a version
+    ['198.51.100.23 - - [05/Jan/2025:08:14:05 +0000] "GET / HTTP/1.1" 200 9 "-" "Mozilla/5.0 (Macintosh) Version/17.2.1 Safari/605.1.15"', ['ipv4:198.51.100.23']],
+    // pg_hba.conf records and HAProxy nameservers are not ssh_config's Host or resolv.conf's nameserver
+    ['host  replication  replicator  10.20.3.22/32  scram-sha-256', ['network:10.20.3.22/32']],
+    ['    nameserver dns1 10.50.0.2:53', ['ipv4:10.50.0.2']],
+    ['nameserver 192.0.2.53', ['ipv4:192.0.2.53']],
+    // a UNC path escaped in a .properties file, and SQL Server's JDBC form (not URL syntax)
+    ['app.files.share=\\\\\\\\files.corp.example.com\\\\orders', ['hostname:files.corp.example.com']],
+    ['net use Z: \\\\fileserver\\share and C:\\Users\\build', ['hostname:fileserver']],
+    ['url=jdbc:sqlserver://sql-rpt.corp.example.com\\\\REPORTING:1433;databaseName=Reports', ['hostname:sql-rpt.corp.example.com']],
   ]);
 });
 

@@ -181,7 +181,7 @@ export class HostScanner {
       if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
       // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
       // is a version; an address there still counts in host contexts (host:port, user@, directives).
-      if (!port && !atHost && !strong && next !== CH.SLASH && isVersionLine(s)) return j;
+      if (!port && !atHost && !strong && next !== CH.SLASH && isVersionLine(s, i)) return j;
       const networkEnd = next === CH.SLASH ? ipv4PrefixEnd(s, j + 1) : -1;
       if (networkEnd > 0) {
         this.emitNetwork(out, s, i, j, networkEnd, lineNo, strong ? strongContext : 'bare');
@@ -255,6 +255,12 @@ export class HostScanner {
     out: HostMatch[]
   ): number {
     if (prev === CH.DOT || prev === CH.DOLLAR || prev === CH.PERCENT || prev === CH.AMP || next === CH.EQ || next === CH.DOT) return j;
+    if (prev === CH.BACKSLASH) {
+      // `\\fileserver\share` names a server; any other word after a backslash is a path part, an instance or an escape.
+      if (!isUncHost(s, i) || j - i > 63 || !hasLetter(s, i, j)) return j;
+      this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
+      return j;
+    }
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
     if (j - i > 63 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
@@ -422,9 +428,13 @@ function isVersionValue(s: string, i: number): boolean {
 /** Libraries and products whose names end in a TLD (`socket.io`, `ASP.NET`): named in docs and code, never a host there. */
 const DOTTED_PRODUCT_NAMES = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
 
-/** A line that talks about versions (`version`, `X-Mailer:`, `User-Agent:`): four-part numbers on it are versions. */
-function isVersionLine(s: string): boolean {
-  return /version|^\s*(?:x-mailer|user-agent|server)\s*:/i.test(s);
+/**
+ * A number at i on a line that talks about versions before it (`schema_version … '1.4.0.0'`, `X-Mailer: Mail
+ * 4.2.0.1`): a version. `Version/17.2` (a User-Agent's product token) does not count: an access log's client
+ * address comes before it.
+ */
+function isVersionLine(s: string, i: number): boolean {
+  return /version(?!\/)/i.test(s.slice(0, i)) || /^\s*(?:x-mailer|user-agent|server)\s*:/i.test(s);
 }
 
 /** The length of an IPv4 literal at i (0 if none). */
@@ -464,11 +474,15 @@ function isOracleThin(s: string, i: number): boolean {
   return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'thin:';
 }
 
-/** `\\server\share` with the server at i: two backslashes, not preceded by a third or by a word. */
+/**
+ * `\\server\share` with the server at i: two backslashes (four where the file escapes them, as .properties and
+ * JSON do), not preceded by a word.
+ */
 function isUncHost(s: string, i: number): boolean {
-  if (i < 2 || s.charCodeAt(i - 2) !== CH.BACKSLASH) return false;
-  const before = i > 2 ? s.charCodeAt(i - 3) : -1;
-  return before !== CH.BACKSLASH && !isLabelChar(before);
+  let k = i;
+  while (k > 0 && s.charCodeAt(k - 1) === CH.BACKSLASH) k--;
+  const run = i - k;
+  return (run === 2 || run === 4) && !(k > 0 && isLabelChar(s.charCodeAt(k - 1)));
 }
 
 /**

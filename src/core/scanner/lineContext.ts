@@ -52,6 +52,8 @@ const COMMAND_OPTIONS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> 
   curl: new Set(['-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '-u', '--user', '--header', '--user-agent', '-K', '--config', '-r', '--range', '--connect-to', '--resolve', '-x', '--proxy', '--cacert', '--cert', '--key']),
   wget: new Set(['-U', '--user-agent', '--header', '--method', '--body-data', '--post-data', '-P', '--directory-prefix', '-a', '--append-output']),
 };
+/** A pg_hba.conf record: `host[ssl|nossl|gssenc|nogssenc] DATABASE USER ADDRESS [MASK] METHOD [OPTIONS]`. */
+const PG_HBA_LINE = /^\s*host(?:ssl|nossl|gssenc|nogssenc)?\s+\S+\s+\S+\s+\S+\s+(?:\S+\s+)?(?:trust|reject|scram-sha-256|md5|password|gss|sspi|ident|peer|ldap|radius|cert|pam|bsd)\b/i;
 /** getent's database argument comes before the host. */
 const GETENT_DATABASES = new Set(['hosts', 'ahosts', 'ahostsv4', 'ahostsv6']);
 /** Prompts and prefixes in front of a command: `$ ssh host`, `RUN curl ...`, `sudo ping host`. */
@@ -115,6 +117,12 @@ export function analyzeLine(s: string): LineContext {
 
   const mode = KEYWORDS.get(lower);
   if (mode === undefined || !(isSpaceChar(after) || (after === CH.EQ && mode !== 'command'))) return NONE;
+  // PostgreSQL's pg_hba.conf `host DATABASE USER ADDRESS METHOD` is not ssh_config's `Host`: its address is found
+  // on its own; the database, user and method are not hosts.
+  if (lower === 'host' && PG_HBA_LINE.test(s)) return NONE;
+  // HAProxy's `nameserver ID ADDRESS:PORT` (resolvers section) names its server with an id first; resolv.conf's
+  // `nameserver ADDRESS` has one value.
+  if (lower === 'nameserver' && /^\s*nameserver\s+\S+\s+\S/i.test(s) && !/^\s*nameserver\s+[\d.:[]/i.test(s)) return NONE;
   const valueStart = skipSpaces(s, end + 1);
   if (valueStart >= s.length) return NONE;
   const comment = s.indexOf('#', valueStart);

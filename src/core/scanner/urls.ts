@@ -69,6 +69,8 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     }
     if (start > 0 && isSchemeChar(line.charCodeAt(start - 1)) && !(start > skipped && line.charCodeAt(start - 1) === CH.PLUS)) continue;
     if (NON_HOST_SCHEMES.has(scheme)) continue;
+    // `jdbc:sqlserver://host\\instance:1433;databaseName=…` is not URL syntax: its host is found as a host.
+    if (scheme === 'jdbc:sqlserver') continue;
 
     const authStart = sep + 3;
     let authEnd = authStart;
