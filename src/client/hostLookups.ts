@@ -51,7 +51,8 @@ export class HostLookups {
       return pyHostLookup(this.client, host);
     });
     const lookup = toHostLookup(host, entry);
-    if (asked && record) this.onResolved(lookup);
+    // A name NetLens did not look up (NotAsked: .onion, SRV names, …) was not answered by the resolver: no history entry.
+    if (asked && record && lookup.error?.kind !== 'NotAsked') this.onResolved(lookup);
     return lookup;
   }
 

@@ -97,6 +97,7 @@ describe('host lookups for display (real helper, fixture DNS)', function () {
       assert.equal(lookup.error?.kind, 'NotAsked', name);
       assert.match(lookup.error?.text ?? '', /^not looked up: .*\((RFC 7686|RFC 6761 §6\.4|RFC 9476|RFC 6761 §6\.3|RFC 2782)\)/, name);
     }
+    assert.equal(recorded.length, 0, 'a name not looked up is no lookup for the history');
     const local = await lookups.resolve('localhost');
     assert.ok(local.ok && local.addresses.includes('127.0.0.1'), 'the hosts file answers localhost, so it is looked up');
     assert.deepEqual(fixtureLogLines().slice(since).filter((l) => /onion|invalid|\.alt |localhost|_ldap/.test(l)), [], 'no query reached the DNS server');
