@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import { settings } from './settings';
 import { HistoryFile } from '../core/historyFile';
 import { isEntry, type HistoryEntry } from '../core/historyLog';
-import { lookupKey } from '../core/lookupView';
-import type { HostLookup } from '../core/lookupView';
+import { lookupKey, type HostLookup } from '../core/lookupView';
 
 export type { HistoryEntry } from '../core/historyLog';
 

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { errorText, familyLabel, lookupSummary } from '../core/lookupView';
+import { errorText, familyLabel, lookupSummary, type HostLookup } from '../core/lookupView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { distinctAddressRows } from '../core/addrinfo';
 import { hostFromToken } from '../core/hostAtPosition';
 import type { HostLookups } from '../client/hostLookups';
-import type { HostLookup } from '../core/lookupView';
 import { hostAtCursor, hostMatchAt } from './hostsInDocument';
 import { isHostToResolve } from '../core/scanner';
 import { withoutLinks } from './untrustedText';
