@@ -124,6 +124,11 @@ describe('scanner: robustness on hostile input', () => {
       'a@'.repeat(1 << 19),
       'DB_HOST=' + 'x'.repeat(1 << 20),
       'k= '.repeat(350_000),
+      // Per-match look-backs must stay local: before the fix, a 1 MB e-mail line took 15.7 s (each `@host` searched
+      // back to the line's start for a Message-ID's `<`), and a line of addresses re-ran a regex over its prefix.
+      // At 2 MB the quadratic case takes a minute, past this test's hang limit; linear, it is ~0.2 s.
+      'mail ops@example.org, '.repeat(96_000),
+      'version 1: x 10.0.0.1 '.repeat(48_000),
     ]) {
       checkMatches(line, scanner.scanLine(line));
     }

@@ -42,6 +42,8 @@ export class HostScanner {
   private readonly urlSpans: UrlSpan[] = [];
   /** Whether the line being scanned is an ssh-like command line: decided once per line, only if needed. */
   private sshLine: boolean | null = null;
+  /** Where the line first says `version` (not a `Version/` product token), -1 if nowhere: decided once per line, only if needed. */
+  private versionAt: number | null = null;
 
   constructor(options: ScanOptions = {}) {
     this.privates = new PrivateSuffixes(options.privateSuffixes ?? []);
@@ -79,6 +81,7 @@ export class HostScanner {
     findUrls(s, urls);
     const ctx = analyzeLine(s);
     this.sshLine = null;
+    this.versionAt = null;
     let u = 0;
     let nextUrl = urls.length > 0 ? urls[0].start : n;
     let i = 0;
@@ -164,12 +167,12 @@ export class HostScanner {
     const next = j < n ? s.charCodeAt(j) : -1;
     if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
-    if (next === CH.LBRACKET && dots > 0 && bracketedIpAfter(s, j)) {
+    const bracketed = next === CH.LBRACKET && dots > 0 ? bracketedIpAfter(s, j) : null;
+    if (bracketed) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
       if (hostSyntaxEnd(s, i, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
-      const close = s.indexOf(']', j);
-      this.emit(out, s.charCodeAt(j + 1 + ipv4Length(s, j + 1)) === CH.RBRACKET && ipv4Length(s, j + 1) > 0 ? 'ipv4' : 'ipv6', s, j + 1, close, lineNo, null, 'bare');
-      return close + 1;
+      this.emit(out, bracketed.kind, s, j + 1, bracketed.end, lineNo, null, 'bare');
+      return bracketed.end + 1;
     }
     const atHost = prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
@@ -181,7 +184,7 @@ export class HostScanner {
       if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
       // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
       // is a version; an address there still counts in host contexts (host:port, user@, directives).
-      if (!port && !atHost && !strong && next !== CH.SLASH && isVersionLine(s, i)) return j;
+      if (!port && !atHost && !strong && next !== CH.SLASH && this.isVersionLine(s, i)) return j;
       const networkEnd = next === CH.SLASH ? ipv4PrefixEnd(s, j + 1) : -1;
       if (networkEnd > 0) {
         this.emitNetwork(out, s, i, j, networkEnd, lineNo, strong ? strongContext : 'bare');
@@ -344,6 +347,16 @@ export class HostScanner {
     return (this.sshLine ??= SSH_LINE.test(s));
   }
 
+  /**
+   * A number at i on a line that talks about versions before it (`schema_version … '1.4.0.0'`, `X-Mailer: Mail
+   * 4.2.0.1`): a version. `Version/17.2` (a User-Agent's product token) does not count: an access log's client
+   * address comes before it. The line is searched once, not once per number (a line of many addresses).
+   */
+  private isVersionLine(s: string, i: number): boolean {
+    this.versionAt ??= VERSION_HEADER.test(s) ? 0 : s.search(VERSION_MENTION);
+    return this.versionAt >= 0 && this.versionAt + 'version'.length <= i;
+  }
+
   private emit(out: HostMatch[], kind: HostOnlyMatch['kind'], s: string, start: number, end: number, lineNo: number, port: Port | null, context: MatchContext): void {
     const text = s.slice(start, end);
     out.push({ kind, text, line: lineNo, character: start, length: end - start, host: text, explicitPort: port ? port.text : null, context });
@@ -428,24 +441,16 @@ function isVersionValue(s: string, i: number): boolean {
 /** Libraries and products whose names end in a TLD (`socket.io`, `ASP.NET`): named in docs and code, never a host there. */
 const DOTTED_PRODUCT_NAMES = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
 
-/**
- * A number at i on a line that talks about versions before it (`schema_version … '1.4.0.0'`, `X-Mailer: Mail
- * 4.2.0.1`): a version. `Version/17.2` (a User-Agent's product token) does not count: an access log's client
- * address comes before it.
- */
-function isVersionLine(s: string, i: number): boolean {
-  return /version(?!\/)/i.test(s.slice(0, i)) || /^\s*(?:x-mailer|user-agent|server)\s*:/i.test(s);
-}
-
-/** The length of an IPv4 literal at i (0 if none). */
-function ipv4Length(s: string, i: number): number {
-  const end = ipv4End(s, i, s.length);
-  return end > i ? end - i : 0;
-}
+/** `version` as a word people write before a version number; `Version/17.2` is a User-Agent product token. */
+const VERSION_MENTION = /version(?!\/)/i;
+/** Header lines whose four-part numbers are versions wherever they stand. */
+const VERSION_HEADER = /^\s*(?:x-mailer|user-agent|server)\s*:/i;
 
 /** `message-id=<…@host>` inside a log line (Postfix's cleanup logs the Message-ID): the `@host` is part of an id. */
 function isMessageIdToken(s: string, i: number): boolean {
-  const lt = s.lastIndexOf('<', i);
+  // Only the 256 characters before: a line of many addresses must not be searched back to its start for each.
+  let lt = i - 1;
+  while (lt >= 0 && i - lt <= 256 && s.charCodeAt(lt) !== CH.LT) lt--;
   if (lt < 0 || i - lt > 256) return false;
   return /(?:message-id|in-reply-to|references|content-id)\s*[=:]\s*$/i.test(s.slice(Math.max(0, lt - 24), lt));
 }
@@ -505,13 +510,13 @@ function prefixLengthEnd(s: string, i: number, max: number): number {
   return k;
 }
 
-/** `[198.51.100.25]` or `[2001:db8::1]` right at i: the address half of a mail log's `name[address]`. */
-function bracketedIpAfter(s: string, i: number): boolean {
-  if (s.charCodeAt(i) !== CH.LBRACKET) return false;
+/** `[198.51.100.25]` or `[2001:db8::1]` right at i — the address half of a mail log's `name[address]` — or null. */
+function bracketedIpAfter(s: string, i: number): { kind: 'ipv4' | 'ipv6'; end: number } | null {
+  if (s.charCodeAt(i) !== CH.LBRACKET) return null;
   const v4 = ipv4End(s, i + 1, s.length);
-  if (v4 > i + 1 && s.charCodeAt(v4) === CH.RBRACKET) return true;
+  if (v4 > i + 1 && s.charCodeAt(v4) === CH.RBRACKET) return { kind: 'ipv4', end: v4 };
   const v6 = ipv6End(s, i + 1, s.length);
-  return v6 > i + 1 && s.charCodeAt(v6) === CH.RBRACKET;
+  return v6 > i + 1 && s.charCodeAt(v6) === CH.RBRACKET ? { kind: 'ipv6', end: v6 } : null;
 }
 
 /**
