@@ -246,10 +246,8 @@ export async function pyGetnameinfo(client: HelperRequester, sockaddr: PySockadd
  * error that says why: finding a name is not resolving it.
  */
 export async function pyHostLookup(client: HelperRequester, host: string): Promise<Outcome<GetaddrinfoResult>> {
-  if (isSrvName(host)) {
-    const reason = `${host} is an SRV name (RFC 2782): clients ask DNS for its SRV records, which getaddrinfo does not do, so NetLens did not look it up`;
-    return { ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${reason}` } };
-  }
+  const notLookedUp = (reason: string): Outcome<GetaddrinfoResult> => ({ ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${reason}` } });
+  if (isSrvName(host)) return notLookedUp(`${host} is an SRV name (RFC 2782): clients ask DNS for its SRV records, which getaddrinfo does not do, so NetLens did not look it up`);
   const special = neverAskDns(host);
   if (!special) return pyGetaddrinfoResult(client, hostLookupRequest(host));
   if (special.domain === 'localhost') {
@@ -259,7 +257,7 @@ export async function pyHostLookup(client: HelperRequester, host: string): Promi
       return pyGetaddrinfoResult(client, hostLookupRequest(host));
     }
   }
-  return { ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${special.reason}` } };
+  return notLookedUp(special.reason);
 }
 
 export interface DirectDnsOptions {

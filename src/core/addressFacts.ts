@@ -11,7 +11,7 @@
  * loopback, which is how a dual-stack socket treats it). Older Pythons (such as 3.11) answer differently for a few
  * blocks; test/unit/addressFacts.test.ts lists each difference.
  */
-import { parseIpAddress, notAnIpAddress, type ParsedIp } from './ipAddress';
+import { bigIntToIpBytes, ipToBigInt, notAnIpAddress, parseIpAddress, type ParsedIp } from './ipAddress';
 import { bytesToHex, formatIPv4, formatIPv6Rfc5952 } from './inetPton';
 
 export interface RegistryEntry {
@@ -85,15 +85,11 @@ interface Network {
   bits: number;
 }
 
-function toBigInt(bytes: Uint8Array): bigint {
-  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
-}
-
 function network(cidr: string): Network {
   const [text, prefix] = cidr.split('/');
   const ip = parseIpAddress(text);
   if (!ip) throw new Error(`bad built-in network ${cidr}`);
-  return { base: toBigInt(ip.bytes), prefix: Number(prefix), bits: ip.version === 4 ? 32 : 128 };
+  return { base: ipToBigInt(ip.bytes), prefix: Number(prefix), bits: ip.version === 4 ? 32 : 128 };
 }
 
 function contains(net: Network, value: bigint): boolean {
@@ -212,7 +208,7 @@ function v4Facts(value: bigint): Omit<AddressFacts, 'address' | 'version' | 'exp
 }
 
 function v4Text(value: bigint): string {
-  return formatIPv4(Uint8Array.of(Number((value >> 24n) & 0xffn), Number((value >> 16n) & 0xffn), Number((value >> 8n) & 0xffn), Number(value & 0xffn)));
+  return formatIPv4(bigIntToIpBytes(value, 4));
 }
 
 function reversePointer(ip: ParsedIp): string {
@@ -222,7 +218,7 @@ function reversePointer(ip: ParsedIp): string {
 
 /** The facts for a parsed address. */
 export function factsOf(ip: ParsedIp): AddressFacts {
-  const value = toBigInt(ip.bytes);
+  const value = ipToBigInt(ip.bytes);
   const packed = bytesToHex(ip.bytes);
   const common = { packed, scope_id: ip.scopeId, reverse_pointer: reversePointer(ip) };
   if (ip.version === 4) {
@@ -272,4 +268,10 @@ export function addressFacts(text: string): AddressFacts {
   const ip = parseIpAddress(text);
   if (!ip) throw notAnIpAddress(text);
   return factsOf(ip);
+}
+
+/** addressFacts, or null for text Python's ipaddress does not accept (a view then simply shows no facts). */
+export function tryAddressFacts(text: string): AddressFacts | null {
+  const ip = parseIpAddress(text);
+  return ip ? factsOf(ip) : null;
 }

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { domainToASCII } from 'url';
-import { addressFacts, type AddressFacts } from './addressFacts';
+import { tryAddressFacts, type AddressFacts } from './addressFacts';
 import { distinctAddressRows } from './addrinfo';
 import type { HostsFileAnswer } from './hostsFileAnswers';
 import { compareIdnForms } from './idna2003';
@@ -66,9 +66,9 @@ export function isAddressMatch(match: HostMatch): boolean {
 export function hoverView(input: HoverInput): HoverSection[] {
   const { match } = input;
   if (match.kind === 'network') return [networkSection(match.text)];
-  const srv = srvQueryFor(match);
-  if (srv) return [srvSection(match.host, srv), ...offlineFacts(match, input.hostsFile)];
   const facts = offlineFacts(match, input.hostsFile);
+  const srv = srvQueryFor(match);
+  if (srv) return [srvSection(match.host, srv), ...facts];
   if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...facts];
   const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now) : resolvingSection(match.host)];
   if (isAddressMatch(match)) sections.push(reverseSection(input.reverse));
@@ -178,14 +178,6 @@ function idnLine(host: string): Line | null {
   return idn.uts46
     ? sentence(l10n.t('IDN: Python and the netlens CLI send {0} (IDNA 2003); browsers send {1} (UTS #46)', slot(0), slot(1)), python, idn.uts46)
     : sentence(l10n.t('IDN: Python and the netlens CLI send {0} (IDNA 2003); browsers reject the name (UTS #46)', slot(0)), python);
-}
-
-function tryAddressFacts(text: string): AddressFacts | null {
-  try {
-    return addressFacts(text);
-  } catch {
-    return null; // not an address Python's ipaddress accepts (e.g. a legacy inet_aton form): nothing to add
-  }
 }
 
 function addressFactsLine(f: AddressFacts): Line {

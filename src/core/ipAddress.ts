@@ -27,6 +27,22 @@ export function parseIpAddress(text: string): ParsedIp | null {
   return v6 ? { version: 6, bytes: v6, scopeId: scope } : null;
 }
 
+/** An address's bytes (network order) as one number, as ipaddress's `int(ip)`. */
+export function ipToBigInt(bytes: Uint8Array): bigint {
+  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+}
+
+/** The inverse of ipToBigInt: `length` bytes (4 or 16), network order. */
+export function bigIntToIpBytes(value: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let v = value;
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
 /** Python's ValueError for text that is neither: `'zz' does not appear to be an IPv4 or IPv6 address`. */
 export function notAnIpAddress(text: string): ResolverFailure {
   return new ResolverFailure({ kind: 'ValueError', errno: null, code: null, message: `${pyStr(text)} does not appear to be an IPv4 or IPv6 address` });

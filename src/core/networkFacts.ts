@@ -6,7 +6,7 @@
  */
 import { factsOf, type AddressFacts } from './addressFacts';
 import { formatIPv4, formatIPv6Rfc5952 } from './inetPton';
-import { parseIpAddress } from './ipAddress';
+import { bigIntToIpBytes, ipToBigInt, parseIpAddress } from './ipAddress';
 
 export interface NetworkFacts {
   version: 4 | 6;
@@ -32,11 +32,11 @@ export function networkFacts(text: string): NetworkFacts | null {
   const bits = ip.version === 4 ? 32 : 128;
   const prefixlen = prefixLength(text.slice(slash + 1), ip.version, bits);
   if (prefixlen === null) return null;
-  const value = toBigInt(ip.bytes);
+  const value = ipToBigInt(ip.bytes);
   const hostMask = (1n << BigInt(bits - prefixlen)) - 1n;
   const network = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
   const last = network | hostMask;
-  const format = (v: bigint): string => (ip.version === 4 ? formatIPv4(toBytes(v, 4)) : formatIPv6Rfc5952(toBytes(v, 16)));
+  const format = (v: bigint): string => (ip.version === 4 ? formatIPv4(bigIntToIpBytes(v, 4)) : formatIPv6Rfc5952(bigIntToIpBytes(v, 16)));
   return {
     version: ip.version,
     network: `${format(network)}/${prefixlen}`,
@@ -45,7 +45,7 @@ export function networkFacts(text: string): NetworkFacts | null {
     first: format(network),
     last: format(last),
     host_bits_set: network !== value,
-    facts: factsOf({ version: ip.version, bytes: toBytes(network, ip.version === 4 ? 4 : 16), scopeId: null }),
+    facts: factsOf({ version: ip.version, bytes: bigIntToIpBytes(network, ip.version === 4 ? 4 : 16), scopeId: null }),
   };
 }
 
@@ -58,25 +58,9 @@ function prefixLength(text: string, version: 4 | 6, bits: number): number | null
   if (version !== 4) return null;
   const mask = parseIpAddress(text);
   if (!mask || mask.version !== 4) return null;
-  const m = toBigInt(mask.bytes);
+  const m = ipToBigInt(mask.bytes);
   // ipaddress tries the text as a netmask first, then as a hostmask (so 255.255.255.255 is /32, 0.0.0.0 is /0).
   for (let n = 0; n <= 32; n++) if (m === ((1n << BigInt(n)) - 1n) << BigInt(32 - n)) return n;
   for (let n = 0; n <= 32; n++) if (m === (1n << BigInt(32 - n)) - 1n) return n;
   return null;
-}
-
-function toBigInt(bytes: Uint8Array): bigint {
-  let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b);
-  return v;
-}
-
-function toBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let v = value;
-  for (let i = length - 1; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
 }

@@ -3,16 +3,14 @@ import * as vscode from 'vscode';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { pyGetfqdn } from '../client/pythonSocket';
-import { addressFacts } from '../core/addressFacts';
+import { tryAddressFacts } from '../core/addressFacts';
 import { addressRangeWords } from '../core/lookupView';
 import type { ResolverClient } from '../client/resolverClient';
 
-function safeRangeWords(address: string): string[] {
-  try {
-    return addressRangeWords(addressFacts(address));
-  } catch {
-    return [];
-  }
+/** The ranges an interface address is in; none for what ipaddress does not accept. */
+function rangeWordsOf(address: string): string[] {
+  const facts = tryAddressFacts(address);
+  return facts ? addressRangeWords(facts) : [];
 }
 
 type MachineNode =
@@ -71,7 +69,7 @@ export function registerMachineTree(commands: CommandRegistry, client: ResolverC
           const { info } = node;
           const address = info.family === 'IPv6' && info.scopeid ? `${info.address}%${info.scopeid}` : info.address;
           const item = new vscode.TreeItem(address, vscode.TreeItemCollapsibleState.None);
-          item.description = [info.family, info.cidr ?? info.netmask, ...safeRangeWords(info.address)].join(' · ');
+          item.description = [info.family, info.cidr ?? info.netmask, ...rangeWordsOf(info.address)].join(' · ');
           item.iconPath = new vscode.ThemeIcon('symbol-numeric');
           item.contextValue = 'netlens.address';
           return item;

@@ -1,7 +1,7 @@
 // The getaddrinfo panel's script. It builds every piece of text with textContent (never innerHTML), because
 // canonical names come from DNS and are attacker-controlled.
 import { getaddrinfoRequestProblem, type AddrinfoRow, type GetaddrinfoRequest, type GetaddrinfoResult } from '../core/addrinfo';
-import { addressFacts } from '../core/addressFacts';
+import { tryAddressFacts } from '../core/addressFacts';
 import { addressRangeWords } from '../core/lookupView';
 import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
@@ -166,11 +166,8 @@ function renderRows(result: GetaddrinfoResult, constants: Record<string, number>
 
 /** What Python's ipaddress says about an address, in a few words (loopback, private, documentation, …). */
 function factsSummary(address: string): string {
-  try {
-    return addressRangeWords(addressFacts(address), strings.ranges).join(', ');
-  } catch {
-    return '';
-  }
+  const facts = tryAddressFacts(address);
+  return facts ? addressRangeWords(facts, strings.ranges).join(', ') : '';
 }
 
 function renderDetails(message: Extract<ToWebviewMessage, { type: 'details' }>): void {

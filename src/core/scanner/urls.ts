@@ -4,7 +4,7 @@
  * ends at whitespace, quotes and angle brackets, drops sentence punctuation after it, and keeps parentheses only
  * when balanced (`[docs](https://example.com/a_(b))`).
  */
-import { CH, endsUrl, isAsciiLetter, isDigitChar, isSchemeChar } from './charClass';
+import { CH, endsUrl, isAsciiLetter, isDigitChar, isHexChar, isSchemeChar } from './charClass';
 import { hostSyntaxEnd } from './hostSyntax';
 import { ipv4End, ipv6End, zoneEnd } from './ipLiterals';
 
@@ -124,12 +124,8 @@ function startsTemplate(line: string, i: number): boolean {
   const c1 = line.charCodeAt(i + 1);
   if (c === CH.DOLLAR) return c1 === CH.LBRACE || c1 === CH.LPAREN || isAsciiLetter(c1) || isDigitChar(c1) || c1 === CH.UNDERSCORE;
   if (c === CH.HASH) return c1 === CH.LBRACE;
-  if (c === CH.PERCENT) return !(isHexDigit(c1) && isHexDigit(line.charCodeAt(i + 2)));
+  if (c === CH.PERCENT) return !(isHexChar(c1) && isHexChar(line.charCodeAt(i + 2)));
   return false;
-}
-
-function isHexDigit(c: number): boolean {
-  return isDigitChar(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 /** The end of `$(NAME)`, `${NAME}`, `{{ name }}` or ERB's `<%= … %>` at i (no whitespace inside but in `{{ }}`), or -1. */
