@@ -10,12 +10,15 @@ export interface ResolvConf {
   ndots: number;
   timeoutS: number;
   attempts: number;
+  /** The `options` words in force, in the order they were read (resolv.conf lines, then RES_OPTIONS). */
+  options: string[];
 }
 
 export function parseResolvConf(text: string, env: Readonly<Record<string, string | undefined>> = {}): ResolvConf {
-  const conf: ResolvConf = { nameservers: [], search: [], ndots: 1, timeoutS: 5, attempts: 2 };
+  const conf: ResolvConf = { nameservers: [], search: [], ndots: 1, timeoutS: 5, attempts: 2, options: [] };
   const applyOptions = (words: readonly string[]): void => {
     for (const option of words) {
+      conf.options.push(option);
       const [key, value] = option.split(':', 2);
       const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
       if (n === null) continue;

@@ -70,7 +70,7 @@ describe('direct DNS view: pure pieces', () => {
       ptr: null,
       notAsked: null,
       hostsFile: { path: '/etc/hosts', readable: true, matches: [] },
-      resolvConf: { nameservers: ['127.0.0.1'], search: ['corp.test'], ndots: 1, timeoutS: 5, attempts: 2 },
+      resolvConf: { nameservers: ['127.0.0.1'], search: ['corp.test'], ndots: 1, timeoutS: 5, attempts: 2, options: [] },
       nsswitchHosts: ['files', 'mdns4_minimal', 'dns'],
       elapsedMs: 1,
     };
