@@ -246,18 +246,29 @@ export async function pyGetnameinfo(client: HelperRequester, sockaddr: PySockadd
  * error that says why: finding a name is not resolving it.
  */
 export async function pyHostLookup(client: HelperRequester, host: string): Promise<Outcome<GetaddrinfoResult>> {
-  const notLookedUp = (reason: string): Outcome<GetaddrinfoResult> => ({ ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${reason}` } });
-  if (isSrvName(host)) return notLookedUp(`${host} is an SRV name (RFC 2782): clients ask DNS for its SRV records, which getaddrinfo does not do, so NetLens did not look it up`);
+  const refusal = await whyNotResolve(client, host);
+  return refusal === null ? pyGetaddrinfoResult(client, hostLookupRequest(host)) : notLookedUp(refusal);
+}
+
+/** The NotAsked error of a name NetLens does not resolve. */
+export function notLookedUp<T>(reason: string): Outcome<T> {
+  return { ok: false, error: { kind: 'NotAsked', errno: null, code: null, message: `not looked up: ${reason}` } };
+}
+
+/**
+ * Why NetLens must not resolve `host` on its own (an SRV name, a name it never sends to DNS that no local source
+ * answers), or null when it may. The one rule for every lookup of a host found in a file or typed by the user.
+ */
+export async function whyNotResolve(client: HelperRequester, host: string): Promise<string | null> {
+  if (isSrvName(host)) return `${host} is an SRV name (RFC 2782): clients ask DNS for its SRV records, which getaddrinfo does not do, so NetLens did not look it up`;
   const special = neverAskDns(host);
-  if (!special) return pyGetaddrinfoResult(client, hostLookupRequest(host));
+  if (!special) return null;
   if (special.domain === 'localhost') {
     // `dns.query` for a never-ask name sends nothing: it reports nsswitch.conf and the hosts file's lines for it.
     const direct = await client.request('dns.query', { name: host, kind: 'name', servers: null, timeoutMs: 1000 });
-    if (direct.ok && localSourceFor(special, host, direct.value.nsswitchHosts, direct.value.hostsFile.matches.length > 0)) {
-      return pyGetaddrinfoResult(client, hostLookupRequest(host));
-    }
+    if (direct.ok && localSourceFor(special, host, direct.value.nsswitchHosts, direct.value.hostsFile.matches.length > 0)) return null;
   }
-  return notLookedUp(special.reason);
+  return special.reason;
 }
 
 export interface DirectDnsOptions {

@@ -1,6 +1,6 @@
 import type { Outcome } from '../core/addrinfo';
-import { helperError, isResolverErrorInfo, timeoutError } from '../core/resolverError';
-import type { HelperMethod, ParamsOf, PingResult, ResultOf } from '../ipc/protocol';
+import { cancelledError, helperError, isResolverErrorInfo, timeoutError } from '../core/resolverError';
+import type { HelperMethod, ParamsOf, PingResult, ProgressOf, ResultOf } from '../ipc/protocol';
 import { HelperProcess } from './helperProcess';
 import { RestartBackoff } from './restartBackoff';
 
@@ -34,7 +34,17 @@ interface PendingRequest {
   /** Helpers this request has been sent to; after a crash it is retried once (resolver calls are idempotent). */
   attempts: number;
   timer: NodeJS.Timeout;
+  /** The request's timeout; for a request that reports progress it counts from the last progress message. */
+  timeoutMs: number;
   settle: (outcome: Outcome<unknown>) => void;
+  onProgress?: (progress: unknown) => void;
+}
+
+/** For long requests (methods with a progress type): what they report while running, and a way to stop them. */
+export interface RequestOptions<M extends HelperMethod> {
+  onProgress?: (progress: ProgressOf<M>) => void;
+  /** Aborting answers the request at once with a `cancelled` error and tells the helper to stop it. */
+  signal?: AbortSignal;
 }
 
 const DEFAULTS = { healthIntervalMs: 15_000, pingTimeoutMs: 3_000, maxStuckRequests: 8, shutdownGraceMs: 1_000 };
@@ -67,14 +77,29 @@ export class ResolverClient {
   }
 
   /** Sends one request to the helper (starting it if needed) and answers with its result or its error. */
-  request<M extends HelperMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.options.timeoutMs()): Promise<Outcome<ResultOf<M>>> {
+  request<M extends HelperMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.options.timeoutMs(), options: RequestOptions<M> = {}): Promise<Outcome<ResultOf<M>>> {
     if (this.disposed) return Promise.resolve({ ok: false, error: helperError('NetLens is shutting down') });
+    if (options.signal?.aborted) return Promise.resolve({ ok: false, error: cancelledError() });
     return new Promise<Outcome<ResultOf<M>>>((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.onTimeout(id, timeoutMs), timeoutMs);
-      this.pending.set(id, { id, method, params, attempts: 0, timer, settle: resolve as (o: Outcome<unknown>) => void });
+      const onAbort = (): void => this.cancel(id);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = (o: Outcome<unknown>): void => {
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(o as Outcome<ResultOf<M>>);
+      };
+      this.pending.set(id, { id, method, params, attempts: 0, timer, timeoutMs, settle, onProgress: options.onProgress as ((p: unknown) => void) | undefined });
       this.dispatch(id);
     });
+  }
+
+  /** Answers request `id` with a cancelled error and asks the helper to stop it (its late answer is ignored). */
+  private cancel(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.finish(p, { ok: false, error: cancelledError() });
+    if (p.attempts > 0 && this.helper?.isAlive) this.helper.send({ type: 'cancel', id });
   }
 
   /** Health check: round trip to the helper. */
@@ -154,6 +179,15 @@ export class ResolverClient {
       if (from === this.helper) this.helperReady = this.everReady = true;
       return;
     }
+    if (m.type === 'progress' && typeof m.id === 'number') {
+      // Progress of a request already answered (timed out, cancelled) has nobody to go to.
+      const p = this.pending.get(m.id);
+      if (!p?.onProgress) return;
+      clearTimeout(p.timer);
+      p.timer = setTimeout(() => this.onTimeout(p.id, p.timeoutMs), p.timeoutMs);
+      p.onProgress(m.progress);
+      return;
+    }
     if (m.type !== 'response' || typeof m.id !== 'number') return this.options.log(`resolver helper sent an unknown message (ignored): ${JSON.stringify(message).slice(0, 200)}`);
     if (this.stuck.delete(m.id)) return; // answered late; its caller already got the timeout
     const p = this.pending.get(m.id);
@@ -167,7 +201,11 @@ export class ResolverClient {
     const p = this.pending.get(id);
     if (!p) return;
     this.finish(p, { ok: false, error: timeoutError(p.method === 'ping' ? 'The resolver helper' : `${p.method}`, ms) });
-    if (p.attempts > 0 && this.helper?.isAlive) this.stuck.add(id);
+    if (p.attempts > 0 && this.helper?.isAlive) {
+      this.stuck.add(id);
+      // Work the helper can stop (connect attempts) stops; a getaddrinfo cannot be stopped and ignores this.
+      this.helper.send({ type: 'cancel', id });
+    }
     // getaddrinfo cannot be cancelled: ending the process is the only way to get its threads back.
     if (this.stuck.size >= this.options.maxStuckRequests) {
       this.options.onHelperFailure?.(`${this.stuck.size} resolver calls are stuck in the helper`, true);

@@ -16,6 +16,7 @@ export type ResolverErrorKind =
   | 'ValueError'
   | 'timeout' // NetLens: the helper did not answer within netlens.lookupTimeoutMs
   | 'NotAsked' // NetLens: a name it never sends to DNS (RFC 6761/7686/9476) and no local source answers
+  | 'cancelled' // NetLens: the user cancelled a long request (Test Connection)
   | 'helper'; // NetLens: the helper process failed (crashed, could not start, shutting down)
 
 export interface ResolverErrorInfo {
@@ -93,6 +94,11 @@ export const GLIBC_H_ERRNO: Readonly<Record<number, { code: string; message: str
   3: { code: 'NO_RECOVERY', message: 'Unknown server error' },
   4: { code: 'NO_DATA', message: 'No address associated with name' },
 };
+
+/** The user stopped a long request (Test Connection): not a failure of anything. */
+export function cancelledError(): ResolverErrorInfo {
+  return { kind: 'cancelled', errno: null, code: 'ECANCELED', message: 'cancelled' };
+}
 
 export function timeoutError(what: string, ms: number): ResolverErrorInfo {
   return {

@@ -11,6 +11,8 @@ export const NUMBER_SETTINGS = {
   'fileHosts.maxFileSizeMB': { default: 16, minimum: 0.1, maximum: 50 },
   dnsTimeoutMs: { default: 3000, minimum: 1, maximum: 60_000 },
   'bulk.concurrency': { default: 8, minimum: 1, maximum: 64 },
+  // Per address of Test Connection: long enough for a far server's SYN-ACK, short enough not to keep the user waiting.
+  connectTimeoutMs: { default: 3000, minimum: 100, maximum: 60_000 },
 } as const;
 
 export const BOOLEAN_SETTINGS = {

@@ -27,11 +27,13 @@ const handler = new RequestHandler({
   threadpoolSize,
   testHooks: process.env.NETLENS_HELPER_TEST_HOOKS === '1',
   writeRaw: (bytes) => process.stdout.write(bytes),
+  sendProgress: (id, progress) => send({ type: 'progress', id, progress }),
   shutdown,
 });
 
 const reader = new MessageReader(MAX_MESSAGE_BYTES, {
   onMessage: (message) => {
+    if (handler.cancel(message)) return;
     handler.handle(message).then(
       (response) => {
         if (response) send(response);

@@ -2,8 +2,11 @@ import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoReq
 import type { DirectDnsRequest } from '../core/directDns';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
-import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
+import { isHelperMethod, type HelperMethod, type ProgressOf, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
 import { readSystemFile } from '../core/systemFiles';
+import { CONNECT_LIMITS, type ConnectTestParams } from '../core/connectionTest';
+import { NUMBER_SETTINGS } from '../core/settingsTable';
+import { cancelledError, connectTest } from './connectionTest';
 import { directDnsQuery } from './directDns';
 import type { ResolverBackend } from './resolverBackend';
 
@@ -14,14 +17,27 @@ export interface HandlerContext {
   testHooks: boolean;
   /** Writes raw bytes to the client's stream (for the debug hooks that exercise the client's framing). */
   writeRaw(bytes: Buffer): void;
+  /** Sends a progress message for request `id` (before its response). */
+  sendProgress(id: number, progress: unknown): void;
   shutdown(): void;
 }
 
 /** Answers one request. Never throws: every failure becomes an error response in Python's terms. */
 export class RequestHandler {
   private inFlight = 0;
+  /** Requests that can be cancelled, by id, while they run. */
+  private readonly running = new Map<number, AbortController>();
 
   constructor(private readonly ctx: HandlerContext) {}
+
+  /** A `cancel` message: stops the request it names (if still running). False for any other message. */
+  cancel(raw: unknown): boolean {
+    if (typeof raw !== 'object' || raw === null) return false;
+    const r = raw as Record<string, unknown>;
+    if (r.type !== 'cancel' || typeof r.id !== 'number') return false;
+    this.running.get(r.id)?.abort();
+    return true;
+  }
 
   async handle(raw: unknown): Promise<ResponseMessage | null> {
     const request = parseRequest(raw);
@@ -30,16 +46,23 @@ export class RequestHandler {
       return errorResponse(request.id, { kind: 'helper', errno: null, code: null, message: `unknown method ${request.method}` });
     }
     this.inFlight++;
+    const controller = new AbortController();
+    this.running.set(request.id, controller);
     try {
-      return { type: 'response', id: request.id, ok: true, result: await this.dispatch(request) };
+      return { type: 'response', id: request.id, ok: true, result: await this.dispatch(request, controller.signal) };
     } catch (err) {
       return errorResponse(request.id, toErrorInfo(err));
     } finally {
+      this.running.delete(request.id);
       this.inFlight--;
     }
   }
 
-  private async dispatch(request: RequestMessage): Promise<unknown> {
+  private progress<M extends HelperMethod>(request: RequestMessage & { method: M }): (p: ProgressOf<M>) => void {
+    return (p) => this.ctx.sendProgress(request.id, p);
+  }
+
+  private async dispatch(request: RequestMessage, signal: AbortSignal): Promise<unknown> {
     const { backend } = this.ctx;
     switch (request.method) {
       case 'ping':
@@ -64,6 +87,8 @@ export class RequestHandler {
         return { hostname: backend.gethostname() };
       case 'dns.query':
         return directDnsQuery(checkDirectDns(request.params), readSystemFile);
+      case 'connect.test':
+        return connectTest(checkConnectTest(request.params), { backend, signal, progress: this.progress(request) });
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -75,6 +100,11 @@ export class RequestHandler {
       case 'debug.oversized':
         this.ctx.writeRaw(Buffer.from(`Content-Length: ${request.params.size}\r\n\r\n${'x'.repeat(request.params.size)}`, 'utf8'));
         return { ok: true };
+      case 'debug.progress': {
+        const report = this.progress(request);
+        for (let n = 0; n < request.params.count; n++) report({ n, pad: 'x'.repeat(request.params.bytes) });
+        return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(cancelledError())));
+      }
     }
   }
 }
@@ -104,6 +134,16 @@ function checkDirectDns(p: DirectDnsRequest): DirectDnsRequest {
   if (p.kind !== 'name' && p.kind !== 'address') throw typeError('kind must be "name" or "address"');
   if (p.servers !== null && !(Array.isArray(p.servers) && p.servers.every((s) => typeof s === 'string'))) throw typeError('servers must be a list of strings or null');
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
+  return p;
+}
+
+function checkConnectTest(p: ConnectTestParams): ConnectTestParams {
+  checkString(p.host, 'host');
+  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) throw typeError('port must be 1-65535');
+  const { minimum, maximum } = NUMBER_SETTINGS.connectTimeoutMs;
+  if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs >= minimum && p.timeoutMs <= maximum)) throw typeError(`timeoutMs must be ${minimum}-${maximum}`);
+  if (!Number.isInteger(p.concurrency) || p.concurrency < 1 || p.concurrency > CONNECT_LIMITS.maxConcurrency) throw typeError(`concurrency must be 1-${CONNECT_LIMITS.maxConcurrency}`);
+  if (typeof p.tls !== 'boolean') throw typeError('tls must be a boolean');
   return p;
 }
 

@@ -3,6 +3,7 @@
  * One entry per method: its params and its result. Messages travel as length-prefixed JSON (see framing.ts).
  */
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
+import type { ConnectAttempt, ConnectTestParams, ConnectTestResult } from '../core/connectionTest';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
@@ -31,7 +32,10 @@ export interface HostentResult {
   elapsedMs: number;
 }
 
-/** The methods the helper answers. `debug.*` exist only when the helper runs with NETLENS_HELPER_TEST_HOOKS=1. */
+/**
+ * The methods the helper answers. `debug.*` exist only when the helper runs with NETLENS_HELPER_TEST_HOOKS=1.
+ * A method with a `progress` type may send progress messages before its response, and may be cancelled.
+ */
 export interface HelperMethods {
   ping: { params: Record<string, never>; result: PingResult };
   getaddrinfo: { params: GetaddrinfoRequest; result: GetaddrinfoResult };
@@ -41,15 +45,21 @@ export interface HelperMethods {
   gethostname: { params: Record<string, never>; result: { hostname: string } };
   /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
+  /** TCP (and TLS) connect to each address of a host: explicit only, cancellable, one progress per attempt. */
+  'connect.test': { params: ConnectTestParams; result: ConnectTestResult; progress: ConnectAttempt };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
   'debug.oversized': { params: { size: number }; result: { ok: true } };
+  /** Sends `count` progress messages of `bytes` each, then waits until cancelled (answers with the cancel error). */
+  'debug.progress': { params: { count: number; bytes: number }; result: never; progress: { n: number; pad: string } };
 }
 
 export type HelperMethod = keyof HelperMethods;
 export type ParamsOf<M extends HelperMethod> = HelperMethods[M]['params'];
 export type ResultOf<M extends HelperMethod> = HelperMethods[M]['result'];
+/** What a method reports while it runs (never for methods without progress). */
+export type ProgressOf<M extends HelperMethod> = HelperMethods[M] extends { progress: infer P } ? P : never;
 
 export type RequestMessage = {
   [M in HelperMethod]: { type: 'request'; id: number; method: M; params: ParamsOf<M> };
@@ -59,6 +69,22 @@ export type ResponseMessage =
   | { type: 'response'; id: number; ok: true; result: unknown }
   | { type: 'response'; id: number; ok: false; error: ResolverErrorInfo };
 
+/** Sent by the helper while request `id` runs (methods with a `progress` type only), before its response. */
+export interface ProgressMessage {
+  type: 'progress';
+  id: number;
+  progress: unknown;
+}
+
+/**
+ * Sent by the client to stop request `id`. The helper stops its work and answers the request with a `cancelled`
+ * error; a cancel for a request it does not know (already answered) is ignored.
+ */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
 /** Sent by the helper once it is ready, before any response. */
 export interface ReadyMessage {
   type: 'ready';
@@ -66,8 +92,8 @@ export interface ReadyMessage {
   backend: BackendName;
 }
 
-export type HelperToClientMessage = ResponseMessage | ReadyMessage;
-export type ClientToHelperMessage = RequestMessage;
+export type HelperToClientMessage = ResponseMessage | ReadyMessage | ProgressMessage;
+export type ClientToHelperMessage = RequestMessage | CancelMessage;
 
 export const HELPER_METHODS: readonly HelperMethod[] = [
   'ping',
@@ -77,10 +103,12 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyaddr',
   'gethostname',
   'dns.query',
+  'connect.test',
   'shutdown',
   'debug.hang',
   'debug.garbage',
   'debug.oversized',
+  'debug.progress',
 ];
 
 export function isHelperMethod(value: unknown): value is HelperMethod {

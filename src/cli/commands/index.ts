@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { backendCommand } from './backend';
+import { connectCommand } from './connect';
 import { dnsCommand } from './dns';
 import { getaddrinfoCommand } from './getaddrinfo';
 import { getfqdnCommand } from './getfqdn';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CliCommand[] = [
   getaddrinfoCommand,
   getnameinfoCommand,
   dnsCommand,
+  connectCommand,
   backendCommand,
   getservbynameCommand,
   getservbyportCommand,
