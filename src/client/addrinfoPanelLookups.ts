@@ -7,7 +7,8 @@
 import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
 import { parseIpAddress } from '../core/ipAddress';
 import { formatAsPythonException } from '../core/resolverError';
-import type { FromWebviewMessage, ReverseName, ToWebviewMessage } from '../webview/messages';
+import type { ConnectTarget, FromWebviewMessage, ReverseName, ToWebviewMessage } from '../webview/messages';
+import { testConnection } from './connectionTest';
 import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult, type DirectDnsOptions } from './pythonSocket';
 import type { ResolverClient } from './resolverClient';
 
@@ -24,6 +25,13 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   if (m.type === 'copy' && typeof m.text === 'string') return { type: 'copy', text: m.text };
+  if (m.type === 'cancelConnect') return { type: 'cancelConnect' };
+  if (m.type === 'connect') {
+    const t = m.target as Record<string, unknown> | null;
+    if (typeof t !== 'object' || t === null || typeof t.host !== 'string' || t.host.trim() === '' || typeof t.tls !== 'boolean') return undefined;
+    if (!Number.isInteger(t.port) || (t.port as number) < 1 || (t.port as number) > 65535) return undefined;
+    return { type: 'connect', target: { host: t.host.trim(), port: t.port as number, tls: t.tls } };
+  }
   const request = m.type === 'resolve' ? asGetaddrinfoRequest(m.request) : undefined;
   if (!request) return undefined;
   const seq = Number.isSafeInteger(m.seq) ? (m.seq as number) : undefined;
@@ -44,7 +52,11 @@ export function restoredForm(saved: unknown): GetaddrinfoRequest {
 export interface AddrinfoPanelDeps {
   client: Pick<ResolverClient, 'request' | 'ping'>;
   dnsOptions: () => DirectDnsOptions;
+  /** Test Connection's per-address timeout and the lookup timeout (settings, read at each test). */
+  connectOptions: () => { timeoutMs: number; lookupTimeoutMs: number };
 }
+
+export type ConnectionMessage = Extract<ToWebviewMessage, { type: 'connection' }>;
 
 /** One lookup's messages: the result (what the table shows) and, later, its details (null after a failure). */
 export interface PanelLookup {
@@ -109,6 +121,24 @@ export class AddrinfoPanelLookups {
       host !== null && !parseIpAddress(host) ? directDnsLookup(client, host, this.deps.dnsOptions()) : Promise.resolve(null),
     ]);
     return { type: 'details', request: result.request, reverse: Object.fromEntries(reverse), dns, seq: result.seq };
+  }
+
+  /**
+   * Test Connection as the panel shows it: 'connecting', one 'attempt' per address as it ends, then 'connection'.
+   * Posting may fail (the panel closed): the test still ends, and its answer is returned.
+   */
+  async connect(target: ConnectTarget, signal: AbortSignal, post: (message: ToWebviewMessage) => Promise<unknown>): Promise<ConnectionMessage> {
+    const shown = (message: ToWebviewMessage): void => void post(message).then(undefined, () => undefined);
+    shown({ type: 'connecting', target });
+    const outcome = await testConnection(this.deps.client, target.host, target.port, {
+      tls: target.tls,
+      ...this.deps.connectOptions(),
+      signal,
+      onProgress: (attempt) => shown({ type: 'attempt', target, attempt }),
+    });
+    const message: ConnectionMessage = { type: 'connection', target, outcome };
+    shown(message);
+    return message;
   }
 
   /** The platform values of the socket constants; {} while the helper cannot say (the rows then show `?`). */

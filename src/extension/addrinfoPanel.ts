@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ResultMessage } from '../client/addrinfoPanelLookups';
+import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ConnectionMessage, type ResultMessage } from '../client/addrinfoPanelLookups';
 import type { GetaddrinfoRequest } from '../core/addrinfo';
 import { rangeWords } from '../core/lookupView';
-import type { PanelInitialState, ToWebviewMessage, WebviewStrings } from '../webview/messages';
+import type { ConnectTarget, PanelInitialState, ToWebviewMessage, WebviewStrings } from '../webview/messages';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import { hostAtCursor } from './hostsInDocument';
 import type { ResolverClient } from '../client/resolverClient';
 import { settings } from './settings';
+import { registerTestConnectionCommand } from './testConnectionCommand';
 import { contentSecurityPolicy, escapeAttribute, makeNonce } from './webviewHtml';
 
 const VIEW_TYPE = 'netlens.getaddrinfo';
@@ -17,10 +18,15 @@ const VIEW_TYPE = 'netlens.getaddrinfo';
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
 export function registerAddrinfoPanel(commands: CommandRegistry, client: ResolverClient, extensionUri: vscode.Uri): vscode.Disposable {
-  const lookups = new AddrinfoPanelLookups({ client, dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }) });
+  const lookups = new AddrinfoPanelLookups({
+    client,
+    dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }),
+    connectOptions: () => ({ timeoutMs: settings.connectTimeoutMs(), lookupTimeoutMs: settings.lookupTimeoutMs() }),
+  });
   const panels = new AddrinfoPanels(extensionUri, lookups);
   return vscode.Disposable.from(
     commands.register(Commands.showGetaddrinfo, (host?: unknown) => panels.createOrShow(host)),
+    registerTestConnectionCommand(commands, (target, signal) => panels.testConnection(target, signal)),
     // After a reload VS Code gives the panel back with the state its webview saved (vscode.setState).
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     panels
@@ -51,6 +57,12 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
     return host === null ? undefined : panel.resolve(defaultRequest(host));
   }
 
+  /** Test Connection in the panel, opened (or revealed) for the host, whose getaddrinfo answer it shows beside. */
+  async testConnection(target: ConnectTarget, signal: AbortSignal): Promise<ConnectionMessage | undefined> {
+    await this.createOrShow(target.host);
+    return this.current?.connect(target, signal);
+  }
+
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, saved: unknown): Promise<void> {
     this.adopt(AddrinfoPanel.revive(webviewPanel, this.extensionUri, this.lookups, saved));
   }
@@ -79,6 +91,8 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
 export class AddrinfoPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  /** The Test Connection running in this panel: one at a time, a new one cancels it, closing the panel too. */
+  private connection: AbortController | undefined;
 
   /** A new panel beside the active editor, its form filled with `request` (not resolved: see resolve()). */
   static create(extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, request: GetaddrinfoRequest): AddrinfoPanel {
@@ -127,9 +141,26 @@ export class AddrinfoPanel implements vscode.Disposable {
     return result;
   }
 
+  /**
+   * Tests a connection and shows it in the panel ('Order and connection'). A running test of this panel is
+   * cancelled first; `signal` (the command's progress notification) cancels this one.
+   */
+  async connect(target: ConnectTarget, signal?: AbortSignal): Promise<ConnectionMessage> {
+    this.connection?.abort();
+    const controller = new AbortController();
+    this.connection = controller;
+    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    try {
+      return await this.lookups.connect(target, controller.signal, (message) => this.post(message));
+    } finally {
+      if (this.connection === controller) this.connection = undefined;
+    }
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.connection?.abort();
     this.panel.dispose();
     for (const s of this.subscriptions.splice(0)) s.dispose();
   }
@@ -144,6 +175,8 @@ export class AddrinfoPanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (!message) return;
     if (message.type === 'resolve') void this.resolve(message.request, message.seq);
+    else if (message.type === 'connect') void this.connect(message.target);
+    else if (message.type === 'cancelConnect') this.connection?.abort();
     else void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.showInformationMessage(vscode.l10n.t('NetLens: copied the getaddrinfo rows')));
   }
 }
@@ -176,6 +209,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelIni
   </form>
   <div id="status" class="status" aria-live="polite"></div>
   <div id="output"></div>
+  <section id="connection" class="connection" aria-label="Test Connection"></section>
   <script nonce="${nonce}" src="${escapeAttribute(media('webview.js'))}"></script>
 </body>
 </html>`;
@@ -196,6 +230,18 @@ function webviewStrings(): WebviewStrings {
     noServers: vscode.l10n.t('none'),
     cnameChain: vscode.l10n.t('CNAME chain: {0}'),
     dnsAgree: vscode.l10n.t('DNS and the system resolver agree.'),
+    connectHeading: vscode.l10n.t('Test Connection'),
+    connectButton: vscode.l10n.t('Test Connection'),
+    connectCancel: vscode.l10n.t('Cancel'),
+    connectTls: vscode.l10n.t('TLS handshake'),
+    connectPort: vscode.l10n.t('port'),
+    connecting: vscode.l10n.t('Connecting to {0} port {1}…'),
+    connectNoAddress: vscode.l10n.t('getaddrinfo returned no TCP address to connect to.'),
+    tlsNameMatches: vscode.l10n.t('The certificate is valid for {0}.'),
+    tlsNameMismatch: vscode.l10n.t('The certificate is not valid for {0}: {1}'),
+    tlsTrusted: vscode.l10n.t('The chain is trusted by {0}.'),
+    tlsUntrusted: vscode.l10n.t('The chain is not trusted by {0}: {1}'),
+    tlsNone: vscode.l10n.t('No TLS handshake: {0}'),
     ranges: rangeWords(),
   };
 }

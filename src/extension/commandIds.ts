@@ -10,6 +10,7 @@ export const Commands = {
   reverseLookup: 'netlens.reverseLookup',
   compareResolvers: 'netlens.compareResolvers',
   showGetaddrinfo: 'netlens.showGetaddrinfo',
+  testConnection: 'netlens.testConnection',
   copyLookupJson: 'netlens.copyLookupJson',
   lookUpServicePort: 'netlens.lookUpServicePort',
   clearHistory: 'netlens.clearHistory',

@@ -20,6 +20,7 @@ export const settings = {
   fileHostsMaxFileSizeMB: number('fileHosts.maxFileSizeMB'),
   dnsTimeoutMs: number('dnsTimeoutMs'),
   bulkConcurrency: number('bulk.concurrency'),
+  connectTimeoutMs: number('connectTimeoutMs'),
   autoResolve: boolean('autoResolve'),
   annotationsEnabled: boolean('annotations.enabled'),
   privateSuffixes: (): string[] => stringListSetting(section().get<unknown>('privateSuffixes')),

@@ -7,7 +7,8 @@ import type { DnsReport } from '../core/directDns';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
-import type { FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage, WebviewStrings } from './messages';
+import type { ConnectAttempt, ConnectTestResult } from '../core/connectionTest';
+import type { ConnectTarget, FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage, WebviewStrings } from './messages';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -48,6 +49,7 @@ const protoInput = byId<HTMLInputElement>('proto');
 const flagsBox = byId<HTMLDivElement>('flags');
 const status = byId<HTMLDivElement>('status');
 const output = byId<HTMLDivElement>('output');
+const connection = byId<HTMLElement>('connection');
 
 for (const f of FAMILIES) familySelect.append(el('option', { value: f }, f));
 for (const t of SOCKTYPES) typeSelect.append(el('option', { value: t }, t === 'SOCK_UNSPEC' ? '0 (any)' : t));
@@ -92,7 +94,15 @@ function parseSaved(raw: unknown): PanelSavedState | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Partial<PanelSavedState> & Partial<GetaddrinfoRequest>;
   if (r.version === 2 && isRequest(r.form)) {
-    return { version: 2, form: r.form, seq: typeof r.seq === 'number' ? r.seq : 0, result: r.result?.type === 'result' ? r.result : undefined, details: r.details?.type === 'details' ? r.details : undefined, pending: isRequest(r.pending) ? r.pending : undefined };
+    return {
+      version: 2,
+      form: r.form,
+      seq: typeof r.seq === 'number' ? r.seq : 0,
+      result: r.result?.type === 'result' ? r.result : undefined,
+      details: r.details?.type === 'details' ? r.details : undefined,
+      pending: isRequest(r.pending) ? r.pending : undefined,
+      connection: r.connection?.type === 'connection' ? r.connection : undefined,
+    };
   }
   // NetLens 0.1.0 saved the submitted request itself.
   return isRequest(raw) ? { version: 2, form: raw, seq: 0 } : undefined;
@@ -115,7 +125,7 @@ function sameRequest(a: GetaddrinfoRequest | undefined, b: GetaddrinfoRequest): 
 
 /** An answer to a request older than the last one sent: the newer answer is, or will be, on screen. */
 function stale(message: ToWebviewMessage): boolean {
-  return message.seq !== undefined && message.seq < saved.seq;
+  return 'seq' in message && message.seq !== undefined && message.seq < saved.seq;
 }
 
 function pythonCall(r: GetaddrinfoRequest): string {
@@ -221,6 +231,97 @@ function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
   output.append(actions);
 }
 
+/**
+ * Test Connection: a port, TLS or not, and a button; then one row per address as each attempt ends, in
+ * getaddrinfo's order (the order programs try them in), and the certificate when TLS was asked.
+ */
+const connectPort = el('input', { id: 'connect-port', size: '6', inputmode: 'numeric', spellcheck: 'false', 'aria-label': strings.connectPort });
+const connectTls = el('input', { id: 'connect-tls', type: 'checkbox' });
+const connectButton = el('button', { type: 'button', id: 'connect' }, strings.connectButton);
+const cancelButton = el('button', { type: 'button', id: 'connect-cancel', class: 'secondary', hidden: '' }, strings.connectCancel);
+const connectStatus = el('div', { class: 'status', 'aria-live': 'polite' });
+const attemptsBody = el('tbody');
+const tlsBlock = el('div', { class: 'tls' });
+{
+  const portLabel = el('label', {}, `${strings.connectPort} `);
+  portLabel.append(connectPort);
+  const tlsLabel = el('label');
+  tlsLabel.append(connectTls, document.createTextNode(` ${strings.connectTls}`));
+  const controls = el('div', { class: 'actions' });
+  controls.append(portLabel, tlsLabel, connectButton, cancelButton);
+  const table = el('table', { class: 'attempts' });
+  const head = el('tr');
+  for (const h of ['address', 'result', 'errno', 'ms']) head.append(el('th', { scope: 'col' }, h));
+  table.append(el('thead'), attemptsBody);
+  table.tHead?.append(head);
+  connection.append(el('h3', {}, strings.connectHeading), controls, connectStatus, table, tlsBlock);
+}
+
+function connectTarget(): ConnectTarget | undefined {
+  const host = hostInput.value.trim();
+  const port = Number(connectPort.value.trim());
+  if (host === '' || !/^\d{1,5}$/.test(connectPort.value.trim()) || port < 1 || port > 65535) return undefined;
+  return { host, port, tls: connectTls.checked };
+}
+
+function updateConnectButton(): void {
+  connectButton.disabled = connectTarget() === undefined;
+}
+
+function setRunning(running: boolean): void {
+  cancelButton.hidden = !running;
+  connectButton.hidden = running;
+}
+
+function attemptRow(a: ConnectAttempt): HTMLTableRowElement {
+  const tr = el('tr', { class: `attempt-${a.result}` });
+  const cells: [string, string][] = [['address', a.address], ['result', a.result], ['errno', a.errno ?? ''], ['ms', String(Math.round(a.ms))]];
+  for (const [label, text] of cells) tr.append(el('td', { 'data-label': label }, text));
+  return tr;
+}
+
+function renderTls(result: ConnectTestResult): void {
+  tlsBlock.replaceChildren();
+  const t = result.tls;
+  if (!t) {
+    if (result.tlsError) tlsBlock.append(el('div', { class: 'note' }, format(strings.tlsNone, result.tlsError)));
+    return;
+  }
+  const list = el('ul');
+  for (const line of [`${t.protocol ?? ''} ${t.address}`.trim(), `subject ${t.subject}`, `SAN ${t.san.join(', ')}`, `issuer ${t.issuer}`, `${t.validFrom} → ${t.validTo}`]) list.append(el('li', {}, line));
+  tlsBlock.append(list);
+  tlsBlock.append(el('div', { class: t.nameMatches ? 'status' : 'error' }, t.nameMatches ? format(strings.tlsNameMatches, result.host) : format(strings.tlsNameMismatch, result.host, t.nameError ?? '')));
+  tlsBlock.append(el('div', { class: t.chainTrusted ? 'status' : 'note' }, t.chainTrusted ? format(strings.tlsTrusted, t.trustStore) : format(strings.tlsUntrusted, t.trustStore, t.chainError ?? '')));
+}
+
+function renderConnection(message: Extract<ToWebviewMessage, { type: 'connection' }>): void {
+  setRunning(false);
+  connectPort.value = String(message.target.port);
+  connectTls.checked = message.target.tls;
+  attemptsBody.replaceChildren();
+  tlsBlock.replaceChildren();
+  const { outcome } = message;
+  if (!outcome.ok) {
+    connectStatus.textContent = outcome.error.kind === 'cancelled' ? '' : formatAsPythonException(outcome.error);
+    return;
+  }
+  connectStatus.textContent = outcome.value.attempts.length === 0 ? strings.connectNoAddress : '';
+  for (const a of outcome.value.attempts) attemptsBody.append(attemptRow(a));
+  renderTls(outcome.value);
+  updateConnectButton();
+}
+
+connectButton.addEventListener('click', () => {
+  const target = connectTarget();
+  if (target) vscode.postMessage({ type: 'connect', target });
+});
+cancelButton.addEventListener('click', () => vscode.postMessage({ type: 'cancelConnect' }));
+connectPort.addEventListener('input', updateConnectButton);
+hostInput.addEventListener('input', updateConnectButton);
+connectPort.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.isComposing) connectButton.click();
+});
+
 window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
   if (stale(message)) return;
@@ -241,6 +342,18 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     if (saved.result && !sameRequest(saved.result.request, message.request)) return;
     renderDetails(message);
     save({ details: message });
+  } else if (message.type === 'connecting') {
+    setRunning(true);
+    connectPort.value = String(message.target.port);
+    connectTls.checked = message.target.tls;
+    attemptsBody.replaceChildren();
+    tlsBlock.replaceChildren();
+    connectStatus.textContent = format(strings.connecting, message.target.host, message.target.port);
+  } else if (message.type === 'attempt') {
+    attemptsBody.append(attemptRow(message.attempt));
+  } else if (message.type === 'connection') {
+    renderConnection(message);
+    save({ connection: message });
   }
 });
 
@@ -270,6 +383,7 @@ if (restored) {
   try {
     if (saved.result) render(saved.result);
     if (saved.details) renderDetails(saved.details);
+    if (saved.connection) renderConnection(saved.connection);
   } catch {
     // A saved answer this version cannot draw: show the form alone rather than a dead panel.
     output.replaceChildren();
@@ -284,4 +398,7 @@ if (restored) {
   // extension resolves it and its 'resolving' message follows.)
   if (initial.request.host === null) status.textContent = strings.emptyHint;
 }
+// The form's port is the connect port when it is a number (a service name is not: getaddrinfo maps it, a user may not).
+if (connectPort.value === '' && /^\d+$/.test(portInput.value.trim())) connectPort.value = portInput.value.trim();
+updateConnectButton();
 hostInput.focus();

@@ -5,6 +5,14 @@
 import type { GetaddrinfoRequest, GetaddrinfoResult, Outcome } from '../core/addrinfo';
 import type { RangeAttribute } from '../core/lookupView';
 import type { DnsReport } from '../core/directDns';
+import type { ConnectAttempt, ConnectTestResult } from '../core/connectionTest';
+
+/** What Test Connection connects to: the panel's host (as typed in the form), a port and whether to speak TLS. */
+export interface ConnectTarget {
+  host: string;
+  port: number;
+  tls: boolean;
+}
 
 /** gethostbyaddr's primary name for an address, or Python's error text. */
 export type ReverseName = { ok: true; name: string } | { ok: false; error: string };
@@ -17,9 +25,17 @@ export type ToWebviewMessage =
   | { type: 'resolving'; request: GetaddrinfoRequest; seq?: number }
   | { type: 'result'; request: GetaddrinfoRequest; outcome: Outcome<GetaddrinfoResult>; constants: Record<string, number>; seq?: number }
   /** Sent after a result: reverse names of its addresses and the direct DNS view of the host (null for None/IPs). */
-  | { type: 'details'; request: GetaddrinfoRequest; reverse: Record<string, ReverseName>; dns: Outcome<DnsReport> | null; seq?: number };
+  | { type: 'details'; request: GetaddrinfoRequest; reverse: Record<string, ReverseName>; dns: Outcome<DnsReport> | null; seq?: number }
+  /** Test Connection started (by the panel's button or the command), then one 'attempt' per address, then its answer. */
+  | { type: 'connecting'; target: ConnectTarget }
+  | { type: 'attempt'; target: ConnectTarget; attempt: ConnectAttempt }
+  | { type: 'connection'; target: ConnectTarget; outcome: Outcome<ConnectTestResult> };
 
-export type FromWebviewMessage = { type: 'resolve'; request: GetaddrinfoRequest; seq?: number } | { type: 'copy'; text: string };
+export type FromWebviewMessage =
+  | { type: 'resolve'; request: GetaddrinfoRequest; seq?: number }
+  | { type: 'copy'; text: string }
+  | { type: 'connect'; target: ConnectTarget }
+  | { type: 'cancelConnect' };
 
 /**
  * What the webview keeps with setState, so that a reload of the window (the panel serializer) or a hidden tab
@@ -33,6 +49,8 @@ export interface PanelSavedState {
   details?: Extract<ToWebviewMessage, { type: 'details' }>;
   pending?: GetaddrinfoRequest;
   seq: number;
+  /** The last Test Connection answer (a test still running is not asked again after a reload: it connects). */
+  connection?: Extract<ToWebviewMessage, { type: 'connection' }>;
 }
 
 /**
@@ -53,6 +71,18 @@ export interface WebviewStrings {
   noServers: string;
   cnameChain: string;
   dnsAgree: string;
+  connectHeading: string;
+  connectButton: string;
+  connectCancel: string;
+  connectTls: string;
+  connectPort: string;
+  connecting: string;
+  connectNoAddress: string;
+  tlsNameMatches: string;
+  tlsNameMismatch: string;
+  tlsTrusted: string;
+  tlsUntrusted: string;
+  tlsNone: string;
   /** Each address range's word (lookupView's rangeWords). */
   ranges: Record<RangeAttribute, string>;
 }
