@@ -1,4 +1,5 @@
-// Named to run last in this suite: the modal it leaves open is never answered (no one can click in this editor).
+// The test editor runs as VS Code's smoke test, where every modal dialog is answered "Cancel" at once (the log says
+// "Dialog requested during smoke test"): exactly a user who does not confirm.
 import * as assert from 'node:assert/strict';
 import * as net from 'net';
 import * as vscode from 'vscode';
@@ -10,7 +11,7 @@ describe('untrusted workspace: Test Connection never connects to a host from the
     await vscode.extensions.getExtension('netlens.netlens')?.activate();
   });
 
-  it('the host under the cursor waits for the user to confirm in a modal; nothing connects meanwhile', async () => {
+  it('the host under the cursor needs the user to confirm in a modal; not confirmed, nothing connects', async () => {
     let accepted = 0;
     const server = net.createServer((s) => {
       accepted++;
@@ -22,9 +23,9 @@ describe('untrusted workspace: Test Connection never connects to a host from the
       const doc = await vscode.workspace.openTextDocument({ language: 'dotenv', content: `CANARY=http://127.0.0.1:${port}/\n` });
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(0, 12, 0, 12);
-      const command = vscode.commands.executeCommand('netlens.testConnection').then(() => 'answered');
-      const outcome = await Promise.race([command, new Promise<string>((r) => setTimeout(() => r('waiting'), 3000))]);
-      assert.equal(outcome, 'waiting', 'the command waits for the modal');
+      const refused = await vscode.commands.executeCommand('netlens.testConnection');
+      assert.equal(refused, undefined, 'the command did not test');
+      await new Promise((r) => setTimeout(r, 500));
       assert.equal(accepted, 0, 'no connection was made');
       // A host the user typed (the command's argument) is the user's choice: it connects without asking.
       const typed = await vscode.commands.executeCommand<{ outcome: { ok: boolean } } | undefined>('netlens.testConnection', `127.0.0.1:${port}`);
