@@ -23,7 +23,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'media/**', 'node_modules/**', 'build/**', '.test-output/**', 'demo/**'] },
+  { ignores: ['dist/**', 'out/**', 'media/**', 'node_modules/**', 'build/**', '.test-output/**', 'demo/**', 'test/fixtures/scanner-corpus*/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -2,6 +2,7 @@
 // every row must be on screen without a horizontal scroll; Enter resolves from any field; opened with nothing to
 // resolve, the host field is empty and focused, with a hint, never a pre-filled host without its answer; opened for
 // a host, its answer.
+import * as net from 'net';
 import * as path from 'path';
 import { FIXTURE } from '../fixtures/dns/zone';
 import { addrinfoFrame, bounded, expect, pickFromQuickInput, quickOpenFile, resolveInPanel, runCommand, textBox, textOf, waitUntil, type UiContext, type UiScenario } from './driver';
@@ -207,4 +208,46 @@ const panelForHost: UiScenario = {
   },
 };
 
-export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, panelForHost, narrowPanel];
+/**
+ * Test Connection as a person uses it in the panel: resolve localhost, type the port of a server listening on
+ * 127.0.0.1 only (in the fixture namespace), click Test Connection: one row per address in the resolver's order,
+ * the IPv4 one connected, ::1 refused — the localhost trap, seen.
+ */
+const panelConnect: UiScenario = {
+  name: 'test-connection-panel',
+  async run(ctx) {
+    let accepted = 0;
+    const server = net.createServer((socket) => {
+      accepted++;
+      socket.on('error', () => undefined).destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      await closeAllEditors(ctx);
+      await runCommand(ctx, 'netlens.showGetaddrinfo');
+      await resolveInPanel(ctx, 'localhost');
+      await waitUntil(ctx, 'the answer for localhost', 15_000, async () => (await layout(ctx)).addresses.some((a) => a.text === '127.0.0.1'));
+      const frame = addrinfoFrame(ctx.page);
+      const portInput = frame.locator('#connect-port');
+      await portInput.click();
+      await portInput.pressSequentially(String(port), { delay: 10 });
+      await frame.locator('#connect').click();
+      const rows = await waitUntil(ctx, 'the attempts of Test Connection', 15_000, async () => {
+        const seen = await frame.locator('body').evaluate((body) =>
+          [...body.querySelectorAll('#connection table.attempts tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()))
+        );
+        return seen.length > 0 && seen.some((r) => r[0] === '127.0.0.1') && (await frame.locator('#connect').isVisible()) ? seen : undefined;
+      });
+      const summary = JSON.stringify(rows);
+      expect(rows.find((r) => r[0] === '127.0.0.1')?.[1] === 'connected', `127.0.0.1 connected: ${summary}`);
+      const v6 = rows.find((r) => r[0] === '::1');
+      expect(v6 === undefined || (v6[1] === 'refused' && v6[2] === 'ECONNREFUSED'), `::1 refused: ${summary}`);
+      expect(accepted === 1, `the listener saw exactly one connection: ${accepted}`);
+    } finally {
+      server.close();
+    }
+  },
+};
+
+export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, panelForHost, narrowPanel, panelConnect];
