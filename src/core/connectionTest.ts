@@ -5,7 +5,8 @@
  */
 
 /** How one connect attempt ended. `unreachable` is EHOSTUNREACH/ENETUNREACH; `error` is everything else. */
-export type ConnectResult = 'connected' | 'refused' | 'timeout' | 'unreachable' | 'error';
+export const CONNECT_RESULTS = ['connected', 'refused', 'timeout', 'unreachable', 'error'] as const;
+export type ConnectResult = (typeof CONNECT_RESULTS)[number];
 
 export interface ConnectAttempt {
   /** The address as getaddrinfo gave it (IPv6 with its %zone when scoped). */

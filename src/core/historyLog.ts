@@ -8,6 +8,7 @@
  * instead lets every window add, remove and clear without reading-modifying-writing anything, and any window can
  * rebuild the same list from the same lines, whatever order they ended up in.
  */
+import { CONNECT_RESULTS, type ConnectResult } from './connectionTest';
 import { lookupKey } from './lookupView';
 
 /** What the history keeps of a lookup: enough to show it again after a reload, nothing more. */
@@ -19,6 +20,16 @@ export interface HistoryEntry {
   canonicalName: string | null;
   error: string | null;
   backend: string | null;
+  /** The last Test Connection of this host (absent in entries of lookups only, and in NetLens ≤ 0.1 logs). */
+  connection?: HistoryConnection;
+}
+
+/** What the history keeps of a Test Connection: each address's result, in the order they were tried. */
+export interface HistoryConnection {
+  port: number;
+  tls: boolean;
+  at: number;
+  attempts: { address: string; result: ConnectResult; errno: string | null; ms: number }[];
 }
 
 /** One line of the log. `id` is unique per record, so a line copied twice (see compaction) counts once. */
@@ -102,7 +113,25 @@ export function isEntry(value: unknown): value is HistoryEntry {
 
 /** Only the known fields, so nothing else a file carries reaches the tree. */
 function cleanEntry(e: HistoryEntry): HistoryEntry {
-  return { host: e.host, at: e.at, ok: e.ok, addresses: [...e.addresses], canonicalName: e.canonicalName ?? null, error: e.error ?? null, backend: e.backend ?? null };
+  const entry: HistoryEntry = { host: e.host, at: e.at, ok: e.ok, addresses: [...e.addresses], canonicalName: e.canonicalName ?? null, error: e.error ?? null, backend: e.backend ?? null };
+  // A connection that is not one (a future format, a hand-edited log) is dropped; the lookup it came with is kept.
+  const connection = cleanConnection(e.connection);
+  if (connection) entry.connection = connection;
+  return entry;
+}
+
+function cleanConnection(value: unknown): HistoryConnection | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const c = value as Record<string, unknown>;
+  if (!Number.isInteger(c.port) || typeof c.tls !== 'boolean' || typeof c.at !== 'number' || !Array.isArray(c.attempts)) return undefined;
+  const attempts: HistoryConnection['attempts'] = [];
+  for (const a of c.attempts as unknown[]) {
+    if (typeof a !== 'object' || a === null) return undefined;
+    const x = a as Record<string, unknown>;
+    if (typeof x.address !== 'string' || !(CONNECT_RESULTS as readonly unknown[]).includes(x.result) || !(x.errno === null || typeof x.errno === 'string') || typeof x.ms !== 'number') return undefined;
+    attempts.push({ address: x.address, result: x.result as ConnectResult, errno: x.errno, ms: x.ms });
+  }
+  return { port: c.port as number, tls: c.tls, at: c.at, attempts };
 }
 
 /**

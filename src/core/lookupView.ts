@@ -8,6 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AddressFacts } from './addressFacts';
 import { addrinfoRowJson, hostLookupCall, type AddrinfoRow, type BackendName } from './addrinfo';
+import { connectionSummary } from './connectionView';
 import type { HistoryEntry } from './historyLog';
 import { errorJson, formatAsPythonException, type ErrorJson, type ResolverErrorInfo } from './resolverError';
 
@@ -157,6 +158,7 @@ export function lookupDetailRows(host: string, canonicalName: string | null, add
 
 /** What a Lookup History row says beside its host: the address count and the local time, or the error. */
 export function historyDescription(entry: HistoryEntry): string {
+  if (entry.connection) return l10n.t('{0} · {1}', connectionSummary(entry.connection), new Date(entry.connection.at).toLocaleTimeString());
   if (!entry.ok) return entry.error ?? l10n.t('failed');
   return l10n.t('{0} · {1}', addressCountText(entry.addresses.length), new Date(entry.at).toLocaleTimeString());
 }

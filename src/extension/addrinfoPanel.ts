@@ -17,13 +17,13 @@ const VIEW_TYPE = 'netlens.getaddrinfo';
  * `NetLens: Show getaddrinfo Results`: one panel where the user sets every getaddrinfo argument and sees the
  * full answer as a table (all rows, in the resolver's order). Opened with a host, it resolves at once.
  */
-export function registerAddrinfoPanel(commands: CommandRegistry, client: ResolverClient, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerAddrinfoPanel(commands: CommandRegistry, client: ResolverClient, extensionUri: vscode.Uri, onConnection: (message: ConnectionMessage) => void): vscode.Disposable {
   const lookups = new AddrinfoPanelLookups({
     client,
     dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }),
     connectOptions: () => ({ timeoutMs: settings.connectTimeoutMs(), lookupTimeoutMs: settings.lookupTimeoutMs() }),
   });
-  const panels = new AddrinfoPanels(extensionUri, lookups);
+  const panels = new AddrinfoPanels(extensionUri, lookups, onConnection);
   return vscode.Disposable.from(
     commands.register(Commands.showGetaddrinfo, (host?: unknown) => panels.createOrShow(host)),
     registerTestConnectionCommand(commands, (target, signal) => panels.testConnection(target, signal)),
@@ -41,7 +41,8 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly lookups: AddrinfoPanelLookups
+    private readonly lookups: AddrinfoPanelLookups,
+    private readonly onConnection: (message: ConnectionMessage) => void
   ) {}
 
   /**
@@ -53,7 +54,7 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : hostAtCursor();
     let panel = this.current;
     if (panel) panel.reveal();
-    else panel = this.adopt(AddrinfoPanel.create(this.extensionUri, this.lookups, defaultRequest(host)));
+    else panel = this.adopt(AddrinfoPanel.create(this.extensionUri, this.lookups, defaultRequest(host), this.onConnection));
     return host === null ? undefined : panel.resolve(defaultRequest(host));
   }
 
@@ -64,7 +65,7 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-    this.adopt(AddrinfoPanel.revive(webviewPanel, this.extensionUri, this.lookups, saved));
+    this.adopt(AddrinfoPanel.revive(webviewPanel, this.extensionUri, this.lookups, saved, this.onConnection));
   }
 
   dispose(): void {
@@ -95,24 +96,25 @@ export class AddrinfoPanel implements vscode.Disposable {
   private connection: AbortController | undefined;
 
   /** A new panel beside the active editor, its form filled with `request` (not resolved: see resolve()). */
-  static create(extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, request: GetaddrinfoRequest): AddrinfoPanel {
+  static create(extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, request: GetaddrinfoRequest, onConnection: (message: ConnectionMessage) => void): AddrinfoPanel {
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'NetLens: getaddrinfo', vscode.ViewColumn.Beside, webviewOptions(extensionUri));
-    return new AddrinfoPanel(panel, extensionUri, lookups, { request });
+    return new AddrinfoPanel(panel, extensionUri, lookups, { request }, onConnection);
   }
 
   /**
    * A panel VS Code restored after a reload. The webview gets its whole saved state (form as typed, last answer, a
    * lookup still pending) back from getState(); `saved` goes along in the page in case it does not.
    */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, saved: unknown): AddrinfoPanel {
-    return new AddrinfoPanel(panel, extensionUri, lookups, { request: restoredForm(saved), saved });
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, lookups: AddrinfoPanelLookups, saved: unknown, onConnection: (message: ConnectionMessage) => void): AddrinfoPanel {
+    return new AddrinfoPanel(panel, extensionUri, lookups, { request: restoredForm(saved), saved }, onConnection);
   }
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly lookups: AddrinfoPanelLookups,
-    initial: PanelInitialState
+    initial: PanelInitialState,
+    private readonly onConnection: (message: ConnectionMessage) => void
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.options = webviewOptions(extensionUri);
@@ -151,7 +153,9 @@ export class AddrinfoPanel implements vscode.Disposable {
     this.connection = controller;
     signal?.addEventListener('abort', () => controller.abort(), { once: true });
     try {
-      return await this.lookups.connect(target, controller.signal, (message) => this.post(message));
+      const message = await this.lookups.connect(target, controller.signal, (m) => this.post(m));
+      if (message.outcome.ok) this.onConnection(message);
+      return message;
     } finally {
       if (this.connection === controller) this.connection = undefined;
     }

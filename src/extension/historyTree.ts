@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { detailNode } from './lookupText';
 import { historyDescription, historyTooltip, lookupDetailRows } from '../core/lookupView';
+import { connectionDetailRows } from '../core/connectionView';
 import { Commands } from './commandIds';
 import type { CommandRegistry } from './commands';
 import type { HistoryEntry, LookupHistory } from './lookupHistory';
@@ -16,7 +17,11 @@ export function registerHistoryTree(commands: CommandRegistry, history: LookupHi
       if (node.kind !== 'entry') return [];
       const { entry } = node;
       if (!entry.ok) return [{ kind: 'detail', label: historyDescription(entry), icon: 'error' }];
-      return lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map(detailNode);
+      const attempts = entry.connection
+        ? connectionDetailRows(entry.connection).map((r): HistoryNode => ({ kind: 'detail', label: r.label, description: r.description, icon: r.connected ? 'plug' : 'debug-disconnect' }))
+        : [];
+      // A tested host shows its attempts (they hold its addresses, in the order tried); else its addresses.
+      return attempts.length > 0 ? attempts : lookupDetailRows(entry.host, entry.canonicalName, entry.addresses).map(detailNode);
     },
     getTreeItem(node) {
       if (node.kind === 'detail') {

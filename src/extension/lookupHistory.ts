@@ -5,6 +5,7 @@ import { settings } from './settings';
 import { HistoryFile } from '../core/historyFile';
 import { isEntry, type HistoryEntry } from '../core/historyLog';
 import { lookupKey, type HostLookup } from '../core/lookupView';
+import type { ConnectTestResult } from '../core/connectionTest';
 
 export type { HistoryEntry } from '../core/historyLog';
 
@@ -63,6 +64,26 @@ export class LookupHistory implements vscode.Disposable {
       canonicalName: lookup.canonicalName,
       error: lookup.error ? `${lookup.error.text}${lookup.error.code ? ` (${lookup.error.code})` : ''}` : null,
       backend: lookup.backend,
+    };
+    await this.change({ op: 'put', entry }, (list) => [entry, ...list.filter((e) => lookupKey(e.host) !== lookupKey(entry.host))]);
+  }
+
+  /**
+   * A Test Connection's attempts, kept with the host's entry: its last lookup's canonical name and backend stay, its
+   * addresses become the ones just tried (getaddrinfo answered them a moment ago).
+   */
+  async recordConnection(result: ConnectTestResult, tls: boolean): Promise<void> {
+    const previous = this.entries().find((e) => lookupKey(e.host) === lookupKey(result.host));
+    const at = Date.now();
+    const entry: HistoryEntry = {
+      host: result.host,
+      at,
+      ok: true,
+      addresses: [...new Set(result.attempts.map((a) => a.address))],
+      canonicalName: previous?.canonicalName ?? null,
+      error: null,
+      backend: previous?.backend ?? null,
+      connection: { port: result.port, tls, at, attempts: result.attempts.map((a) => ({ address: a.address, result: a.result, errno: a.errno, ms: Math.round(a.ms) })) },
     };
     await this.change({ op: 'put', entry }, (list) => [entry, ...list.filter((e) => lookupKey(e.host) !== lookupKey(entry.host))]);
   }

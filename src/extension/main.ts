@@ -48,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerServicePortCommand(commands),
     registerReverseLookupCommand(commands, client),
     registerCompareResolversCommand(commands, client),
-    registerAddrinfoPanel(commands, client, context.extensionUri),
+    registerAddrinfoPanel(commands, client, context.extensionUri, (tested) => {
+      if (tested.outcome.ok) void history.recordConnection(tested.outcome.value, tested.target.tls);
+    }),
     registerHelperCommands(commands, client, log)
   );
 }
