@@ -5,6 +5,8 @@ import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
 import { readSystemFile } from '../core/systemFiles';
 import { directDnsQuery } from './directDns';
+import { detectResolverEnvironment } from '../core/resolverEnvironment';
+import { helperEnvironmentProbes } from './environmentProbes';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -64,6 +66,11 @@ export class RequestHandler {
         return { hostname: backend.gethostname() };
       case 'dns.query':
         return directDnsQuery(checkDirectDns(request.params), readSystemFile);
+      case 'environment': {
+        const { remoteName } = request.params;
+        if (remoteName !== null && typeof remoteName !== 'string') throw typeError('remoteName must be a string or null');
+        return detectResolverEnvironment(helperEnvironmentProbes(remoteName));
+      }
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };

@@ -4,6 +4,7 @@
  */
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
+import type { ResolverEnvironment } from '../core/resolverEnvironment';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
 export interface PingResult {
@@ -41,6 +42,8 @@ export interface HelperMethods {
   gethostname: { params: Record<string, never>; result: { hostname: string } };
   /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
+  /** Where the helper's resolver runs (context, libc, resolv.conf, stub, nscd); remoteName is vscode.env's. */
+  environment: { params: { remoteName: string | null }; result: ResolverEnvironment };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -77,6 +80,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyaddr',
   'gethostname',
   'dns.query',
+  'environment',
   'shutdown',
   'debug.hang',
   'debug.garbage',
