@@ -70,6 +70,22 @@ export function contextText(env: ResolverEnvironment): string {
   }
 }
 
+/**
+ * What the machine itself is when the deciding signal names only the connection: code-server or an SSH remote
+ * that runs in a container, or on WSL. The resolv.conf in force is then the container's (or WSL's).
+ */
+export function hostingText(env: ResolverEnvironment): string | null {
+  const machineContexts = ['container', 'dev-container', 'codespaces', 'wsl'];
+  if (machineContexts.includes(env.context)) return null;
+  const engine = containerEngine(env.signals);
+  if (env.signals.some((s) => s.context === 'container')) return engine ? l10n.t('in a container ({0})', engine) : l10n.t('in a container');
+  if (env.signals.some((s) => s.context === 'wsl')) {
+    const version = wslVersion(env.signals);
+    return version === null ? l10n.t('on WSL') : l10n.t('on WSL {0}', version);
+  }
+  return null;
+}
+
 /** One signal as the context row's tooltip lists it. */
 function signalText(s: ContextSignal): string {
   return s.value === null ? l10n.t('{0} exists', s.source) : l10n.t('{0}: {1}', s.source, s.value);
@@ -106,7 +122,7 @@ function stubName(kind: NonNullable<ResolverEnvironment['stub']>['kind']): strin
     case 'wsl':
       return l10n.t('Windows, through WSL’s DNS relay');
     case 'local-server':
-      return l10n.t('a DNS server on this machine');
+      return l10n.t('DNS server on this machine');
   }
 }
 
@@ -140,8 +156,9 @@ function nscdRow(env: ResolverEnvironment): EnvironmentRow {
 
 /** The rows of the This Machine view's environment group, in the order they are shown. */
 export function environmentRows(env: ResolverEnvironment): EnvironmentRow[] {
+  const hosting = hostingText(env);
   return [
-    row('context', contextText(env), l10n.t('context'), contextTooltip(env)),
+    row('context', contextText(env), hosting === null ? l10n.t('context') : l10n.t('context · {0}', hosting), contextTooltip(env)),
     row('machine', env.machine, env.os ? l10n.t('machine · {0}', env.os) : l10n.t('machine')),
     row('libc', libcText(env.libc), l10n.t('C library')),
     resolvConfRow(env.resolvConf),

@@ -69,6 +69,8 @@ describe('resolver environment: contexts from fixture trees', () => {
     assert.equal(cli.context, 'ssh-remote');
     assert.deepEqual(cli.signals, [{ context: 'ssh-remote', source: 'SSH_CLIENT', value: '198.51.100.7 53122 22' }]);
     assert.equal(detect('ubuntu-resolved', { env: { SSH_CONNECTION: '' } }).context, 'local', 'an empty variable is no signal');
+    assert.equal(rowOf(environmentRows(editor), 'context').description, 'context');
+    assert.equal(rowOf(environmentRows(detect('wsl2', { remoteName: 'ssh-remote' })), 'context').description, 'context · on WSL 2', 'an SSH server on WSL');
   });
 
   it('WSL 2: remoteName wsl, or (CLI) WSL_DISTRO_NAME and the kernel release; Windows resolves behind WSL’s relay', () => {
@@ -127,6 +129,7 @@ describe('resolver environment: contexts from fixture trees', () => {
     assert.equal(env.context, 'code-server');
     assert.deepEqual(sources(env).slice(0, 3), ['code-server<CODE_SERVER_PARENT_PID', 'code-server<CODE_SERVER_SESSION_SOCKET', 'web-server<vscode.env.remoteName']);
     assert.equal(env.signals.at(-1)?.context, 'wsl');
+    assert.equal(rowOf(environmentRows(env), 'context').description, 'context · in a container (Docker)', 'what the machine is, beside how the editor reached it');
     assert.equal(detect('local-debian', { remoteName: 'vscode.example.com' }).context, 'web-server', 'another browser-served VS Code');
   });
 
