@@ -118,14 +118,18 @@ const CGROUP_CONTAINER = /\/(docker|kubepods|containerd|lxc|libpod[^/]*|machine\
  *  2. code-server's environment: the editor is code-server, serving from this machine.
  *  3. Any other remoteName: a browser-served VS Code's authority (`127.0.0.1:8080`: 'web-server'), or a remote
  *     extension's name, passed through.
- *  4. CODESPACES=true (GitHub sets it in every codespace, which is also a container).
- *  5. Container signals: /.dockerenv (Docker), /run/.containerenv (Podman), `container` in the environment
- *     (Podman, LXC, systemd-nspawn), /proc/1/cgroup (cgroup v1), KUBERNETES_SERVICE_HOST. Before WSL: containers
- *     of Docker Desktop run on WSL 2's kernel, so their osrelease says "microsoft-standard-WSL2" too.
- *  6. WSL: WSL_DISTRO_NAME / WSL_INTEROP (set by wsl.exe), or "microsoft" in /proc/sys/kernel/osrelease
- *     ("4.4.0-19041-Microsoft" on WSL 1, "5.15.90.1-microsoft-standard-WSL2" on WSL 2; /proc/version if absent).
- *  7. SSH_CONNECTION / SSH_CLIENT (set by sshd): a shell that came in over SSH; it is inherited by anything
- *     started from it, so any more specific signal above wins.
+ *  4. CODESPACES=true (GitHub docs, "Default environment variables for your codespace"; a codespace is also a
+ *     container).
+ *  5. Container signals: /.dockerenv (created by Docker in every container), /run/.containerenv (Podman,
+ *     podman-run(1), with `engine="podman-…"`), `container` in the environment (systemd's Container Interface:
+ *     podman, lxc, systemd-nspawn set it), /proc/1/cgroup (cgroup v1 paths), KUBERNETES_SERVICE_HOST (injected
+ *     into every Kubernetes container). Before WSL: containers of Docker Desktop run on WSL 2's kernel, so their
+ *     osrelease says "microsoft-standard-WSL2" too.
+ *  6. WSL: WSL_DISTRO_NAME / WSL_INTEROP (set by WSL for its processes), or "microsoft" in
+ *     /proc/sys/kernel/osrelease, the check Microsoft recommends (microsoft/WSL#423): "4.4.0-19041-Microsoft" on
+ *     WSL 1, "5.15.90.1-microsoft-standard-WSL2" on WSL 2; /proc/version when osrelease cannot be read.
+ *  7. SSH_CONNECTION / SSH_CLIENT (set by sshd, sshd(8) "ENVIRONMENT"): a shell that came in over SSH; it is
+ *     inherited by anything started from it, so any more specific signal above wins.
  * Nothing found: 'local'.
  */
 export function contextSignals(p: EnvironmentProbes): ContextSignal[] {
