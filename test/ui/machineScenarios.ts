@@ -5,13 +5,16 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
-import { expect, openViewPane, runCommand, treeRowsText, waitUntil, type UiScenario } from './driver';
+import { bounded, expect, openViewPane, treeRowsText, waitUntil, type UiScenario } from './driver';
 
 const thisMachineEnvironment: UiScenario = {
   name: 'this-machine-environment',
   async run(ctx) {
-    // The command focuses the view (and opens the NetLens side bar if it is not showing: no toggling icon click).
-    await runCommand(ctx, 'netlens.showThisMachine');
+    // The activity bar icon toggles: click it only if the NetLens side bar is not showing already. (Show This
+    // Machine would expand the pane too, but asynchronously: a click on its header could then collapse it again.)
+    if (!(await ctx.page.locator('.part.sidebar .pane-header', { hasText: 'This Machine' }).first().isVisible())) {
+      await ctx.page.locator('.part.activitybar .action-item a.action-label[aria-label^="NetLens"]').click({ timeout: bounded(ctx, 10_000) });
+    }
     const pane = await openViewPane(ctx, 'This Machine');
     const libc = spawnSync('getconf', ['GNU_LIBC_VERSION'], { encoding: 'utf8' }).stdout.trim();
     const nameservers = [...fs.readFileSync('/etc/resolv.conf', 'utf8').matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]).slice(0, 3);
