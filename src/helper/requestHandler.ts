@@ -8,6 +8,8 @@ import { CONNECT_LIMITS, type ConnectTestParams } from '../core/connectionTest';
 import { NUMBER_SETTINGS } from '../core/settingsTable';
 import { cancelledError, connectTest } from './connectionTest';
 import { directDnsQuery } from './directDns';
+import { detectResolverEnvironment } from '../core/resolverEnvironment';
+import { helperEnvironmentProbes } from './environmentProbes';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -89,6 +91,11 @@ export class RequestHandler {
         return directDnsQuery(checkDirectDns(request.params), readSystemFile);
       case 'connect.test':
         return connectTest(checkConnectTest(request.params), { backend, signal, progress: this.progress(request) });
+      case 'environment': {
+        const { remoteName } = request.params;
+        if (remoteName !== null && typeof remoteName !== 'string') throw typeError('remoteName must be a string or null');
+        return detectResolverEnvironment(helperEnvironmentProbes(remoteName));
+      }
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };

@@ -5,6 +5,7 @@
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import type { ConnectAttempt, ConnectTestParams, ConnectTestResult } from '../core/connectionTest';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
+import type { ResolverEnvironment } from '../core/resolverEnvironment';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
 export interface PingResult {
@@ -47,6 +48,8 @@ export interface HelperMethods {
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
   /** TCP (and TLS) connect to each address of a host: explicit only, cancellable, one progress per attempt. */
   'connect.test': { params: ConnectTestParams; result: ConnectTestResult; progress: ConnectAttempt };
+  /** Where the helper's resolver runs (context, libc, resolv.conf, stub, nscd); remoteName is vscode.env's. */
+  environment: { params: { remoteName: string | null }; result: ResolverEnvironment };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -104,6 +107,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostname',
   'dns.query',
   'connect.test',
+  'environment',
   'shutdown',
   'debug.hang',
   'debug.garbage',

@@ -26,6 +26,7 @@ import {
   type UiScenario,
 } from './driver';
 import { HOSTILE_DATA_SCENARIOS } from './hostileScenarios';
+import { MACHINE_SCENARIOS } from './machineScenarios';
 import { PANEL_SCENARIOS } from './panelScenarios';
 import { PERSISTENCE_SCENARIOS } from './persistenceScenarios';
 
@@ -183,6 +184,7 @@ export const UI_SCENARIOS: readonly UiScenario[] = [
   portHints,
   resolveFromPalette,
   sidebarTrees,
+  ...MACHINE_SCENARIOS,
   getaddrinfoTable,
   getaddrinfoError,
   ...PANEL_SCENARIOS,

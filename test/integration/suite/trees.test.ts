@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import type { HostLookup } from '../../../src/core/lookupView';
+import type { RenderedRow } from '../../../src/extension/machineTree';
 
 describe('NetLens sidebar views in a real editor', () => {
   before(async () => {
@@ -22,6 +26,48 @@ describe('NetLens sidebar views in a real editor', () => {
     assert.equal(copied.host, 'localhost');
     assert.deepEqual(copied.addresses, first.addresses);
     assert.equal(await vscode.env.clipboard.readText(), json);
+  });
+});
+
+describe('This Machine: where the resolver runs', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('netlens.netlens')?.activate();
+  });
+
+  it('shows this machine’s name, C library, resolv.conf, the resolver in front of DNS and the context, as the facts say', async () => {
+    await vscode.commands.executeCommand('netlens.showThisMachine');
+    const rows = await vscode.commands.executeCommand<RenderedRow[]>('netlens.refreshMachine');
+    const shown = (description: string): RenderedRow => {
+      const found = rows.find((r) => r.description === description || r.description.startsWith(`${description} · `) || r.description.endsWith(` · ${description}`));
+      assert.ok(found, `a row "${description}" in ${JSON.stringify(rows, null, 1)}`);
+      return found;
+    };
+    assert.equal(shown('machine').label, os.hostname());
+    const getconf = spawnSync('getconf', ['GNU_LIBC_VERSION'], { encoding: 'utf8' });
+    assert.equal(shown('C library').label, getconf.stdout.trim(), 'glibc and its version, as getconf says');
+
+    // resolv.conf as a grep reads it: inside the test namespace, the fixture's (127.0.0.1, timeout:1 attempts:1).
+    const text = fs.readFileSync('/etc/resolv.conf', 'utf8');
+    const nameservers = [...text.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]).slice(0, 3);
+    const options = [...text.matchAll(/^\s*options\s+(.+)$/gm)].flatMap((m) => m[1].trim().split(/\s+/));
+    const conf = shown('resolv.conf in force');
+    assert.deepEqual(conf.children.filter((r) => r.description === 'nameserver').map((r) => r.label), nameservers);
+    if (options.length) assert.equal(conf.children.find((r) => r.description === 'options')?.label, options.join(' '));
+
+    const stub = shown('resolver in front of DNS');
+    const loopback = nameservers.find((ns) => ns.startsWith('127.') || ns === '::1');
+    if (process.env.NETLENS_DNS_FIXTURE === '1') assert.equal(stub.label, 'DNS server on this machine', 'the fixture DNS server on 127.0.0.1');
+    assert.equal(stub.description, loopback ? `${loopback} · resolver in front of DNS` : 'resolver in front of DNS');
+
+    // code-server's extension host inherits its CODE_SERVER_* variables; desktop VS Code has none.
+    const codeServer = !!(process.env.CODE_SERVER_PARENT_PID || process.env.CODE_SERVER_SESSION_SOCKET);
+    const context = shown('context');
+    const docker = fs.existsSync('/.dockerenv');
+    assert.equal(context.label, codeServer ? 'code-server' : docker ? 'container (Docker)' : 'local machine', context.tooltip ?? '');
+    // code-server in a container: the row also says what the machine is (its resolv.conf is the container's).
+    assert.equal(context.description, codeServer && docker ? 'context · in a container (Docker)' : 'context');
+    if (vscode.env.remoteName) assert.ok(context.tooltip?.includes(`vscode.env.remoteName: ${vscode.env.remoteName}`), context.tooltip ?? '');
+    console.log(`This Machine environment: remoteName ${String(vscode.env.remoteName)}; ${rows.map((r) => `${r.label} (${r.description})`).join('; ')}`);
   });
 });
 

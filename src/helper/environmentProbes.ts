@@ -1,0 +1,64 @@
+// The real probes of the environment detector (core/resolverEnvironment.ts). They run in the helper because the
+// environment that matters is the one the resolver runs in: the helper runs on the workspace's machine (remote,
+// WSL, container), like the extension host. Files only: no process is spawned (no resolvectl, no ps, no ldd).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { EnvironmentProbes } from '../core/resolverEnvironment';
+import { readSystemFile } from '../core/systemFiles';
+
+type FileProbes = Pick<EnvironmentProbes, 'readFile' | 'exists' | 'readLink' | 'listDir'>;
+
+/**
+ * The file probes, reading the tree under `root` (the tests point it at a fixture tree; its symlinks must be
+ * relative, as Ubuntu's `/etc/resolv.conf -> ../run/systemd/resolve/stub-resolv.conf` is). Reads go through
+ * readSystemFile: a FIFO in a file's place is refused rather than waited on, and the size is capped.
+ */
+export function fileProbes(root = '/'): FileProbes {
+  const at = (p: string): string => (root === '/' ? p : path.join(root, p));
+  return {
+    readFile: (p) => readSystemFile(at(p)),
+    exists: (p) => fs.existsSync(at(p)),
+    readLink: (p) => {
+      try {
+        return fs.readlinkSync(at(p));
+      } catch {
+        return null;
+      }
+    },
+    listDir: (p) => {
+      try {
+        return fs.readdirSync(at(p));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+let glibcVersion: string | null | undefined;
+
+/**
+ * The glibc this process runs on, as Node's diagnostic report states it (`header.glibcVersionRuntime`, from
+ * gnu_get_libc_version()); absent under musl. Asked once: the library does not change under a running process.
+ */
+export function glibcRuntimeVersion(): string | null {
+  if (glibcVersion !== undefined) return glibcVersion;
+  const report = process.report as (NodeJS.ProcessReport & { excludeNetwork?: boolean }) | undefined;
+  if (!report) return (glibcVersion = null);
+  // Without excludeNetwork the report names the peer of every TCP/UDP handle with getnameinfo: reverse DNS.
+  const before = report.excludeNetwork;
+  report.excludeNetwork = true;
+  try {
+    const header = (report.getReport() as { header?: { glibcVersionRuntime?: unknown } }).header;
+    glibcVersion = typeof header?.glibcVersionRuntime === 'string' ? header.glibcVersionRuntime : null;
+  } finally {
+    report.excludeNetwork = before;
+  }
+  return glibcVersion;
+}
+
+/** The probes of this process: its files, environment, host name and C library, and the editor's remoteName. */
+export function helperEnvironmentProbes(remoteName: string | null): EnvironmentProbes {
+  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), ...fileProbes() };
+}
