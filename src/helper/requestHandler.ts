@@ -1,10 +1,12 @@
 import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoRequest } from '../core/addrinfo';
 import type { DirectDnsRequest } from '../core/directDns';
+import type { SearchTraceRequest } from '../core/searchTrace';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
 import { readSystemFile } from '../core/systemFiles';
 import { directDnsQuery } from './directDns';
+import { searchTraceQuery } from './searchTrace';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -64,6 +66,8 @@ export class RequestHandler {
         return { hostname: backend.gethostname() };
       case 'dns.query':
         return directDnsQuery(checkDirectDns(request.params), readSystemFile);
+      case 'dns.searchTrace':
+        return searchTraceQuery(checkSearchTrace(request.params), { read: readSystemFile });
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -103,6 +107,14 @@ function checkDirectDns(p: DirectDnsRequest): DirectDnsRequest {
   checkString(p.name, 'name');
   if (p.kind !== 'name' && p.kind !== 'address') throw typeError('kind must be "name" or "address"');
   if (p.servers !== null && !(Array.isArray(p.servers) && p.servers.every((s) => typeof s === 'string'))) throw typeError('servers must be a list of strings or null');
+  if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
+  return p;
+}
+
+function checkSearchTrace(p: SearchTraceRequest): SearchTraceRequest {
+  checkString(p.name, 'name');
+  if (p.name === '' || p.name.includes('\0')) throw typeError('name must be a non-empty string without NUL');
+  if (p.family !== 'AF_UNSPEC' && p.family !== 'AF_INET' && p.family !== 'AF_INET6') throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
   return p;
 }

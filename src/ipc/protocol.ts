@@ -5,6 +5,7 @@
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverErrorInfo } from '../core/resolverError';
+import type { SearchTrace, SearchTraceRequest } from '../core/searchTrace';
 
 export interface PingResult {
   pid: number;
@@ -41,6 +42,8 @@ export interface HelperMethods {
   gethostname: { params: Record<string, never>; result: { hostname: string } };
   /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
+  /** The names getaddrinfo's search list makes DNS answer, sent as glibc sends them; see core/searchTrace.ts. */
+  'dns.searchTrace': { params: SearchTraceRequest; result: SearchTrace };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -77,6 +80,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyaddr',
   'gethostname',
   'dns.query',
+  'dns.searchTrace',
   'shutdown',
   'debug.hang',
   'debug.garbage',
