@@ -19,7 +19,7 @@ import { parseIPv6Strict } from './inetPton';
 import { sentence, slot, words, type Line } from './lookupView';
 import { neverAskDns } from './neverAskDns';
 import { resolverFlags, searchCandidates, type ResolvConf } from './resolverConfig';
-import { domainLabels, isResHostname, lookupRuns, type HErrno, type QueryOutcome, type TryResult } from './resolverQuery';
+import { domainLabels, isResHostname, lookupRuns, RCODE, type HErrno, type QueryOutcome, type TryResult } from './resolverQuery';
 
 export type TraceFamily = 'AF_UNSPEC' | 'AF_INET' | 'AF_INET6';
 
@@ -50,6 +50,8 @@ export interface SearchTry {
   domain?: string;
   /** What needs a word more: why an 'error', or that NetLens did not send a name glibc would have sent. */
   detail?: string;
+  /** Set on the try whose failure ended the search list early (the name may still be asked as is after it). */
+  endedList?: boolean;
 }
 
 export interface SearchTrace extends SearchList {
@@ -110,7 +112,7 @@ export async function traceSearch(input: SearchInput, ask: AskName): Promise<Sea
   const list = searchList(input.name, conf);
   const trace: SearchTrace = { ...list, tries: [], queries: 0, servers: conf.nameservers, options: conf.options };
   const notAsked = whyNotAsked(input.name);
-  if (notAsked) return { ...trace, notAsked };
+  if (notAsked) return { ...trace, candidates: [], notAsked };
 
   // _nss_dns_gethostbyname4_r and gethostbyname3_context replace a name without dots from HOSTALIASES first.
   let name = input.name;
@@ -174,10 +176,17 @@ export async function traceSearch(input: SearchInput, ask: AskName): Promise<Sea
       if (domain === '') rootOnList = true;
       const outcome = await attempt(domain === '' ? `${name}.` : `${name}.${domain}`, domain === '' ? '.' : domain.replace(/\.$/, ''));
       if (outcome.success || outcome.cutShort) return finish(outcome, outcome.hErrno);
-      if (errno === 'ECONNREFUSED') return finish(outcome, 'TRY_AGAIN');
+      const current = trace.tries[trace.tries.length - 1];
+      if (errno === 'ECONNREFUSED') {
+        current.endedList = true;
+        return finish(outcome, 'TRY_AGAIN');
+      }
       if (outcome.hErrno === 'NO_DATA') gotNodata = true;
-      else if (outcome.hErrno === 'TRY_AGAIN' && outcome.rcode === 2) gotServfail = true;
-      else if (outcome.hErrno !== 'HOST_NOT_FOUND') break;
+      else if (outcome.hErrno === 'TRY_AGAIN' && outcome.rcode === RCODE.SERVFAIL) gotServfail = true;
+      else if (outcome.hErrno !== 'HOST_NOT_FOUND') {
+        current.endedList = true;
+        break;
+      }
     }
   }
 
@@ -224,9 +233,9 @@ export function searchTraceSummary(trace: SearchTrace): Line {
   }
   if (trace.incomplete) return words(l10n.t('DNS search cut short by the time limit after {0} of {1} names ({2})', tries.length, of, cost));
   const last = tries[tries.length - 1];
+  if (tries.length === 1) return words(l10n.t('DNS: {0} for the only name tried ({1})', last.result, cost));
   if (tries.every((t) => t.result === last.result)) return words(l10n.t('DNS: {0} for all {1} names tried ({2})', last.result, tries.length, cost));
-  // The try that ended the search list early (a timeout, REFUSED, a name that cannot be sent), if one did.
-  const stopper = tries.find((t) => t.result === 'timeout' || t.result === 'REFUSED' || t.result === 'error');
+  const stopper = tries.find((t) => t.endedList);
   if (stopper) return sentence(l10n.t('DNS search list stopped at {0} ({1}); {2} names tried ({3})', slot(0), stopper.result, tries.length, cost), stopper.name);
   return words(l10n.t('DNS found no address in {0} names ({1})', tries.length, cost));
 }

@@ -12,7 +12,11 @@ import { parseResolvConf, resolverFlags, searchCandidates } from '../../src/core
 import { classifyReplies, domainLabels, isResHostname, lookupRuns, scratchBufferNeed, type DnsReply, type QueryOutcome, type SendResult } from '../../src/core/resolverQuery';
 import { searchTraceSummary, traceSearch, type SearchTrace, type TraceFamily } from '../../src/core/searchTrace';
 import { hostAliasIn } from '../../src/helper/searchTrace';
-import { FIXTURE } from '../fixtures/dns/zone';
+import { readSystemFile } from '../../src/core/systemFiles';
+import { searchTraceQuery } from '../../src/helper/searchTrace';
+import { startDnsServer, type DnsServer } from '../fixtures/dns/dnsServer';
+import { FIXTURE, type Zone } from '../fixtures/dns/zone';
+import { etcNamespaceUnavailable, FakeEtc, runWithEtcAsync } from '../support/etcNamespace';
 import { LOG_LINE, requiredFixtureLogLines } from '../support/fixtureLog';
 import { HELPER_JS } from '../support/paths';
 import { hasPython } from '../support/python';
@@ -195,6 +199,7 @@ describe('search trace: __res_context_search with scripted answers', () => {
     assert.equal(lineText(searchTraceSummary(await walk('db', { db: 'found' }))), 'DNS, asked as is (try 4 of 4, 8 queries)');
     assert.equal(lineText(searchTraceSummary(await walk('db', {}))), 'DNS: NXDOMAIN for all 4 names tried (8 queries)');
     assert.equal(lineText(searchTraceSummary(await walk('db', { 'db.b.test': 'timeout' }))), 'DNS search list stopped at db.b.test (timeout); 3 names tried (6 queries)');
+    assert.equal(lineText(searchTraceSummary(await walk('db.', {}))), 'DNS: NXDOMAIN for the only name tried (2 queries)');
     assert.equal(lineText(searchTraceSummary(await walk('127.0.0.1', {}))), 'DNS not asked for this name');
   });
 });
@@ -316,6 +321,7 @@ const EAI_OF: Record<string, number> = { HOST_NOT_FOUND: -2, TRY_AGAIN: -3, NO_D
       queries: 6,
       found: true,
     },
+    { title: 'AF_INET: 40 addresses fit a hostent (TCP again, one run)', input: T.big.label, name: T.big.label, family: 'AF_INET', tries: [s(T.big.label, 0)], queries: 2, found: true },
     { title: 'a 900-byte answer is truncated without EDNS (TCP again)', input: T.mid.label, name: T.mid.label, tries: [s(T.mid.label, 0)], queries: 4, found: true },
     { title: 'edns0: the same answer fits in UDP', input: T.mid.label, name: T.mid.label, resOptions: 'ndots:5 edns0', tries: [s(T.mid.label, 0)], queries: 2, found: true },
     { title: 'use-vc: every query over TCP', input: T.web.label, name: T.web.label, resOptions: 'ndots:5 use-vc', tries: [s(T.web.label, 0), s(T.web.label, 1)], queries: 4, found: true },
@@ -372,5 +378,99 @@ const EAI_OF: Record<string, number> = { HOST_NOT_FOUND: -2, TRY_AGAIN: -3, NO_D
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.equal(outcome.value.incomplete, true);
     assert.deepEqual(outcome.value.tries.map((t) => t.result), ['NXDOMAIN', 'timeout']);
+  });
+});
+
+// Two name servers need a resolv.conf of our own: a private /etc (bind-mounted in a private mount namespace) for
+// python3, the same text for the trace. The second server runs in this process on 127.0.0.2:53 (inside the
+// fixture namespace; binding port 53 needs root there) and keeps its own log.
+(process.env.NETLENS_DNS_FIXTURE === '1' && hasPython() ? describe : describe.skip)('search trace against glibc with a resolv.conf of its own', function () {
+  this.timeout(60_000);
+  const SECOND = '127.0.0.2';
+  const twoServers = `nameserver ${SECOND}\nnameserver 127.0.0.1\noptions timeout:1 attempts:2\n`;
+  const searchEnv = { LOCALDOMAIN: T.domains.join(' '), RES_OPTIONS: 'ndots:5' };
+  let etc: FakeEtc | undefined;
+
+  before(function () {
+    const why = etcNamespaceUnavailable() ?? (process.getuid?.() === 0 ? null : 'binding port 53 for a second server needs root');
+    if (why) {
+      console.log(`      (skipped: ${why})`);
+      this.skip();
+    }
+  });
+
+  afterEach(() => {
+    etc?.dispose();
+    etc = undefined;
+  });
+
+  /** A zone whose every name below `suffix` gets `rcode`, or no answer at all; anything else NXDOMAIN. */
+  function secondZone(suffix: string, action: { rcode: 'SERVFAIL' } | { drop: true }): Zone {
+    return { ttl: 60, apexes: [], entries: {}, wildcards: [{ suffix, ...action }], hostsOnly: [] };
+  }
+
+  interface Setup {
+    resolvConf: string;
+    env: Record<string, string>;
+    /** The second server's zone, or null for none. */
+    zone: Zone | null;
+  }
+
+  async function compare(setup: Setup, name: string, expected: { tries: string[]; second: number; first: number }): Promise<void> {
+    const { resolvConf, env, zone } = setup;
+    etc = new FakeEtc({
+      'resolv.conf': { kind: 'file', content: resolvConf },
+      hosts: { kind: 'file', content: '127.0.0.1 localhost\n::1 localhost\n' },
+      'nsswitch.conf': { kind: 'file', content: 'hosts: files dns\n' },
+    });
+    const secondLog: string[] = [];
+    let server: DnsServer | null = null;
+    try {
+      if (zone) server = await startDnsServer({ host: SECOND, port: 53, zone, log: (line) => secondLog.push(line) });
+    } catch (err) {
+      throw new Error(`cannot start the second server on ${SECOND}:53: ${String(err)}`);
+    }
+    try {
+      const since = requiredFixtureLogLines().length;
+      const py = await runWithEtcAsync(etc, ['env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'python3', '-c', PY, name, '0']);
+      assert.equal(py.status, 0, py.stderr);
+      const glibcFirst = loggedSince(since);
+      const glibcSecond = secondLog.splice(0);
+
+      const sinceTrace = requiredFixtureLogLines().length;
+      const read = (file: string): string | null => (file === '/etc/resolv.conf' ? resolvConf : readSystemFile(file));
+      const trace = await searchTraceQuery({ name, family: 'AF_UNSPEC', timeoutMs: 20_000 }, { read, env, hostname: 'vm' });
+      const traceFirst = loggedSince(sinceTrace);
+      const traceSecond = secondLog.splice(0);
+
+      const strip = (lines: string[]): string[] => lines.map((l) => l.replace(/^\S+ /, ''));
+      const detail = `glibc: ${SECOND} ${JSON.stringify(strip(glibcSecond))}, 127.0.0.1 ${JSON.stringify(glibcFirst)}\ntrace: ${JSON.stringify(trace.tries)}`;
+      assert.equal(glibcSecond.length, expected.second, detail);
+      assert.equal(glibcFirst.length, expected.first, detail);
+      assert.deepEqual(trace.tries.map((t) => t.name), expected.tries, detail);
+      assert.equal(trace.queries, expected.second + expected.first, detail);
+      assert.deepEqual(strip(traceSecond), strip(glibcSecond), detail);
+      assert.deepEqual(traceFirst, glibcFirst, detail);
+    } finally {
+      await server?.close();
+    }
+  }
+
+  it('a server that answers SERVFAIL is asked, then the next one, for every name', async () => {
+    const web = T.web.label;
+    await compare({ resolvConf: twoServers, env: searchEnv, zone: secondZone(FIXTURE.origin, { rcode: 'SERVFAIL' }) }, web, { tries: [`${web}.${T.domains[0]}`, `${web}.${T.domains[1]}`], second: 4, first: 4 });
+  });
+
+  it('timeouts cost attempts × servers × (A and AAAA), and end the search list', async () => {
+    const label = T.timeoutMid.label;
+    // The second server drops only names below s2; the fixture server drops tomid.s2 too.
+    await compare({ resolvConf: twoServers, env: searchEnv, zone: secondZone(T.domains[1], { drop: true }) }, label, { tries: [`${label}.${T.domains[0]}`, `${label}.${T.domains[1]}`, label], second: 2 + 4 + 2, first: 4 });
+  });
+
+  it("reads resolv.conf's quirks as glibc does: a keyword after a blank is none, a # is a word, the last ndots wins", async () => {
+    const web = T.web.label;
+    const [s1, s2] = T.domains;
+    const resolvConf = `nameserver 127.0.0.1\n search ${s2}\nsearch ${s1} # ${s2}\noptions ndots:5 timeout:1 attempts:1 # ndots:1\n`;
+    await compare({ resolvConf, env: {}, zone: null }, web, { tries: [`${web}.${s1}`, `${web}.#`, `${web}.${s2}`], second: 0, first: 6 });
   });
 });
