@@ -9,7 +9,8 @@ import type { HostsFileEntry } from './hostsFile';
 import type { IdnForms } from './idna2003';
 import type { NeverAskDns } from './neverAskDns';
 import type { ErrorJson } from './resolverError';
-import { searchCandidates, type ResolvConf } from './resolverConfig';
+import type { ResolvConf } from './resolverConfig';
+import { searchList, type SearchList } from './searchTrace';
 
 /** Params of the helper's `dns.query`. */
 export interface DirectDnsRequest {
@@ -79,7 +80,7 @@ export interface DnsReport {
   notAsked: NeverAskDns | null;
   system: SystemAnswer;
   hostsFile: { path: string; matches: HostsFileEntry[] };
-  search: { domains: string[]; ndots: number; candidates: string[] } | null;
+  search: SearchList | null;
   nsswitchHosts: string[] | null;
   differences: DnsDifference[];
   elapsedMs: number;
@@ -103,7 +104,7 @@ function describeSet(set: DnsRecordSet<unknown> | null, type: string): string {
 export function buildDnsReport(query: string, idn: IdnForms | null, direct: DirectDnsResult, system: SystemAnswer, elapsedMs: number): DnsReport {
   const { name, kind } = direct;
   const conf = direct.resolvConf;
-  const search = kind === 'name' && conf ? { domains: conf.search, ndots: conf.ndots, candidates: searchCandidates(name, conf) } : null;
+  const search = kind === 'name' && conf ? searchList(name, conf) : null;
   const differences: DnsDifference[] = [];
   const nss = direct.nsswitchHosts;
   const filesFirst = nss === null || (nss.includes('files') && (!nss.includes('dns') || nss.indexOf('files') < nss.indexOf('dns')));

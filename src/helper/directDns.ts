@@ -3,6 +3,7 @@
 // for it, and a server that never answers costs the helper a timer, not the editor's event loop.
 import * as dns from 'dns';
 import * as net from 'net';
+import * as os from 'os';
 import type { AddressRecord, DirectDnsRequest, DirectDnsResult, DnsRecordSet } from '../core/directDns';
 import { hostsFileMatches, parseHostsFile } from '../core/hostsFile';
 import { neverAskDns } from '../core/neverAskDns';
@@ -77,7 +78,7 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
     kind: request.kind,
     servers: resolver.getServers(),
     serverSource: request.servers ? ('option' as const) : ('resolv.conf' as const),
-    resolvConf: resolvText === null ? null : parseResolvConf(resolvText, process.env),
+    resolvConf: resolvText === null ? null : parseResolvConf(resolvText, process.env, os.hostname()),
     nsswitchHosts: nsswitchText === null ? null : parseNsswitchHosts(nsswitchText),
     notAsked,
   };

@@ -1,5 +1,6 @@
 import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoRequest } from '../core/addrinfo';
 import type { DirectDnsRequest } from '../core/directDns';
+import type { SearchTraceRequest } from '../core/searchTrace';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type ProgressOf, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
@@ -10,6 +11,7 @@ import { cancelledError, connectTest } from './connectionTest';
 import { directDnsQuery } from './directDns';
 import { detectResolverEnvironment } from '../core/resolverEnvironment';
 import { helperEnvironmentProbes } from './environmentProbes';
+import { searchTraceQuery } from './searchTrace';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -96,6 +98,8 @@ export class RequestHandler {
         if (remoteName !== null && typeof remoteName !== 'string') throw typeError('remoteName must be a string or null');
         return detectResolverEnvironment(helperEnvironmentProbes(remoteName));
       }
+      case 'dns.searchTrace':
+        return searchTraceQuery(checkSearchTrace(request.params), { read: readSystemFile });
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -151,6 +155,14 @@ function checkConnectTest(p: ConnectTestParams): ConnectTestParams {
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs >= minimum && p.timeoutMs <= maximum)) throw typeError(`timeoutMs must be ${minimum}-${maximum}`);
   if (!Number.isInteger(p.concurrency) || p.concurrency < 1 || p.concurrency > CONNECT_LIMITS.maxConcurrency) throw typeError(`concurrency must be 1-${CONNECT_LIMITS.maxConcurrency}`);
   if (typeof p.tls !== 'boolean') throw typeError('tls must be a boolean');
+  return p;
+}
+
+function checkSearchTrace(p: SearchTraceRequest): SearchTraceRequest {
+  checkString(p.name, 'name');
+  if (p.name === '' || p.name.includes('\0')) throw typeError('name must be a non-empty string without NUL');
+  if (p.family !== 'AF_UNSPEC' && p.family !== 'AF_INET' && p.family !== 'AF_INET6') throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
+  if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
   return p;
 }
 

@@ -7,6 +7,7 @@ import type { ConnectAttempt, ConnectTestParams, ConnectTestResult } from '../co
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverEnvironment } from '../core/resolverEnvironment';
 import type { ResolverErrorInfo } from '../core/resolverError';
+import type { SearchTrace, SearchTraceRequest } from '../core/searchTrace';
 
 export interface PingResult {
   pid: number;
@@ -50,6 +51,8 @@ export interface HelperMethods {
   'connect.test': { params: ConnectTestParams; result: ConnectTestResult; progress: ConnectAttempt };
   /** Where the helper's resolver runs (context, libc, resolv.conf, stub, nscd); remoteName is vscode.env's. */
   environment: { params: { remoteName: string | null }; result: ResolverEnvironment };
+  /** The names getaddrinfo's search list makes DNS answer, sent as glibc sends them; see core/searchTrace.ts. */
+  'dns.searchTrace': { params: SearchTraceRequest; result: SearchTrace };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -108,6 +111,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'dns.query',
   'connect.test',
   'environment',
+  'dns.searchTrace',
   'shutdown',
   'debug.hang',
   'debug.garbage',

@@ -2,7 +2,7 @@
 // directory, a FIFO, a dangling symlink, or nothing), bind-mounted over /etc in a private mount namespace
 // (`unshare -m`), so the command under test (our CLI, python3, a probe script) reads exactly that text while the
 // machine's own /etc is never touched. Needs root or unprivileged user namespaces; callers skip without them.
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -106,4 +106,28 @@ export function runWithEtc(etc: FakeEtc, argv: readonly string[], options: { asN
   if (run.status === 97) throw new Error(`bind mount over /etc failed: ${run.stderr}`);
   const code = run.error && 'code' in run.error ? String(run.error.code) : undefined;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, ms, timedOut: code === 'ETIMEDOUT', failure: run.error ? `${code ?? run.error.message}` : run.signal };
+}
+
+/**
+ * runWithEtc without blocking the event loop: for commands that talk to a server running in this test process.
+ * Resolves with the exit status and output; the command is killed after `timeoutMs`.
+ */
+export function runWithEtcAsync(etc: FakeEtc, argv: readonly string[], options: { timeoutMs?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('unshare', ['-m', 'sh', '-c', MOUNT_AND_EXEC, 'sh', etc.dir, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (status === 97) reject(new Error(`bind mount over /etc failed: ${stderr}`));
+      else resolve({ status, stdout, stderr });
+    });
+  });
 }
