@@ -220,9 +220,12 @@ export interface PodTrace {
 
 /**
  * The offline model of "the real one": a name that resolves is a Service FQDN `<svc>.<ns>.svc.<domain>`, or the
- * FQDN the written name already is when no search expansion of it names a Service (`api.github.com`,
- * `kafka-0.kafka.shop.svc.cluster.local`); every other candidate is NXDOMAIN. The pod's glibc reads the resolv.conf
- * as the system resolver here does (parseResolvConf) and tries names by the same search rule (searchCandidates).
+ * FQDN the written name already is when no search expansion of it names a Service (`api.github.com`, or a headless
+ * Service's pod record written in full, `kafka-0.kafka.data.svc.cluster.local`); every other candidate is NXDOMAIN.
+ * So two labels (`a.b`) are `svc.ns`, as manifests mostly mean them, and a pod record written short
+ * (`kafka-0.kafka`) is not recognised: nothing offline tells it from `svc.ns` or an outside name. The pod's glibc
+ * reads the resolv.conf as the system resolver here does (parseResolvConf) and tries names by the same search rule
+ * (searchCandidates).
  */
 export function podTrace(written: string, conf: PodResolvConf, clusterDomain: string): PodTrace {
   const candidates = searchCandidates(written, parseResolvConf(resolvConfText(conf)));

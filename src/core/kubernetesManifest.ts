@@ -151,7 +151,7 @@ class DocumentReader {
   /** While set, lines indented deeper than this are a block scalar's text (`key: |`). */
   private blockScalarIndent: number | null = null;
   /** A flow collection that goes on over more lines (`searches: [a,` …). */
-  private flow: { path: string[]; text: string; line: number } | null = null;
+  private flow: { path: string[]; text: string; line: number; nesting: FlowNesting } | null = null;
 
   constructor(readonly document: ManifestDocument) {}
 
@@ -163,8 +163,10 @@ class DocumentReader {
     }
     const content = stripComment(raw.slice(indent)).trimEnd();
     if (this.flow) {
-      this.flow.text += ' ' + content.trim();
-      if (flowBalanced(this.flow.text)) {
+      const chunk = ' ' + content.trim();
+      this.flow.text += chunk;
+      // Lines of an unclosed collection are joined for at most this many characters: a stray `[` must not swallow the file.
+      if (flowNesting(chunk, this.flow.nesting).depth <= 0 || this.flow.text.length > 65_536) {
         this.recordFlow(this.flow.path, this.flow.text, this.flow.line);
         this.flow = null;
       }
@@ -209,7 +211,10 @@ class DocumentReader {
     if (!pair) {
       // A scalar item (`- 10.0.0.10`), a flow collection as an item, or a plain scalar's continuation line.
       const top = this.stack[this.stack.length - 1];
-      if (top?.item && top.indent < col) this.recordValue(this.path(), rest, lineNumber);
+      if (!top?.item || top.indent >= col) return;
+      // A block scalar item (`- |`): its text is indented deeper than the dash, and none of it is a key.
+      if (/^[|>]/.test(stripProperties(rest))) this.blockScalarIndent = top.indent;
+      else this.recordValue(this.path(), rest, lineNumber);
       return;
     }
     const path = [...this.path(), pair.key];
@@ -230,8 +235,9 @@ class DocumentReader {
   private recordValue(path: string[], value: string, lineNumber: number): void {
     if (!kept(path)) return;
     if ((value.startsWith('[') || value.startsWith('{')) && !value.startsWith('{{')) {
-      if (flowBalanced(value)) this.recordFlow(path, value, lineNumber);
-      else this.flow = { path, text: value, line: lineNumber };
+      const nesting = flowNesting(value, { depth: 0, quote: null });
+      if (nesting.depth <= 0) this.recordFlow(path, value, lineNumber);
+      else this.flow = { path, text: value, line: lineNumber, nesting };
       return;
     }
     this.document.record(path, scalarValue(value, lineNumber));
@@ -325,26 +331,35 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', 
 
 /** A scalar's text: double quotes with their escapes, single quotes with `''`, or the plain text. */
 function unquote(s: string): string {
-  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) return s.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
+  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
+    return s.slice(1, -1).replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) => {
+      if (e.length === 1) return ESCAPES[e] ?? e;
+      const code = parseInt(e.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : e;
+    });
+  }
   if (s.length >= 2 && s.startsWith("'") && s.endsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
   return s;
 }
 
-/** Whether every `[`/`{` of a flow collection is closed (outside quotes). */
-function flowBalanced(text: string): boolean {
-  let depth = 0;
-  let quote: string | null = null;
+/** How deep inside a flow collection's brackets, and inside which quote, the text read so far ends. */
+interface FlowNesting {
+  depth: number;
+  quote: string | null;
+}
+
+/** Carries the nesting over one more piece of a flow collection (each piece is read once, however many lines). */
+function flowNesting(text: string, nesting: FlowNesting): FlowNesting {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
+    if (nesting.quote) {
+      if (c === '\\' && nesting.quote === '"') i++;
+      else if (c === nesting.quote) nesting.quote = null;
+    } else if (c === '"' || c === "'") nesting.quote = c;
+    else if (c === '[' || c === '{') nesting.depth++;
+    else if (c === ']' || c === '}') nesting.depth--;
   }
-  // Lines of an unclosed collection are joined for at most this many characters: a stray `[` must not swallow the file.
-  return depth <= 0 || text.length > 65_536;
+  return nesting;
 }
 
 type FlowNode = string | FlowNode[] | Map<string, FlowNode>;
