@@ -34,7 +34,7 @@ function previewOf(text: string, written: string, clusterDomain = CD): Kubernete
 
 function traceOf(preview: KubernetesPreview): Extract<KubernetesPreview, { kind: 'trace' }> {
   assert.equal(preview.kind, 'trace', JSON.stringify(preview));
-  return preview as Extract<KubernetesPreview, { kind: 'trace' }>;
+  return preview;
 }
 
 const names = (p: Extract<KubernetesPreview, { kind: 'trace' }>): string[] => p.trace.before.map((s) => ('name' in s ? s.name : '<node>'));
