@@ -14,7 +14,8 @@
  *  - then appendDNSConfig: dnsConfig.nameservers and .searches are appended (duplicates omitted) and .options merged
  *    by name, a pod option overriding the base one (mergeDNSOptions).
  *  - formDNSSearchFitsLimits: at most MaxDNSSearchPathsExpanded = 32 domains and 2048 characters (KEP-2595; the
- *    ExpandedDNSConfig gate is on by default since 1.22 and GA in 1.28), domains over 253 characters dropped.
+ *    ExpandedDNSConfig gate: alpha in 1.22, on by default from 1.26, GA in 1.28), domains over 253 characters dropped.
+ *  - a kubelet without --cluster-dns falls back from the cluster policies to Default; a cluster DNS is assumed here.
  * A pod spec without dnsPolicy gets `ClusterFirst` (pkg/apis/core/v1/defaults.go, SetDefaults_PodSpec). The pod's
  * /etc/hosts is kubelet's too (kubelet_pods.go managedHostsFileContent): localhost, ip6-localhost, ip6-loopback, …
  * and the pod's hostAliases, so those names are answered without a query.
@@ -26,8 +27,8 @@ import type { HostMatch } from './scanner';
 /** glibc's getaddrinfo with AF_UNSPEC asks for A and AAAA records of every name it tries: 2 queries per name. */
 export const QUERIES_PER_NAME = 2;
 
+/** The values the API server accepts for dnsPolicy (validation: validateDNSPolicy). */
 export const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'] as const;
-export type DnsPolicy = (typeof DNS_POLICIES)[number];
 
 /** Where the pod spec is, by kind: the kinds whose objects create pods carry dnsPolicy/dnsConfig there. */
 const POD_SPEC_PATHS: Record<string, readonly string[]> = {
