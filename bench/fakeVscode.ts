@@ -246,6 +246,7 @@ export function createFakeVscode(settings: Record<string, unknown> = {}): FakeVs
       return new Disposable(() => registered.hoverProviders.splice(registered.hoverProviders.indexOf(provider), 1));
     },
     registerInlayHintsProvider: () => new Disposable(() => undefined),
+    registerCodeActionsProvider: () => new Disposable(() => undefined),
   };
   const commands = {
     registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
@@ -269,6 +270,7 @@ export function createFakeVscode(settings: Record<string, unknown> = {}): FakeVs
       CancellationTokenSource,
       TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
       InlayHintKind: { Type: 1, Parameter: 2 },
+      CodeActionKind: { RefactorRewrite: { value: 'refactor.rewrite' } },
       ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
       ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
       QuickPickItemKind: { Separator: -1, Default: 0 },

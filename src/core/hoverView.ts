@@ -9,6 +9,8 @@ import { tryAddressFacts, type AddressFacts } from './addressFacts';
 import { distinctAddressRows } from './addrinfo';
 import type { HostsFileAnswer } from './hostsFileAnswers';
 import { compareIdnForms } from './idna2003';
+import type { KubernetesPreview } from './kubernetesDns';
+import { kubernetesLines } from './kubernetesView';
 import { networkFacts } from './networkFacts';
 import { srvQueryFor } from './srvNames';
 import { addressRangeWords, canonicalDiffers, errorText, familyLabel, resolverLine, sentence, slot, words, type HostLookup, type Line } from './lookupView';
@@ -55,6 +57,8 @@ export interface HoverInput {
   reverse: ReverseAnswer;
   hostsFile: HostsFileAnswer | null;
   now: number;
+  /** What a pod would ask for the host when the file is a Kubernetes manifest (computed offline); else absent. */
+  kubernetes?: KubernetesPreview | null;
 }
 
 /** Whether the hover asks gethostbyaddr too: for IP literals. */
@@ -69,10 +73,12 @@ export function hoverView(input: HoverInput): HoverSection[] {
   const facts = offlineFacts(match, input.hostsFile);
   const srv = srvQueryFor(match);
   if (srv) return [srvSection(match.host, srv), ...facts];
-  if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...facts];
+  // The pod's view needs no lookup (it is computed offline), so it is shown in untrusted workspaces too.
+  const pod = input.kubernetes ? [section([kubernetesLines(input.kubernetes)])] : [];
+  if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...pod, ...facts];
   const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now) : resolvingSection(match.host)];
   if (isAddressMatch(match)) sections.push(reverseSection(input.reverse));
-  return [...sections, ...facts];
+  return [...sections, ...pod, ...facts];
 }
 
 /**

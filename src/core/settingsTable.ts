@@ -25,9 +25,19 @@ export const STRING_LIST_SETTINGS = {
   privateSuffixes: { default: [] as readonly string[] },
 } as const;
 
+/** A DNS name: labels of letters, digits and inner hyphens, 1–63 characters each (RFC 1123), no final dot. */
+const DNS_NAME_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$';
+
+/** String settings with the pattern and length a value must have; anything else is taken as the default. */
+export const STRING_SETTINGS = {
+  // kubelet --cluster-domain: the suffix of every Service name (`<svc>.<ns>.svc.<domain>`) and of the pod's search list.
+  'kubernetes.clusterDomain': { default: 'cluster.local', pattern: DNS_NAME_PATTERN, maxLength: 253 },
+} as const;
+
 export type NumberSetting = keyof typeof NUMBER_SETTINGS;
 export type BooleanSetting = keyof typeof BOOLEAN_SETTINGS;
 export type StringListSetting = keyof typeof STRING_LIST_SETTINGS;
+export type StringSetting = keyof typeof STRING_SETTINGS;
 
 /** A number setting's value as used: its default when not a finite number, else clamped into its bounds. */
 export function boundedNumber(key: NumberSetting, value: unknown): number {
@@ -43,4 +53,10 @@ export function booleanSetting(key: BooleanSetting, value: unknown): boolean {
 /** A string-list setting's value as used: its strings, anything else dropped. */
 export function stringListSetting(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+}
+
+/** A string setting's value as used: the value when it has the setting's pattern and length, else its default. */
+export function stringSetting(key: StringSetting, value: unknown): string {
+  const { default: fallback, pattern, maxLength } = STRING_SETTINGS[key];
+  return typeof value === 'string' && value.length <= maxLength && new RegExp(pattern).test(value) ? value : fallback;
 }

@@ -140,6 +140,6 @@ function scanDocument(doc: vscode.TextDocument, superseded: () => boolean): Prom
 }
 
 /** Characters in the document, without copying its text. */
-function documentLength(doc: vscode.TextDocument): number {
+export function documentLength(doc: vscode.TextDocument): number {
   return doc.offsetAt(new vscode.Position(doc.lineCount, 0));
 }

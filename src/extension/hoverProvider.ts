@@ -5,6 +5,7 @@ import type { Line } from '../core/lookupView';
 import { srvQueryFor } from '../core/srvNames';
 import { Commands } from './commandIds';
 import { hostMatchAt, matchRange } from './hostsInDocument';
+import { kubernetesPreviewFor } from './kubernetesManifests';
 import { escapeMarkdownText } from './untrustedText';
 
 /** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
@@ -30,7 +31,8 @@ export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFil
       const noLookup = lookupBlock();
       const answers = noLookup || match.kind === 'network' || srvQueryFor(match) ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
       if (!answers) return undefined;
-      const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now() });
+      const kubernetes = kubernetesPreviewFor(document, match)?.preview ?? null;
+      const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now(), kubernetes });
       return new vscode.Hover(sections.map(renderSection), matchRange(match));
     },
   });

@@ -11,6 +11,7 @@ import { HostLookups } from '../client/hostLookups';
 import { registerFileHostsTree } from './fileHostsTree';
 import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
+import { registerKubernetesCodeActions } from './kubernetesCodeActions';
 import { LookupHistory } from './lookupHistory';
 import { registerMachineTree } from './machineTree';
 import { registerPortInlayHints } from './portInlayHints';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerResolveHostnameCommand(commands, lookups),
     registerHoverProvider(lookups, new HostsFileAnswers(), automaticLookupBlock),
     registerPortInlayHints(),
+    registerKubernetesCodeActions(),
     registerCopyLookupJsonCommand(commands, lookups),
     registerServicePortCommand(commands),
     registerReverseLookupCommand(commands, client),

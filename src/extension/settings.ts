@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { noLookupReason, type NoLookupReason } from '../core/hoverView';
-import { booleanSetting, boundedNumber, stringListSetting, type BooleanSetting, type NumberSetting } from '../core/settingsTable';
+import { booleanSetting, boundedNumber, stringListSetting, stringSetting, type BooleanSetting, type NumberSetting } from '../core/settingsTable';
 
 /**
  * The one reader of the netlens.* settings (as rust-analyzer's Config): typed getters, defaults and bounds from
@@ -24,6 +24,7 @@ export const settings = {
   autoResolve: boolean('autoResolve'),
   annotationsEnabled: boolean('annotations.enabled'),
   privateSuffixes: (): string[] => stringListSetting(section().get<unknown>('privateSuffixes')),
+  kubernetesClusterDomain: (): string => stringSetting('kubernetes.clusterDomain', section().get<unknown>('kubernetes.clusterDomain')),
   /** Servers for the direct DNS view; a workspace's own value counts only while it is trusted (see package.json). */
   dnsServers: (): string[] | null => {
     const servers = stringListSetting(vscode.workspace.isTrusted ? section().get<unknown>('dnsServers') : section().inspect<unknown>('dnsServers')?.globalValue);

@@ -1,12 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BOOLEAN_SETTINGS, NUMBER_SETTINGS, STRING_LIST_SETTINGS } from '../../src/core/settingsTable';
+import { BOOLEAN_SETTINGS, NUMBER_SETTINGS, STRING_LIST_SETTINGS, STRING_SETTINGS, stringSetting } from '../../src/core/settingsTable';
 import { Commands } from '../../src/extension/commandIds';
 import { REPO_ROOT } from '../support/paths';
 
+interface SettingRow {
+  type: string;
+  default: unknown;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  maxLength?: number;
+}
+
 interface Manifest {
-  contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> } };
+  contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, SettingRow> } };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
 }
@@ -41,15 +50,22 @@ describe('package.json manifest', () => {
 
   it('declares exactly the settings of src/core/settingsTable.ts, with the same types, defaults and bounds', () => {
     const declared = manifest.contributes.configuration.properties;
-    const table: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> = {};
+    const table: Record<string, SettingRow> = {};
     for (const [k, v] of Object.entries(NUMBER_SETTINGS)) table[`netlens.${k}`] = { type: 'number', ...v };
     for (const [k, v] of Object.entries(BOOLEAN_SETTINGS)) table[`netlens.${k}`] = { type: 'boolean', ...v };
     for (const [k, v] of Object.entries(STRING_LIST_SETTINGS)) table[`netlens.${k}`] = { type: 'array', default: [...v.default] };
+    for (const [k, v] of Object.entries(STRING_SETTINGS)) table[`netlens.${k}`] = { type: 'string', ...v };
     assert.deepEqual(Object.keys(declared).sort(), Object.keys(table).sort());
     for (const [key, row] of Object.entries(table)) {
       const d = declared[key];
-      assert.deepEqual({ type: d.type, default: d.default, minimum: d.minimum, maximum: d.maximum }, { minimum: undefined, maximum: undefined, ...row }, key);
+      const shape = (r: SettingRow): SettingRow => ({ type: r.type, default: r.default, minimum: r.minimum, maximum: r.maximum, pattern: r.pattern, maxLength: r.maxLength });
+      assert.deepEqual(shape(d), shape(row), key);
     }
+  });
+
+  it('takes a string setting only when it has the declared pattern (the Settings UI checks the same pattern)', () => {
+    assert.equal(stringSetting('kubernetes.clusterDomain', 'corp.example'), 'corp.example');
+    for (const bad of ['cluster.local.', 'a..b', '-x.local', 'a b', '', 42, null, 'x'.repeat(64)]) assert.equal(stringSetting('kubernetes.clusterDomain', bad), 'cluster.local', String(bad));
   });
 
   it('has one reader of netlens.* settings: src/extension/settings.ts', () => {
