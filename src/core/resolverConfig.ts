@@ -1,6 +1,6 @@
 /**
- * The parts of /etc/resolv.conf and /etc/nsswitch.conf that decide how the system resolver differs from asking
- * a DNS server directly: the name servers, the search list and ndots, and the order of the `hosts:` sources.
+ * The parts of /etc/resolv.conf that decide how the system resolver differs from asking a DNS server directly:
+ * the name servers, the search list and ndots (nsswitch.conf's `hosts:` line: core/nsswitch.ts).
  * Parsed as glibc does (res_init: the last `search`/`domain` line wins, LOCALDOMAIN and RES_OPTIONS override).
  */
 
@@ -50,13 +50,4 @@ export function searchCandidates(name: string, conf: Pick<ResolvConf, 'search' |
   const dots = name.split('.').length - 1;
   const expanded = conf.search.map((domain) => `${name}.${domain.replace(/\.$/, '')}`);
   return dots >= conf.ndots ? [name, ...expanded] : [...expanded, name];
-}
-
-/** The sources of the `hosts:` line (`files`, `dns`, `mdns4_minimal`, …) without `[ACTION]` items; null if absent. */
-export function parseNsswitchHosts(text: string): string[] | null {
-  for (const raw of text.split('\n')) {
-    const m = /^\s*hosts\s*:(.*)$/.exec(raw.replace(/#.*$/, ''));
-    if (m) return m[1].replace(/\[[^\]]*\]/g, ' ').split(/\s+/).filter(Boolean);
-  }
-  return null;
 }

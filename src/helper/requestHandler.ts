@@ -3,8 +3,12 @@ import type { DirectDnsRequest } from '../core/directDns';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
-import { readSystemFile } from '../core/systemFiles';
+import { readSystemFile, readSystemFileText } from '../core/systemFiles';
+import { isOneOf, FAMILIES } from '../core/socketConstants';
+import type { NssHostsParams } from '../core/nssSources';
 import { directDnsQuery } from './directDns';
+import { detectLibc } from './libcInfo';
+import { answerNssHosts, nssHostsDeps } from './nssHosts';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -64,6 +68,8 @@ export class RequestHandler {
         return { hostname: backend.gethostname() };
       case 'dns.query':
         return directDnsQuery(checkDirectDns(request.params), readSystemFile);
+      case 'nss.hosts':
+        return answerNssHosts(checkNssHosts(request.params), nssHostsDeps(backend, this.ctx.backendNote, detectLibc(), readSystemFileText));
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -105,6 +111,13 @@ function checkDirectDns(p: DirectDnsRequest): DirectDnsRequest {
   if (p.servers !== null && !(Array.isArray(p.servers) && p.servers.every((s) => typeof s === 'string'))) throw typeError('servers must be a list of strings or null');
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
   return p;
+}
+
+function checkNssHosts(p: NssHostsParams): NssHostsParams {
+  if (checkString(p.name, 'name').includes('\0')) throw typeError('name must not contain NUL characters');
+  if (typeof p.family !== 'string' || !isOneOf(FAMILIES, p.family)) throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
+  if (p.only !== undefined && !(Array.isArray(p.only) && p.only.every((s) => typeof s === 'string'))) throw typeError('only must be a list of source names');
+  return { name: p.name, family: p.family, only: p.only };
 }
 
 function checkGetnameinfo(p: GetnameinfoRequest): GetnameinfoRequest {

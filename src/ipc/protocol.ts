@@ -4,6 +4,7 @@
  */
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
+import type { NssHostsParams, NssHostsReport } from '../core/nssSources';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
 export interface PingResult {
@@ -41,6 +42,8 @@ export interface HelperMethods {
   gethostname: { params: Record<string, never>; result: { hostname: string } };
   /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
+  /** Each nsswitch.conf hosts source asked alone through glibc's module, and which one getaddrinfo answers from. */
+  'nss.hosts': { params: NssHostsParams; result: NssHostsReport };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -77,6 +80,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyaddr',
   'gethostname',
   'dns.query',
+  'nss.hosts',
   'shutdown',
   'debug.hang',
   'debug.garbage',
