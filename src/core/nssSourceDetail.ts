@@ -114,6 +114,10 @@ export function hostsLineNote(
   }
 }
 
+export function olderLoopNote(glibcVersion: string): string {
+  return l10n.t('glibc {0} predates 2.36, whose getaddrinfo NetLens follows: with [SUCCESS=continue] or MERGE in the hosts line, its answer can differ (glibc bug 28931)', glibcVersion);
+}
+
 export function numericNameNote(name: string): string {
   return l10n.t('{0} is a numeric address: getaddrinfo converts it itself and asks no source', name);
 }

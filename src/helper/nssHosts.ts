@@ -7,11 +7,10 @@ import { hostsFileMatches, parseHostsFile } from '../core/hostsFile';
 import { inetAtonParse } from '../core/inetAton';
 import { parseIPv6Strict } from '../core/inetPton';
 import { neverAskDns } from '../core/neverAskDns';
-import { decideNssReport } from '../core/nssHostsLoop';
-import { askedDetail, hostsLineNote, muslNote, noAddonNote, notAskedDetail, nscdNote, numericNameNote, unsupportedNote, type NotAskedReason, type NssDetailFacts } from '../core/nssSourceDetail';
-import { LOCAL_NSS_SOURCES, type NssHostsParams, type NssHostsReport, type NssModuleAnswer, type NssSourceAnswer } from '../core/nssSources';
-import { sourceAddresses, sourceStatus } from '../core/nssHostsLoop';
-import { defaultHostsLine, parseNsswitchConf } from '../core/nsswitch';
+import { decideNssReport, sourceAddresses, sourceStatus } from '../core/nssHostsLoop';
+import { askedDetail, hostsLineNote, muslNote, noAddonNote, notAskedDetail, nscdNote, numericNameNote, olderLoopNote, unsupportedNote, type NotAskedReason, type NssDetailFacts } from '../core/nssSourceDetail';
+import { LOCAL_NSS_SOURCES, type NssHostsParams, type NssHostsReport, type NssSourceAnswer } from '../core/nssSources';
+import { defaultHostsLine, glibcVersionParts, parseNsswitchConf, type NsswitchHosts } from '../core/nsswitch';
 import { parseResolvConf } from '../core/resolverConfig';
 import type { SystemFileReader } from '../core/systemFiles';
 import type { LibcInfo } from './libcInfo';
@@ -59,6 +58,20 @@ function facts(params: NssHostsParams, deps: NssHostsDeps): NssDetailFacts {
   };
 }
 
+/** What the reader must know about the hosts line in force and about what comes before it. */
+function configurationNotes(conf: NsswitchHosts, fileRead: boolean, deps: NssHostsDeps): string[] {
+  const { version } = deps.libc;
+  const notes: string[] = [];
+  if (conf.parseError) notes.push(hostsLineNote(NSSWITCH, version, { kind: 'rejected', ...conf.parseError }));
+  else if (conf.origin === 'default') notes.push(hostsLineNote(NSSWITCH, version, { kind: fileRead ? 'no-hosts-line' : 'no-file', line: defaultHostsLine(version) }));
+  else if (conf.sources?.length === 0) notes.push(hostsLineNote(NSSWITCH, version, { kind: 'empty' }));
+  if (deps.exists(NSCD_SOCKET)) notes.push(nscdNote(NSCD_SOCKET));
+  const parts = glibcVersionParts(version);
+  const unusual = (conf.sources ?? []).some((s) => s.onStatus.SUCCESS !== 'return' || Object.values(s.onStatus).includes('merge'));
+  if (version !== null && parts !== null && parts[0] === 2 && parts[1] < 36 && unusual) notes.push(olderLoopNote(version));
+  return notes;
+}
+
 function notAsked(source: string, reason: NotAskedReason): NssSourceAnswer {
   return { source, asked: false, status: null, addresses: [], canonname: null, detail: notAskedDetail(reason) };
 }
@@ -72,11 +85,7 @@ export async function answerNssHosts(params: NssHostsParams, deps: NssHostsDeps)
   const file = deps.readText(NSSWITCH);
   const conf = parseNsswitchConf(file.text, libc.version);
   const line = conf.sources ?? [];
-  const notes: string[] = [];
-  if (conf.parseError) notes.push(hostsLineNote(NSSWITCH, libc.version, { kind: 'rejected', ...conf.parseError }));
-  else if (conf.origin === 'default') notes.push(hostsLineNote(NSSWITCH, libc.version, { kind: file.text === null ? 'no-file' : 'no-hosts-line', line: defaultHostsLine(libc.version) }));
-  else if (line.length === 0) notes.push(hostsLineNote(NSSWITCH, libc.version, { kind: 'empty' }));
-  if (deps.exists(NSCD_SOCKET)) notes.push(nscdNote(NSCD_SOCKET));
+  const notes = configurationNotes(conf, file.text !== null, deps);
   const nsswitch = { path: NSSWITCH, hosts: line, origin: conf.origin, lineNumber: conf.lineNumber, parseError: conf.parseError };
 
   const numeric = isNumeric(params.name);
@@ -93,15 +102,13 @@ export async function answerNssHosts(params: NssHostsParams, deps: NssHostsDeps)
   };
 
   // Each distinct source once, all at the same time (each is one threadpool job in the addon).
-  const asked = new Map<string, Promise<{ answer: NssModuleAnswer; elapsedMs: number }>>();
-  for (const { source } of line) {
-    if (lookup && reasonNotToAsk(source) === null && !asked.has(source)) {
-      const started = performance.now();
-      asked.set(source, lookup(source, params.name, params.family).then((answer) => ({ answer, elapsedMs: performance.now() - started })));
-    }
-  }
-  const answers = new Map<string, { answer: NssModuleAnswer; elapsedMs: number }>();
-  for (const [source, pending] of asked) answers.set(source, await pending);
+  const toAsk = [...new Set(line.map((s) => s.source))].filter((source) => reasonNotToAsk(source) === null);
+  const ask = async (source: string, fn: NonNullable<typeof lookup>) => {
+    const started = performance.now();
+    const answer = await fn(source, params.name, params.family);
+    return [source, { answer, elapsedMs: performance.now() - started }] as const;
+  };
+  const answers = new Map(lookup ? await Promise.all(toAsk.map((source) => ask(source, lookup))) : []);
   const known = answers.size > 0 ? facts(params, deps) : null;
 
   const sources = line.map(({ source }): NssSourceAnswer => {

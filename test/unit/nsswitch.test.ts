@@ -158,6 +158,8 @@ describe('nss.hosts report without glibc modules', () => {
     assert.match(report.note ?? '', /native resolver addon is not loaded \(NETLENS_FORCE_FALLBACK=1 is set\)/);
     const missing = await answerNssHosts({ name: 'db.test', family: 'AF_INET' }, deps('glibc', null));
     assert.match(missing.note ?? '', /there is no \/etc\/nsswitch\.conf .*built-in hosts line "files dns"/);
+    const older = await answerNssHosts({ name: 'db.test', family: 'AF_INET' }, { ...deps('glibc', 'hosts: files [SUCCESS=continue] dns\n'), libc: { platform: 'glibc', version: '2.31', os: 'linux-x64' } });
+    assert.match(older.note ?? '', /glibc 2\.31 predates 2\.36/);
     const numeric = await answerNssHosts({ name: '127.1', family: 'AF_UNSPEC' }, deps('glibc'));
     assert.match(numeric.note ?? '', /127\.1 is a numeric address/);
     assert.equal(numeric.outcome, null);
