@@ -8,6 +8,9 @@ import type { NssFamily, NssModuleAnswer, NssModuleCall } from '../../src/core/n
 import { defaultHostsLine, nextAction, NSS_STATUS, nsswitchHostsSources, parseNsswitchConf, parseServiceList } from '../../src/core/nsswitch';
 import { answerNssHosts, type NssHostsDeps } from '../../src/helper/nssHosts';
 import type { ResolverBackend } from '../../src/helper/resolverBackend';
+import { ResolverClient } from '../../src/client/resolverClient';
+import type { NssHostsParams } from '../../src/core/nssSources';
+import { HELPER_JS } from '../support/paths';
 
 const NEW = '2.36';
 const OLD = '2.28';
@@ -163,5 +166,27 @@ describe('nss.hosts report without glibc modules', () => {
     const numeric = await answerNssHosts({ name: '127.1', family: 'AF_UNSPEC' }, deps('glibc'));
     assert.match(numeric.note ?? '', /127\.1 is a numeric address/);
     assert.equal(numeric.outcome, null);
+  });
+});
+
+describe('nss.hosts: bad input is a clear error from the real helper, before any lookup', function () {
+  this.timeout(20_000);
+  it('rejects a NUL in the name, an unknown family and a malformed only list', async () => {
+    const client = new ResolverClient({ helperPath: HELPER_JS, timeoutMs: () => 5000, log: () => undefined });
+    try {
+      const bad = [
+        [{ name: 'a\0b', family: 'AF_UNSPEC' }, /NUL/],
+        [{ name: 'x', family: 'AF_PACKET' }, /family must be/],
+        [{ name: 'x', family: 'AF_UNSPEC', only: [1] }, /only must be a list/],
+        [{ name: 7, family: 'AF_UNSPEC' }, /name must be a string/],
+      ] as const;
+      for (const [params, message] of bad) {
+        const answer = await client.request('nss.hosts', params as unknown as NssHostsParams);
+        assert.ok(!answer.ok && answer.error.kind === 'TypeError', JSON.stringify(answer));
+        assert.match(answer.error.message, message);
+      }
+    } finally {
+      await client.dispose();
+    }
   });
 });
