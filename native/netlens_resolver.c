@@ -2,7 +2,8 @@
  * netlens_resolver.c - the native resolver backend of the NetLens helper.
  *
  * The contract is src/helper/nativeResolver.ts. In short:
- *   - every resolver call (getaddrinfo, getnameinfo, gethostbyname2_r, gethostbyaddr_r) runs in
+ *   - every resolver call (getaddrinfo, getnameinfo, gethostbyname2_r, gethostbyaddr_r, one NSS hosts module:
+ *     nss_module_call.c) runs in
  *     napi_create_async_work, i.e. on the libuv threadpool, and returns a Promise; the JS thread
  *     never blocks on the network;
  *   - a failed call rejects with an Error whose message is the C library's own text
@@ -36,6 +37,8 @@
 #include <unistd.h>
 
 #include <node_api.h>
+
+#include "nss_module_call.h"
 
 /* gethostbyname2_r / gethostbyaddr_r exist (with the glibc signature) in glibc and in the other Linux
  * C libraries (musl, bionic); macOS and the BSDs do not have them. */
@@ -264,7 +267,7 @@ static int get_numeric_address_arg(napi_env env, napi_value value, const char *n
 /* ------------------------------------------------------------------------------------------------ */
 /* Async work                                                                                        */
 
-typedef enum { OP_GETADDRINFO, OP_GETNAMEINFO, OP_GETHOSTBYNAME2, OP_GETHOSTBYADDR } op_kind;
+typedef enum { OP_GETADDRINFO, OP_GETNAMEINFO, OP_GETHOSTBYNAME2, OP_GETHOSTBYADDR, OP_NSS_HOSTS } op_kind;
 
 typedef struct {
   op_kind op;
@@ -272,8 +275,9 @@ typedef struct {
   napi_deferred deferred;
 
   /* inputs */
-  char *host;    /* getaddrinfo / gethostbyname2 (NULL = NULL pointer) */
+  char *host;    /* getaddrinfo / gethostbyname2 / nss hosts (NULL = NULL pointer) */
   char *service; /* getaddrinfo */
+  char *source;  /* nss hosts: the module's name */
   struct addrinfo hints;
   int family; /* gethostbyname2 */
   numeric_address address; /* getnameinfo / gethostbyaddr */
@@ -293,6 +297,7 @@ typedef struct {
   struct hostent *hostent_result;
   char *buffer;
   size_t buffer_size;
+  netlens_nss_answer nss;
 } resolver_call;
 
 static void free_call(resolver_call *call) {
@@ -300,7 +305,9 @@ static void free_call(resolver_call *call) {
   if (call->ai != NULL) freeaddrinfo(call->ai);
   free(call->host);
   free(call->service);
+  free(call->source);
   free(call->buffer);
+  netlens_nss_answer_free(&call->nss);
   free(call);
 }
 
@@ -388,6 +395,9 @@ static void execute_call(napi_env env, void *data) {
 #if NETLENS_HAVE_GETHOSTBY_R
       run_gethostby_r(call);
 #endif
+      break;
+    case OP_NSS_HOSTS:
+      netlens_nss_ask(call->source, call->host, call->family, &call->nss);
       break;
   }
 }
@@ -490,6 +500,47 @@ static napi_status hostent_error(napi_env env, const resolver_call *call, napi_v
 #endif
 }
 
+/* One module's answer: { library, loadError, function, memoryError, calls: [{ family, status, errno, herrno,
+ * canonname, addresses: [{ family, address }] }] } (null for absent strings). */
+static napi_status nss_answer_object(napi_env env, const netlens_nss_answer *answer, napi_value *result) {
+  napi_value obj, calls, null_value;
+  NAPI_TRY(napi_get_null(env, &null_value));
+  NAPI_TRY(napi_create_object(env, &obj));
+  const char *strings[3][2] = {{"library", answer->library}, {"loadError", answer->load_error}, {"function", answer->function}};
+  for (int i = 0; i < 3; i++) {
+    if (strings[i][1] == NULL) NAPI_TRY(napi_set_named_property(env, obj, strings[i][0], null_value));
+    else NAPI_TRY(set_named_string(env, obj, strings[i][0], strings[i][1]));
+  }
+  napi_value memory_error;
+  NAPI_TRY(napi_get_boolean(env, answer->memory_error != 0, &memory_error));
+  NAPI_TRY(napi_set_named_property(env, obj, "memoryError", memory_error));
+  NAPI_TRY(napi_create_array(env, &calls));
+  for (int i = 0; i < answer->ncalls; i++) {
+    const netlens_nss_call *c = &answer->calls[i];
+    napi_value call, addresses;
+    NAPI_TRY(napi_create_object(env, &call));
+    NAPI_TRY(set_named_int32(env, call, "family", c->family));
+    NAPI_TRY(set_named_int32(env, call, "status", c->status));
+    NAPI_TRY(set_named_int32(env, call, "errno", c->err));
+    NAPI_TRY(set_named_int32(env, call, "herrno", c->herr));
+    if (c->canon == NULL) NAPI_TRY(napi_set_named_property(env, call, "canonname", null_value));
+    else NAPI_TRY(set_named_string(env, call, "canonname", c->canon));
+    NAPI_TRY(napi_create_array(env, &addresses));
+    for (size_t k = 0; k < c->count; k++) {
+      napi_value address;
+      NAPI_TRY(napi_create_object(env, &address));
+      NAPI_TRY(set_named_int32(env, address, "family", c->addresses[k].family));
+      NAPI_TRY(set_named_string(env, address, "address", c->addresses[k].text));
+      NAPI_TRY(napi_set_element(env, addresses, (uint32_t)k, address));
+    }
+    NAPI_TRY(napi_set_named_property(env, call, "addresses", addresses));
+    NAPI_TRY(napi_set_element(env, calls, (uint32_t)i, call));
+  }
+  NAPI_TRY(napi_set_named_property(env, obj, "calls", calls));
+  *result = obj;
+  return napi_ok;
+}
+
 /* Builds the settlement value; *ok says resolve (1) or reject (0). */
 static napi_status settle_value(napi_env env, resolver_call *call, int *ok, napi_value *value) {
   switch (call->op) {
@@ -517,6 +568,9 @@ static napi_status settle_value(napi_env env, resolver_call *call, int *ok, napi
       }
       *ok = 1;
       return hostent_object(env, call->hostent_result, value);
+    case OP_NSS_HOSTS:
+      *ok = 1;
+      return nss_answer_object(env, &call->nss, value);
   }
   *ok = 0;
   return make_os_error(env, EINVAL, value);
@@ -723,6 +777,48 @@ static napi_value js_gethostbyaddr(napi_env env, napi_callback_info info) {
 #else
   return rejected_enosys(env);
 #endif
+}
+
+/* nssHostsLookup(source: string, name: string, family): one NSS module alone, as getaddrinfo asks it (glibc only;
+ * elsewhere the promise rejects with ENOSYS). */
+static napi_value js_nss_hosts_lookup(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  char *source = NULL, *name = NULL;
+  int32_t family;
+  if (!get_string_arg(env, argv[0], "source", &source)) return NULL;
+  if (!get_string_arg(env, argv[1], "name", &name) || !get_int32_arg(env, argv[2], "family", &family)) {
+    free(source);
+    free(name);
+    return NULL;
+  }
+  if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6) {
+    free(source);
+    free(name);
+    napi_throw_range_error(env, "ERR_OUT_OF_RANGE", "family must be AF_UNSPEC, AF_INET or AF_INET6");
+    return NULL;
+  }
+  if (!netlens_nss_available()) {
+    free(source);
+    free(name);
+    napi_value promise, error;
+    napi_deferred deferred;
+    NAPI_CALL(env, napi_create_promise(env, &deferred, &promise));
+    if (make_os_error(env, ENOSYS, &error) != napi_ok) napi_get_undefined(env, &error);
+    NAPI_CALL(env, napi_reject_deferred(env, deferred, error));
+    return promise;
+  }
+  resolver_call *call = new_call(env, OP_NSS_HOSTS);
+  if (call == NULL) {
+    free(source);
+    free(name);
+    return NULL;
+  }
+  call->source = source;
+  call->host = name;
+  call->family = family;
+  return queue_call(env, call, "netlens:nssHostsLookup");
 }
 
 /* gethostname(): string (synchronous: it only reads the kernel's UTS name) */
@@ -935,6 +1031,7 @@ NAPI_MODULE_INIT() {
       {"getnameinfo", NULL, js_getnameinfo, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gethostbyname2", NULL, js_gethostbyname2, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gethostbyaddr", NULL, js_gethostbyaddr, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"nssHostsLookup", NULL, js_nss_hosts_lookup, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gethostname", NULL, js_gethostname, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ifNameToIndex", NULL, js_if_name_to_index, NULL, NULL, NULL, napi_enumerable, NULL},
       {"ifIndexToName", NULL, js_if_index_to_name, NULL, NULL, NULL, napi_enumerable, NULL},

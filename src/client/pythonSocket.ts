@@ -338,6 +338,6 @@ export async function directDnsLookup(client: HelperRequester, input: string, op
 }
 
 function hostsLine(sources: readonly string[] | null): string {
-  return sources ? `nsswitch.conf hosts: ${sources.join(' ')}` : 'no nsswitch.conf: glibc asks dns first';
+  return sources ? `nsswitch.conf hosts: ${sources.join(' ')}` : 'glibc rejects nsswitch.conf and asks no source';
 }
 

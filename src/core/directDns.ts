@@ -47,6 +47,7 @@ export interface DirectDnsResult {
   notAsked: NeverAskDns | null;
   hostsFile: { path: string; readable: boolean; matches: HostsFileEntry[] };
   resolvConf: ResolvConf | null;
+  /** The hosts line's sources in force (glibc's default without one); null when glibc rejects nsswitch.conf. */
   nsswitchHosts: string[] | null;
   elapsedMs: number;
 }

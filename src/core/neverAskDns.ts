@@ -57,19 +57,20 @@ export function neverAskDns(name: string): NeverAskDns | null {
  * name, `myhostname` and `resolve` (systemd) for localhost names. Returns that source, `'no dns'` when the line
  * has no `dns` at all (nothing can reach DNS), or null when asking the system resolver would send the name to DNS.
  * @param name the name as it will be asked (a final dot matters: see below)
- * @param nsswitchHosts the hosts line's sources in order; null when nsswitch.conf is missing (glibc then uses
- *   `dns [!UNAVAIL=return] files`)
+ * @param nsswitchHosts the hosts line's sources in force, in order (core/nsswitch.ts; glibc's default line when the
+ *   file has none); null when glibc rejects nsswitch.conf and asks no source at all
  * @param hostsFileLists whether the hosts file has a line for the name (compared without a final dot)
  */
 export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts: readonly string[] | null, hostsFileLists: boolean): string | null {
   // nss_files compares the name as given: `localhost.` does not match a `localhost` line, and glibc 2.36 then
   // sends `localhost.` to DNS (seen in the fixture namespace, python3's getaddrinfo too).
   const inHostsFile = hostsFileLists && !name.endsWith('.');
-  for (const source of nsswitchHosts ?? ['dns', 'files']) {
+  if (nsswitchHosts === null) return 'no dns';
+  for (const source of nsswitchHosts) {
     if (source === 'dns') return null;
     if (source === 'files' && inHostsFile) return source;
     if ((source === 'myhostname' || source === 'resolve') && special.domain === 'localhost') return source;
   }
-  // No `dns` in the line at all (a missing nsswitch.conf returned at its leading `dns` above).
+  // No `dns` in the line at all.
   return 'no dns';
 }

@@ -1,8 +1,8 @@
 /**
- * The parts of /etc/resolv.conf and /etc/nsswitch.conf that decide how the system resolver differs from asking
- * a DNS server directly: the name servers, the search list and ndots, and the order of the `hosts:` sources.
- * resolv.conf is read as glibc 2.36's res_init reads it (resolv/res_init.c, res_vinit_1 and res_setoptions), quirks
- * included, because the search trace must send exactly the names glibc sends:
+ * The parts of /etc/resolv.conf that decide how the system resolver differs from asking a DNS server directly: the
+ * name servers, the search list and ndots (nsswitch.conf's `hosts:` line: core/nsswitch.ts). resolv.conf is read
+ * as glibc 2.36's res_init reads it (resolv/res_init.c, res_vinit_1 and res_setoptions), quirks included, because
+ * the search trace must send exactly the names glibc sends:
  *  - a keyword counts only at the very start of a line and followed by a blank or tab; a comment is a line that
  *    starts with `#` or `;` (a `#` later on a line is an ordinary word: `search a # b` searches `#` and `b`);
  *  - the last `search` or `domain` line wins; LOCALDOMAIN (even empty) replaces both; with neither, the domain of
@@ -161,13 +161,4 @@ export function searchCandidates(name: string, conf: Pick<ResolvConf, 'search' |
   const searched = conf.search.length > 0;
   if (!asIsFirst && !rootOnList && (dots > 0 || !searched || !noTldQuery)) candidates.push(name);
   return candidates;
-}
-
-/** The sources of the `hosts:` line (`files`, `dns`, `mdns4_minimal`, …) without `[ACTION]` items; null if absent. */
-export function parseNsswitchHosts(text: string): string[] | null {
-  for (const raw of text.split('\n')) {
-    const m = /^\s*hosts\s*:(.*)$/.exec(raw.replace(/#.*$/, ''));
-    if (m) return m[1].replace(/\[[^\]]*\]/g, ' ').split(/\s+/).filter(Boolean);
-  }
-  return null;
 }

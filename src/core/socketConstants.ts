@@ -136,7 +136,7 @@ export function constantsMatching(text: string, values: Readonly<Record<string, 
   return Object.fromEntries(selected.map((name) => [name, values[name]]));
 }
 
-function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
 

@@ -7,9 +7,11 @@ import * as os from 'os';
 import type { AddressRecord, DirectDnsRequest, DirectDnsResult, DnsRecordSet } from '../core/directDns';
 import { hostsFileMatches, parseHostsFile } from '../core/hostsFile';
 import { neverAskDns } from '../core/neverAskDns';
-import { parseNsswitchHosts, parseResolvConf } from '../core/resolverConfig';
+import { nsswitchHostsSources } from '../core/nsswitch';
+import { parseResolvConf } from '../core/resolverConfig';
 import { ResolverFailure } from '../core/resolverError';
 import type { FileReader } from '../core/systemFiles';
+import { detectLibc } from './libcInfo';
 
 const MAX_CNAME_HOPS = 16;
 
@@ -79,7 +81,7 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
     servers: resolver.getServers(),
     serverSource: request.servers ? ('option' as const) : ('resolv.conf' as const),
     resolvConf: resolvText === null ? null : parseResolvConf(resolvText, process.env, os.hostname()),
-    nsswitchHosts: nsswitchText === null ? null : parseNsswitchHosts(nsswitchText),
+    nsswitchHosts: nsswitchHostsSources(nsswitchText, detectLibc().version),
     notAsked,
   };
   // For a name: the name without an absolute name's final dot, and the hosts-file lines that list it.

@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult, Sockaddr } from '../core/addrinfo';
 import { gaiCodeName, GLIBC_H_ERRNO, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { FAMILIES, flagsToNumber, nameOfValue, SOCKTYPES } from '../core/socketConstants';
+import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
 import type { HostentResult } from '../ipc/protocol';
 import type { NativeResolver, NativeResolverError } from './nativeResolver';
 import type { ResolverBackend } from './resolverBackend';
@@ -74,6 +75,22 @@ export class NativeBackend implements ResolverBackend {
 
   gethostname(): string {
     return this.addon.gethostname();
+  }
+
+  async nssHostsLookup(source: string, name: string, family: NssFamily): Promise<NssModuleAnswer> {
+    const answer = await this.call(() => this.addon.nssHostsLookup(source, name, this.constants[family] ?? 0));
+    const familyName = (value: number): NssFamily => {
+      const known = nameOfValue(FAMILIES, value, this.constants);
+      return known === 'AF_INET' || known === 'AF_INET6' ? known : 'AF_UNSPEC';
+    };
+    const fn = answer.function;
+    return {
+      library: answer.library,
+      loadError: answer.loadError,
+      function: fn === 'gethostbyname4_r' || fn === 'gethostbyname3_r' || fn === 'gethostbyname2_r' ? fn : null,
+      memoryError: answer.memoryError,
+      calls: answer.calls.map((c) => ({ ...c, family: familyName(c.family), addresses: c.addresses.map((a) => a.address) })),
+    };
   }
 
   /** Turns the addon's rejections into the Python-shaped error info, keeping the C library's own text. */

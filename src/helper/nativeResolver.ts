@@ -33,6 +33,26 @@ export interface NativeHostent {
   family: number;
 }
 
+/** One call of an NSS module function (native/nss_module_call.h): numbers are the platform's own values. */
+export interface NativeNssCall {
+  family: number;
+  /** enum nss_status. */
+  status: number;
+  errno: number;
+  herrno: number;
+  canonname: string | null;
+  addresses: { family: number; address: string }[];
+}
+
+/** One NSS hosts module asked alone, as getaddrinfo asks it. */
+export interface NativeNssAnswer {
+  library: string | null;
+  loadError: string | null;
+  function: string | null;
+  memoryError: boolean;
+  calls: NativeNssCall[];
+}
+
 export interface NativeNameinfo {
   host: string;
   service: string;
@@ -70,6 +90,11 @@ export interface NativeResolver {
   gethostbyname2(host: string, family: number): Promise<NativeHostent>;
   /** gethostbyaddr_r of a numeric IPv4 or IPv6 address. Rejects with kind 'h' (h_errno). */
   gethostbyaddr(address: string): Promise<NativeHostent>;
+  /**
+   * The NSS hosts module `source` alone, called as getaddrinfo (with AI_CANONNAME) calls it for `family`
+   * (AF_UNSPEC, AF_INET or AF_INET6). glibc only: elsewhere it rejects with kind 'os' (ENOSYS).
+   */
+  nssHostsLookup(source: string, name: string, family: number): Promise<NativeNssAnswer>;
   /** gethostname(2); synchronous because it never blocks on the network. */
   gethostname(): string;
   /** if_nametoindex; 0 when there is no such interface. */

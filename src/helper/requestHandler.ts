@@ -4,7 +4,7 @@ import type { SearchTraceRequest } from '../core/searchTrace';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type ProgressOf, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
-import { readSystemFile } from '../core/systemFiles';
+import { readSystemFile, readSystemFileText } from '../core/systemFiles';
 import { CONNECT_LIMITS, type ConnectTestParams } from '../core/connectionTest';
 import { NUMBER_SETTINGS } from '../core/settingsTable';
 import { cancelledError, connectTest } from './connectionTest';
@@ -12,6 +12,10 @@ import { directDnsQuery } from './directDns';
 import { detectResolverEnvironment } from '../core/resolverEnvironment';
 import { helperEnvironmentProbes } from './environmentProbes';
 import { searchTraceQuery } from './searchTrace';
+import { isOneOf, FAMILIES } from '../core/socketConstants';
+import type { NssHostsParams } from '../core/nssSources';
+import { detectLibc } from './libcInfo';
+import { answerNssHosts, nssHostsDeps } from './nssHosts';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -100,6 +104,8 @@ export class RequestHandler {
       }
       case 'dns.searchTrace':
         return searchTraceQuery(checkSearchTrace(request.params), { read: readSystemFile });
+      case 'nss.hosts':
+        return answerNssHosts(checkNssHosts(request.params), nssHostsDeps(backend, this.ctx.backendNote, detectLibc(), readSystemFileText));
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -164,6 +170,13 @@ function checkSearchTrace(p: SearchTraceRequest): SearchTraceRequest {
   if (p.family !== 'AF_UNSPEC' && p.family !== 'AF_INET' && p.family !== 'AF_INET6') throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
   return p;
+}
+
+function checkNssHosts(p: NssHostsParams): NssHostsParams {
+  if (checkString(p.name, 'name').includes('\0')) throw typeError('name must not contain NUL characters');
+  if (typeof p.family !== 'string' || !isOneOf(FAMILIES, p.family)) throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
+  if (p.only !== undefined && !(Array.isArray(p.only) && p.only.every((s) => typeof s === 'string'))) throw typeError('only must be a list of source names');
+  return { name: p.name, family: p.family, only: p.only };
 }
 
 function checkGetnameinfo(p: GetnameinfoRequest): GetnameinfoRequest {

@@ -1,4 +1,5 @@
 import type { GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
+import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
 import type { HostentResult } from '../ipc/protocol';
 
 /**
@@ -15,4 +16,6 @@ export interface ResolverBackend {
   gethostbyname(host: string, family: 'AF_INET' | 'AF_INET6'): Promise<HostentResult>;
   gethostbyaddr(address: string): Promise<HostentResult>;
   gethostname(): string;
+  /** One NSS hosts module alone (core/nssSources.ts); only the native backend on glibc can. */
+  nssHostsLookup?(source: string, name: string, family: NssFamily): Promise<NssModuleAnswer>;
 }

@@ -6,6 +6,7 @@ import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoReq
 import type { ConnectAttempt, ConnectTestParams, ConnectTestResult } from '../core/connectionTest';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverEnvironment } from '../core/resolverEnvironment';
+import type { NssHostsParams, NssHostsReport } from '../core/nssSources';
 import type { ResolverErrorInfo } from '../core/resolverError';
 import type { SearchTrace, SearchTraceRequest } from '../core/searchTrace';
 
@@ -53,6 +54,8 @@ export interface HelperMethods {
   environment: { params: { remoteName: string | null }; result: ResolverEnvironment };
   /** The names getaddrinfo's search list makes DNS answer, sent as glibc sends them; see core/searchTrace.ts. */
   'dns.searchTrace': { params: SearchTraceRequest; result: SearchTrace };
+  /** Each nsswitch.conf hosts source asked alone through glibc's module, and which one getaddrinfo answers from. */
+  'nss.hosts': { params: NssHostsParams; result: NssHostsReport };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -112,6 +115,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'connect.test',
   'environment',
   'dns.searchTrace',
+  'nss.hosts',
   'shutdown',
   'debug.hang',
   'debug.garbage',

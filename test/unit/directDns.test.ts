@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { buildDnsReport, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
 import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn';
 import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
-import { parseNsswitchHosts, parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
+import { nsswitchHostsSources } from '../../src/core/nsswitch';
+import { parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
 import { FIXTURE } from '../fixtures/dns/zone';
 import { localSourceFor, neverAskDns } from '../../src/core/neverAskDns';
 import { queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
@@ -29,7 +30,7 @@ describe('direct DNS view: pure pieces', () => {
     assert.deepEqual(searchCandidates('x.y.z', conf), ['x.y.z', 'x.y.z.a.test', 'x.y.z.b.test']);
     assert.deepEqual(searchCandidates('db.', conf), ['db']);
     assert.deepEqual(parseResolvConf('search a.test\n', { LOCALDOMAIN: 'c.test' }).search, ['c.test']);
-    assert.deepEqual(parseNsswitchHosts('passwd: files\nhosts: files mdns4_minimal [NOTFOUND=return] dns\n'), ['files', 'mdns4_minimal', 'dns']);
+    assert.deepEqual(nsswitchHostsSources('passwd: files\nhosts: files mdns4_minimal [NOTFOUND=return] dns\n', '2.36'), ['files', 'mdns4_minimal', 'dns']);
   });
 
   it("getfqdn's decisions follow Lib/socket.py", () => {
@@ -53,7 +54,7 @@ describe('direct DNS view: pure pieces', () => {
     assert.equal(localSourceFor(lh, 'app.localhost', ['files', 'myhostname', 'dns'], false), 'myhostname');
     assert.equal(localSourceFor(inv, 'x.invalid', ['files', 'myhostname', 'dns'], false), null, 'myhostname answers only localhost names');
     assert.equal(localSourceFor(lh, 'app.localhost', ['dns', 'files'], true), null, 'dns first');
-    assert.equal(localSourceFor(lh, 'app.localhost', null, true), null, 'no nsswitch.conf: glibc asks dns first');
+    assert.equal(localSourceFor(lh, 'app.localhost', null, true), 'no dns', 'glibc rejected nsswitch.conf: it asks no source');
     assert.equal(localSourceFor(inv, 'x.invalid', ['files'], false), 'no dns');
   });
 

@@ -1,0 +1,29 @@
+/**
+ * Which C library this process runs on: glibc (with its version), musl, or something without NSS modules. Node
+ * itself reports glibc's runtime version in its diagnostic report; a musl process has no such version but has
+ * musl's dynamic loader (/lib/ld-musl-<arch>.so.1) among its shared objects (the way detect-libc tells them apart).
+ */
+export interface LibcInfo {
+  platform: 'glibc' | 'musl' | 'unsupported';
+  /** glibc's version ('2.36'); null elsewhere. */
+  version: string | null;
+  /** process.platform-arch, for notes. */
+  os: string;
+}
+
+let cached: LibcInfo | undefined;
+
+export function detectLibc(): LibcInfo {
+  if (cached) return cached;
+  const os = `${process.platform}-${process.arch}`;
+  if (process.platform !== 'linux') return (cached = { platform: 'unsupported', version: null, os });
+  // The report is a few milliseconds of work, done once. Without its network part (Node >= 20.13), it never
+  // looks up the peer names of open sockets.
+  (process.report as { excludeNetwork?: boolean }).excludeNetwork = true;
+  const report = process.report.getReport() as { header?: { glibcVersionRuntime?: unknown }; sharedObjects?: unknown };
+  const version = report.header?.glibcVersionRuntime;
+  if (typeof version === 'string') return (cached = { platform: 'glibc', version, os });
+  const objects = Array.isArray(report.sharedObjects) ? report.sharedObjects : [];
+  const musl = objects.some((o) => typeof o === 'string' && /\/ld-musl-[^/]*\.so/.test(o));
+  return (cached = { platform: musl ? 'musl' : 'unsupported', version: null, os });
+}
