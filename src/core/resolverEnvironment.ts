@@ -278,7 +278,11 @@ function detectStub(p: EnvironmentProbes, conf: NonNullable<ResolverEnvironment[
  * line goes through the one resolv.conf parser, so comments and blanks are read as glibc reads them.
  */
 function allNameservers(text: string): string[] {
-  return text.split('\n').flatMap((line) => parseResolvConf(line).nameservers);
+  // Only the nameserver lines: a resolv.conf without one means 127.0.0.1 to glibc, which a single line is not.
+  return text
+    .split('\n')
+    .filter((line) => /^nameserver[ \t]/.test(line))
+    .flatMap((line) => parseResolvConf(line).nameservers);
 }
 
 /** Docker's `# ExtServers: [...]` comment; null when absent (Docker before 25 wrote none). */
