@@ -13,11 +13,31 @@ export function dataText(text: string): string {
     // Inside the quotes a space is plain text again; quotes and backslashes are escaped so the literal reads back.
     if (code >= 0x20 && code <= 0x7e && ch !== '\\' && ch !== "'") out += ch;
     else if (ch === "'") out += "\\'";
-    else if (ch === '\\') out += '\\\\';
-    else if (code >= 0xdc80 && code <= 0xdcff) out += `\\x${(code - 0xdc00).toString(16)}`;
-    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+    else out += escaped(ch, code);
   }
   return `'${out}'`;
+}
+
+/**
+ * A whole line of human output that mixes NetLens's words with data (explain's sources, details and trace): text
+ * stays as it is — spaces, punctuation and letters of any script — except what can steer a terminal or reorder what
+ * is read: control characters (C0, DEL, C1), format characters (bidi overrides, zero-width joiners: \p{Cf}) and lone
+ * surrogates, escaped as dataText escapes them. The line still reads as a sentence.
+ */
+export function lineOfData(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const steers = code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || /\p{Cf}/u.test(ch);
+    out += steers ? escaped(ch, code) : ch;
+  }
+  return out;
+}
+
+function escaped(ch: string, code: number): string {
+  if (ch === '\\') return '\\\\';
+  if (code >= 0xdc80 && code <= 0xdcff) return `\\x${(code - 0xdc00).toString(16)}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
 }

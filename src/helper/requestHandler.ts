@@ -16,6 +16,8 @@ import { isOneOf, FAMILIES } from '../core/socketConstants';
 import type { NssHostsParams } from '../core/nssSources';
 import { detectLibc } from './libcInfo';
 import { answerNssHosts, nssHostsDeps } from './nssHosts';
+import { explainInHelper } from './explain';
+import type { ExplainRequest } from '../core/explainReport';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -104,6 +106,8 @@ export class RequestHandler {
       }
       case 'dns.searchTrace':
         return searchTraceQuery(checkSearchTrace(request.params), { read: readSystemFile });
+      case 'explain':
+        return explainInHelper(checkExplain(request.params), backend, this.ctx.backendNote);
       case 'nss.hosts':
         return answerNssHosts(checkNssHosts(request.params), nssHostsDeps(backend, this.ctx.backendNote, detectLibc(), readSystemFileText));
       case 'shutdown':
@@ -170,6 +174,14 @@ function checkSearchTrace(p: SearchTraceRequest): SearchTraceRequest {
   if (p.family !== 'AF_UNSPEC' && p.family !== 'AF_INET' && p.family !== 'AF_INET6') throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
   if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
   return p;
+}
+
+function checkExplain(p: ExplainRequest): ExplainRequest {
+  const { name, family } = checkNssHosts({ name: p.name, family: p.family });
+  if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw typeError('timeoutMs must be a positive number');
+  if (p.remoteName !== null && typeof p.remoteName !== 'string') throw typeError('remoteName must be a string or null');
+  if (typeof p.network !== 'boolean') throw typeError('network must be a boolean');
+  return { name, family: family, timeoutMs: p.timeoutMs, remoteName: p.remoteName, network: p.network };
 }
 
 function checkNssHosts(p: NssHostsParams): NssHostsParams {

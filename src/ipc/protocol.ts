@@ -7,6 +7,7 @@ import type { ConnectAttempt, ConnectTestParams, ConnectTestResult } from '../co
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverEnvironment } from '../core/resolverEnvironment';
 import type { NssHostsParams, NssHostsReport } from '../core/nssSources';
+import type { ExplainRequest, ExplainResult } from '../core/explainReport';
 import type { ResolverErrorInfo } from '../core/resolverError';
 import type { SearchTrace, SearchTraceRequest } from '../core/searchTrace';
 
@@ -56,6 +57,8 @@ export interface HelperMethods {
   'dns.searchTrace': { params: SearchTraceRequest; result: SearchTrace };
   /** Each nsswitch.conf hosts source asked alone through glibc's module, and which one getaddrinfo answers from. */
   'nss.hosts': { params: NssHostsParams; result: NssHostsReport };
+  /** Everything "explain the answer" needs but the getaddrinfo answer, in one round trip; see core/explainReport.ts. */
+  explain: { params: ExplainRequest; result: ExplainResult };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -116,6 +119,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'environment',
   'dns.searchTrace',
   'nss.hosts',
+  'explain',
   'shutdown',
   'debug.hang',
   'debug.garbage',

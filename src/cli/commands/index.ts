@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { backendCommand } from './backend';
 import { connectCommand } from './connect';
 import { dnsCommand } from './dns';
+import { explainCommand } from './explain';
 import { getaddrinfoCommand } from './getaddrinfo';
 import { getfqdnCommand } from './getfqdn';
 import { gethostbyaddrCommand } from './gethostbyaddr';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
   getaddrinfoCommand,
   getnameinfoCommand,
   dnsCommand,
+  explainCommand,
   connectCommand,
   backendCommand,
   getservbynameCommand,
