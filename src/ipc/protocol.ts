@@ -4,6 +4,7 @@
  */
 import type { BackendName, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
+import type { OrderDestination, OrderFacts } from '../core/orderReport';
 import type { ResolverErrorInfo } from '../core/resolverError';
 
 export interface PingResult {
@@ -41,6 +42,8 @@ export interface HelperMethods {
   gethostname: { params: Record<string, never>; result: { hostname: string } };
   /** Asks DNS servers directly with c-ares (never the system resolver); see core/directDns.ts. */
   'dns.query': { params: DirectDnsRequest; result: DirectDnsResult };
+  /** Source addresses (connected UDP sockets: no packet sent), interfaces, gai.conf, libc: see core/orderReport.ts. */
+  'order.sources': { params: { destinations: OrderDestination[]; port: number }; result: OrderFacts };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -77,6 +80,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'gethostbyaddr',
   'gethostname',
   'dns.query',
+  'order.sources',
   'shutdown',
   'debug.hang',
   'debug.garbage',
@@ -96,3 +100,10 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
  * every other lookup in the helper.
  */
 export const HELPER_THREADPOOL_SIZE = 16;
+
+/**
+ * The helper's exit status when it retires on purpose because its C library holds configuration that changed
+ * (gai.conf: see helper/gaiConfWatch.ts). The client starts a new helper at once, resends what was in flight, and
+ * counts it neither as a crash nor as an attempt.
+ */
+export const HELPER_EXIT_RESTART = 75;

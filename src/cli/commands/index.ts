@@ -19,6 +19,7 @@ import { constantsCommand } from './constants';
 import { addressinfoCommand } from './addressinfo';
 import { urlportCommand } from './urlport';
 import { scanCommand } from './scan';
+import { orderCommand } from './order';
 
 /** Every `netlens` function, in the order `netlens --help` lists them. Add new commands here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CliCommand[] = [
   getaddrinfoCommand,
   getnameinfoCommand,
   dnsCommand,
+  orderCommand,
   backendCommand,
   getservbynameCommand,
   getservbyportCommand,
