@@ -30,7 +30,9 @@ function sourceFor(dest: OrderDestination, port: number): Promise<{ source: stri
     // A link-local destination needs its zone; getaddrinfo returned it as sin6_scope_id (an interface index).
     const zone = dest.family === 'AF_INET6' && dest.scopeId !== 0 ? `%${interfaceName(dest.scopeId) ?? dest.scopeId}` : '';
     try {
-      socket.connect(port, `${dest.address}${zone}`, () => {
+      // dgram hands a failed connect (ENETUNREACH: no route) to this callback, with the socket bound to the wildcard.
+      socket.connect(port, `${dest.address}${zone}`, (err?: NodeJS.ErrnoException) => {
+        if (err) return finish(null, err.code ?? err.message);
         try {
           finish(socket.address().address.replace(/%.*$/, ''), null);
         } catch (err) {
