@@ -197,6 +197,72 @@ describe("glibc's address order, explained exactly (network namespaces, python3 
     assert.deepEqual((many.glibc as string[]).slice(-3).sort(), last);
   });
 
+  it('hostile and odd gai.conf lines: glibc uses or ignores each as NetLens\' parser says (one line per case)', function () {
+    // Each line, if glibc uses it, puts IPv4 first for the case's name; if glibc ignores it, IPv6 stays first.
+    // precedence/label: dual.test with no other line (default tables: IPv6 40 > IPv4 10). scopev4: v6first.test
+    // (IPv6 first in the hosts file) with IPv4 and IPv6 at equal precedence, where a smaller IPv4 scope wins rule 8.
+    const SCOPE_BASE = 'precedence ::ffff:0:0/96 40\n';
+    const lines: [line: string, used: boolean][] = [
+      ['precedence ::ffff:0:0/96 100', true],
+      ['precedence ::ffff:0:0/96 +100', true],
+      ['precedence ::ffff:0:0/96 -18446744073709551516', true], // strtoul wraps a negative number: 100
+      ['precedence ::ffff:0:0/96 2147483648', false], // over INT_MAX
+      ['precedence ::ffff:0:0/96 99999999999999999999999', false], // ERANGE
+      ['precedence ::ffff:0:0/96 100x', false],
+      ['precedence ::ffff:0:0/96 0x64', false], // base 10: "0", then "x"
+      ['precedence ::ffff:0:0/96 1e2', false],
+      ['precedence ::ffff:0:0/96/1 100', false],
+      ['precedence ::ffff:0:0/+96 100', true],
+      ['precedence ::ffff:0:0/129 100', false],
+      ['precedence ::FFFF:0.0.0.0/96 100', true],
+      ['precedence 198.51.100.0/24 100', false], // not IPv6
+      ['precedence ::ffff:0:0%lo/96 100', false],
+      ['precedence ::ffff:0:0 100', false], // no /bits: an uninitialized pointer in glibc <= 2.40, ignored in practice
+      ['  precedence\t::ffff:0:0/96\t 100   # comment', true],
+      ['precedence ::ffff:0:0/96 100#comment', true],
+      ['precedence#::ffff:0:0/96 100', false],
+      ['Precedence ::ffff:0:0/96 100', false],
+      ['precedence ::ffff:0:0/96 100 and more words', true],
+      ['precedence ::ffff:0:0/96 100\0ignored after a NUL', true],
+      ['precedence ::ffff:0:0/96 100\r', true], // \r is white space to isspace
+      ['label 2001:db8::20/128 99', true],
+      ['label 2001:db8::20 99', false],
+      ['label 2001:db8::20/128 -1', false], // ULONG_MAX
+      ['scopev4 198.51.100.0/24 5', true],
+      ['scopev4 ::ffff:198.51.100.0/120 5', true],
+      ['scopev4 ::ffff:198.51.100.0/95 5', false],
+      ['scopev4 198.51.100.0/33 5', false],
+      ['scopev4 2001:db8::/120 5', false], // IPv6 but not IPv4-mapped
+    ];
+    // A scopev4 line without /bits tests the pointer the previous scopev4 line's strtoul left (glibc <= 2.40): here
+    // it lands on a NUL (line used: 198.51.100.20 gets scope 5, its source 14, so rule 2 puts IPv6 first against
+    // `precedence ::ffff:0:0/96 100`) or on a character (ignored: IPv4 first).
+    const stale: [conf: string, first: string][] = [
+      ['precedence ::ffff:0:0/96 100\nscopev4 127.0.0.0/8 2\nscopev4 198.51.100.20 5\n', '2001:db8::20'],
+      ['precedence ::ffff:0:0/96 100\nscopev4 127.0.0.0/8 22\nscopev4 198.51.100.20 5\n', '198.51.100.20'],
+    ];
+    const cases = lines.map(([line], i): ProbeCase => {
+      const scope = line.startsWith('scopev4');
+      return { id: `line ${i}`, gaiConf: `${scope ? SCOPE_BASE : ''}${line}\n`, hosts: ORDER_HOSTS, names: [scope ? 'v6first.test' : 'dual.test'] };
+    });
+    const staleCases = stale.map(([gaiConf], i): ProbeCase => ({ id: `stale ${i}`, gaiConf, hosts: ORDER_HOSTS, names: ['dual.test'] }));
+    const results = probe(NAMESPACES['dual stack, no default routes'], [...cases, ...staleCases]);
+    const staleResults = results.splice(cases.length);
+    assert.deepEqual(
+      staleResults.map((r) => [r.glibc, r.model]),
+      stale.map(([, first]) => [first === '2001:db8::20' ? ['2001:db8::20', '198.51.100.20'] : ['198.51.100.20', '2001:db8::20'], first === '2001:db8::20' ? ['2001:db8::20', '198.51.100.20'] : ['198.51.100.20', '2001:db8::20']])
+    );
+    const wrong = results.flatMap((r, i) => {
+      const [line, used] = lines[i];
+      const v4First = Array.isArray(r.glibc) && !r.glibc[0].includes(':');
+      const problems: string[] = [];
+      if (v4First !== used) problems.push(`${JSON.stringify(line)}: glibc ${used ? 'ignored' : 'used'} it (${JSON.stringify(r.glibc)})`);
+      if (JSON.stringify(r.glibc) !== JSON.stringify(r.model)) problems.push(`${JSON.stringify(line)}: model ${JSON.stringify(r.model)}, glibc ${JSON.stringify(r.glibc)}`);
+      return problems;
+    });
+    assert.deepEqual(wrong, []);
+  });
+
   it('a scopev4 line without /bits as the first scopev4 line crashes glibc 2.36 (BZ #32465), as the parser says', function () {
     const [r] = probe(NAMESPACES['dual stack, no default routes'], [{ id: 'crash', gaiConf: 'scopev4 198.51.100.20 5\n', hosts: ORDER_HOSTS, names: ['dual.test'] }]);
     const glibcVersion = /^(\d+)\.(\d+)/.exec(process.report?.getReport() ? ((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ?? '') : '');
