@@ -22,11 +22,11 @@ export function loSetup(...extra: string[][]): string[][] {
   return [['link', 'set', 'lo', 'up'], ...extra];
 }
 
-export function runInNetns(spec: { ip: string[][]; etc: FakeEtc | null }, argv: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): NetnsRun {
+export function runInNetns(spec: { ip: string[][]; etc: FakeEtc | null; files?: Record<string, string> }, argv: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): NetnsRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-netns-'));
   try {
     const specFile = path.join(dir, 'spec.json');
-    fs.writeFileSync(specFile, JSON.stringify({ ip: spec.ip, etc: spec.etc?.dir ?? null }));
+    fs.writeFileSync(specFile, JSON.stringify({ ip: spec.ip, etc: spec.etc?.dir ?? null, files: spec.files ?? {} }));
     const run = spawnSync('unshare', ['--net', '--mount', process.execPath, INIT_JS, specFile, '--', ...argv], {
       encoding: 'utf8',
       timeout: options.timeoutMs ?? 120_000,
