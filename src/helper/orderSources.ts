@@ -85,7 +85,11 @@ export function parseIfInet6(text: string): InterfaceAddress[] {
   });
 }
 
-/** IPv4 addresses with their prefix length and interface index (an alias label such as eth0:1 is eth0's). */
+/**
+ * IPv4 addresses with their prefix length and interface index (an alias label such as eth0:1 is eth0's). libuv
+ * lists only interfaces that are up and running, where glibc's netlink dump has every address: an address on a
+ * down interface can be no source, but it does count for AI_ADDRCONFIG there and not here.
+ */
 function ipv4Addresses(byName: ReadonlyMap<string, number>): InterfaceAddress[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
     (list ?? [])
@@ -96,15 +100,27 @@ function ipv4Addresses(byName: ReadonlyMap<string, number>): InterfaceAddress[] 
 
 let libc: LibcInfo | undefined;
 
-/** The C library of this process: glibc's version from process.report, musl by its dynamic loader. */
+/**
+ * The C library this process runs on, from the libraries mapped into it (/proc/self/maps): musl's loader, or
+ * glibc's libc.so.6, whose version is in its banner ("… stable release version 2.36."). Not process.report: a
+ * report resolves the names of open sockets' endpoints, which would be lookups nobody asked for.
+ */
 export function libcInfo(): LibcInfo {
   if (libc) return libc;
-  if (process.platform !== 'linux') return (libc = { name: 'unknown', version: null });
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string }; sharedObjects?: string[] } | undefined;
-  const glibc = report?.header?.glibcVersionRuntime;
-  if (glibc) libc = { name: 'glibc', version: glibc };
-  else if (report?.sharedObjects?.some((s) => /ld-musl|libc\.musl/.test(s))) libc = { name: 'musl', version: null };
-  else libc = { name: 'unknown', version: null };
+  const maps = process.platform === 'linux' ? (readText('/proc/self/maps') ?? '') : '';
+  const paths = [...new Set(maps.split('\n').map((l) => l.slice(l.indexOf('/')).trim()).filter((p) => p.startsWith('/')))];
+  const musl = paths.find((p) => /\/ld-musl-|\/libc\.musl-/.test(p));
+  const glibc = paths.find((p) => /\/libc\.so\.6$/.test(p));
+  if (musl) libc = { name: 'musl', version: null };
+  else if (glibc) {
+    let version: string | null = null;
+    try {
+      version = /release version (\d+\.\d+)/.exec(fs.readFileSync(glibc).toString('latin1'))?.[1] ?? null;
+    } catch {
+      // Unreadable: the version stays unknown and the newest parsing rules apply.
+    }
+    libc = { name: 'glibc', version };
+  } else libc = { name: 'unknown', version: null };
   return libc;
 }
 
