@@ -19,7 +19,7 @@ function humanReport(r: OrderReport): string[] {
   const lines = [`order    ${r.call}, ${libc}`];
   const cells = r.addresses.map((a, i) => [String(i + 1), a.address, a.source ?? '(no route)', String(a.scope), String(a.label), String(a.precedence), a.rule ?? '']);
   lines.push(...table(cells, ['#', 'address', 'source', 'scope', 'label', 'prec', 'before the next because']));
-  if (!r.reproduced) lines.push("note     sorting this answer again with the model gives another order: some fact glibc used is missing here");
+  if (!r.reproduced) lines.push("note     sorting this answer again gives another order: the rules do not order these addresses consistently (rule 9 compares one family only), so glibc's order also depended on the order the name services returned them");
   lines.push(`tables   ${tablesSummary(r)}`);
   for (const l of r.gaiConf.lines.filter((x) => x.status !== 'used')) lines.push(`  line ${l.line} ${l.status}: ${dataText(l.text)}: ${l.reason ?? ''}`);
   if (r.gaiConf.crashes) lines.push('warning  with this gai.conf, getaddrinfo on glibc 2.40 and older crashes for answers of two or more addresses');
