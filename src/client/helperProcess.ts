@@ -8,7 +8,8 @@ export interface HelperProcessEvents {
   /** A framing problem in what the helper wrote (garbage, oversized frame, bad JSON): logged, never thrown. */
   onProtocolError: (description: string) => void;
   onStderrLine: (line: string) => void;
-  onExit: (description: string) => void;
+  /** `code` is the exit status (null when killed by a signal or never started). */
+  onExit: (description: string, code: number | null) => void;
 }
 
 export interface HelperLaunchOptions {
@@ -46,14 +47,14 @@ export class HelperProcess {
     this.child.stdin?.on('error', () => undefined);
     this.child.on('error', () => undefined);
     this.exitPromise = new Promise((resolve) => {
-      const finish = (description: string): void => {
+      const finish = (description: string, code: number | null = null): void => {
         if (this.exited) return;
         this.exited = true;
-        events.onExit(description);
+        events.onExit(description, code);
         resolve();
       };
       // 'close' rather than 'exit': it comes after the stdio pipes are closed too, so nothing is left open.
-      this.child.on('close', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`));
+      this.child.on('close', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`, signal ? null : code));
       this.child.on('error', (err) => finish(`could not be started: ${err.message}`));
     });
   }

@@ -1,6 +1,6 @@
 import type { Outcome } from '../core/addrinfo';
 import { cancelledError, helperError, isResolverErrorInfo, timeoutError } from '../core/resolverError';
-import type { HelperMethod, ParamsOf, PingResult, ProgressOf, ResultOf } from '../ipc/protocol';
+import { HELPER_EXIT_RESTART, type HelperMethod, type ParamsOf, type PingResult, type ProgressOf, type ResultOf } from '../ipc/protocol';
 import { HelperProcess } from './helperProcess';
 import { RestartBackoff } from './restartBackoff';
 
@@ -162,7 +162,7 @@ export class ResolverClient {
         onMessage: (message) => this.onMessage(message, helper),
         onProtocolError: (description) => this.options.log(`protocol error from the resolver helper (ignored): ${description}`),
         onStderrLine: (line) => this.options.log(`[helper ${helper.pid ?? '?'}] ${line}`),
-        onExit: (description) => this.onHelperExit(helper, description),
+        onExit: (description, code) => this.onHelperExit(helper, description, code),
       }
     );
     this.helperReady = false;
@@ -228,7 +228,7 @@ export class ResolverClient {
     }
   }
 
-  private onHelperExit(helper: HelperProcess, description: string): void {
+  private onHelperExit(helper: HelperProcess, description: string, code: number | null): void {
     if (helper !== this.helper) return;
     clearInterval(this.healthTimer);
     this.helper = undefined;
@@ -236,6 +236,13 @@ export class ResolverClient {
     if (this.disposed) return;
     this.options.log(`resolver helper (pid ${helper.pid ?? '?'}) ${description}`);
     const inFlight = [...this.pending.values()].filter((p) => p.attempts > 0);
+    if (code === HELPER_EXIT_RESTART) {
+      // A planned retirement (the helper's C library holds a stale gai.conf): no failure, no back-off, and the
+      // requests it did not answer go to the next helper without using up their one retry.
+      for (const p of inFlight) p.attempts--;
+      if (this.pending.size > 0) this.scheduleRestart(0);
+      return;
+    }
     for (const p of inFlight) {
       if (p.attempts >= 2) this.finish(p, { ok: false, error: helperError(`the resolver helper ${description} while answering ${p.method}, twice`) });
     }

@@ -3,7 +3,8 @@
 // writes diagnostics to stderr (shown in the "NetLens" output channel).
 import { threadpoolSize } from './threadpool'; // must stay first: sets UV_THREADPOOL_SIZE before any pool use
 import { encodeMessage, MessageReader } from '../ipc/framing';
-import { MAX_MESSAGE_BYTES, type HelperToClientMessage } from '../ipc/protocol';
+import { HELPER_EXIT_RESTART, MAX_MESSAGE_BYTES, type HelperToClientMessage } from '../ipc/protocol';
+import { GaiConfWatch } from './gaiConfWatch';
 import { RequestHandler } from './requestHandler';
 import { selectBackend } from './selectBackend';
 
@@ -21,11 +22,18 @@ function shutdown(): void {
   process.exit(0);
 }
 
+const gaiConf = new GaiConfWatch();
+
 const handler = new RequestHandler({
   backend,
   backendNote: note,
   threadpoolSize,
   testHooks: process.env.NETLENS_HELPER_TEST_HOOKS === '1',
+  configChanged: () => gaiConf.changed(),
+  retire: (reason) => {
+    console.error(`netlens-helper: ${reason}; exiting so that a fresh helper answers`);
+    process.exit(HELPER_EXIT_RESTART);
+  },
   writeRaw: (bytes) => process.stdout.write(bytes),
   sendProgress: (id, progress) => send({ type: 'progress', id, progress }),
   shutdown,

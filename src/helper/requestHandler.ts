@@ -1,6 +1,8 @@
+import * as net from 'net';
 import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoRequest } from '../core/addrinfo';
 import type { DirectDnsRequest } from '../core/directDns';
 import type { SearchTraceRequest } from '../core/searchTrace';
+import type { OrderDestination } from '../core/orderReport';
 import { ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { NI_FLAGS } from '../core/socketConstants';
 import { isHelperMethod, type HelperMethod, type ProgressOf, type RequestMessage, type ResponseMessage } from '../ipc/protocol';
@@ -18,6 +20,7 @@ import { detectLibc } from './libcInfo';
 import { answerNssHosts, nssHostsDeps } from './nssHosts';
 import { explainInHelper } from './explain';
 import type { ExplainRequest } from '../core/explainReport';
+import { orderSources } from './orderSources';
 import type { ResolverBackend } from './resolverBackend';
 
 export interface HandlerContext {
@@ -25,6 +28,10 @@ export interface HandlerContext {
   backendNote: string | null;
   threadpoolSize: number;
   testHooks: boolean;
+  /** True when configuration the C library read once (gai.conf) has changed since: see gaiConfWatch.ts. */
+  configChanged(): boolean;
+  /** Ends this helper so that a fresh one (with a fresh C library state) answers instead: never returns. */
+  retire(reason: string): never;
   /** Writes raw bytes to the client's stream (for the debug hooks that exercise the client's framing). */
   writeRaw(bytes: Buffer): void;
   /** Sends a progress message for request `id` (before its response). */
@@ -86,6 +93,8 @@ export class RequestHandler {
           constants: { ...backend.constants },
         };
       case 'getaddrinfo':
+        // glibc sorts with the gai.conf it read once per process: a changed file needs a fresh process.
+        if (this.ctx.configChanged()) this.ctx.retire('/etc/gai.conf changed since this helper\'s C library read it');
         return backend.getaddrinfo(checkGetaddrinfo(request.params));
       case 'getnameinfo':
         return backend.getnameinfo(checkGetnameinfo(request.params));
@@ -110,6 +119,8 @@ export class RequestHandler {
         return explainInHelper(checkExplain(request.params), backend, this.ctx.backendNote);
       case 'nss.hosts':
         return answerNssHosts(checkNssHosts(request.params), nssHostsDeps(backend, this.ctx.backendNote, detectLibc(), readSystemFileText));
+      case 'order.sources':
+        return orderSources(checkOrderDestinations(request.params.destinations), checkPort(request.params.port));
       case 'shutdown':
         setImmediate(() => this.ctx.shutdown());
         return { ok: true };
@@ -189,6 +200,23 @@ function checkNssHosts(p: NssHostsParams): NssHostsParams {
   if (typeof p.family !== 'string' || !isOneOf(FAMILIES, p.family)) throw typeError('family must be AF_UNSPEC, AF_INET or AF_INET6');
   if (p.only !== undefined && !(Array.isArray(p.only) && p.only.every((s) => typeof s === 'string'))) throw typeError('only must be a list of source names');
   return { name: p.name, family: p.family, only: p.only };
+}
+
+function checkOrderDestinations(list: unknown): OrderDestination[] {
+  if (!Array.isArray(list) || list.length > 1024) throw typeError('destinations must be a list of at most 1024 addresses');
+  return list.map((d: unknown) => {
+    const r = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
+    if (typeof r.address !== 'string' || !net.isIP(r.address)) throw typeError('each destination needs an IP address');
+    const family = net.isIPv4(r.address) ? 'AF_INET' : 'AF_INET6';
+    if (r.family !== family) throw typeError(`the family of ${r.address} must be ${family}`);
+    if (!(Number.isInteger(r.scopeId) && (r.scopeId as number) >= 0 && (r.scopeId as number) <= 0xffffffff)) throw typeError('scopeId must be 0-4294967295');
+    return { address: r.address, family, scopeId: r.scopeId as number };
+  });
+}
+
+function checkPort(port: unknown): number {
+  if (!(Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65535)) throw typeError('port must be 1-65535');
+  return port as number;
 }
 
 function checkGetnameinfo(p: GetnameinfoRequest): GetnameinfoRequest {

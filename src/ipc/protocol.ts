@@ -8,6 +8,7 @@ import type { DirectDnsRequest, DirectDnsResult } from '../core/directDns';
 import type { ResolverEnvironment } from '../core/resolverEnvironment';
 import type { NssHostsParams, NssHostsReport } from '../core/nssSources';
 import type { ExplainRequest, ExplainResult } from '../core/explainReport';
+import type { OrderDestination, OrderFacts } from '../core/orderReport';
 import type { ResolverErrorInfo } from '../core/resolverError';
 import type { SearchTrace, SearchTraceRequest } from '../core/searchTrace';
 
@@ -59,6 +60,8 @@ export interface HelperMethods {
   'nss.hosts': { params: NssHostsParams; result: NssHostsReport };
   /** Everything "explain the answer" needs but the getaddrinfo answer, in one round trip; see core/explainReport.ts. */
   explain: { params: ExplainRequest; result: ExplainResult };
+  /** Source addresses (connected UDP sockets: no packet sent), interfaces, gai.conf, libc: see core/orderReport.ts. */
+  'order.sources': { params: { destinations: OrderDestination[]; port: number }; result: OrderFacts };
   shutdown: { params: Record<string, never>; result: { ok: true } };
   'debug.hang': { params: Record<string, never>; result: never };
   'debug.garbage': { params: { bytes: string }; result: { ok: true } };
@@ -120,6 +123,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'dns.searchTrace',
   'nss.hosts',
   'explain',
+  'order.sources',
   'shutdown',
   'debug.hang',
   'debug.garbage',
@@ -140,3 +144,10 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
  * every other lookup in the helper.
  */
 export const HELPER_THREADPOOL_SIZE = 16;
+
+/**
+ * The helper's exit status when it retires on purpose because its C library holds configuration that changed
+ * (gai.conf: see helper/gaiConfWatch.ts). The client starts a new helper at once, resends what was in flight, and
+ * counts it neither as a crash nor as an attempt.
+ */
+export const HELPER_EXIT_RESTART = 75;

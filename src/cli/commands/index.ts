@@ -21,6 +21,7 @@ import { constantsCommand } from './constants';
 import { addressinfoCommand } from './addressinfo';
 import { urlportCommand } from './urlport';
 import { scanCommand } from './scan';
+import { orderCommand } from './order';
 
 /** Every `netlens` function, in the order `netlens --help` lists them. Add new commands here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CliCommand[] = [
   dnsCommand,
   explainCommand,
   connectCommand,
+  orderCommand,
   backendCommand,
   getservbynameCommand,
   getservbyportCommand,
