@@ -9,6 +9,7 @@ import { parseIpAddress } from '../core/ipAddress';
 import { formatAsPythonException } from '../core/resolverError';
 import type { ConnectTarget, FromWebviewMessage, ReverseName, ToWebviewMessage } from '../webview/messages';
 import { testConnection } from './connectionTest';
+import type { OrderSettings } from '../core/orderReport';
 import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult, type DirectDnsOptions } from './pythonSocket';
 import type { ResolverClient } from './resolverClient';
 
@@ -53,7 +54,7 @@ export interface AddrinfoPanelDeps {
   client: Pick<ResolverClient, 'request' | 'ping'>;
   dnsOptions: () => DirectDnsOptions;
   /** Test Connection's per-address timeout and the lookup timeout (settings, read at each test). */
-  connectOptions: () => { timeoutMs: number; lookupTimeoutMs: number };
+  connectOptions: () => { timeoutMs: number; lookupTimeoutMs: number; orderSettings: OrderSettings };
 }
 
 export type ConnectionMessage = Extract<ToWebviewMessage, { type: 'connection' }>;

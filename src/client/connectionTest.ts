@@ -1,6 +1,9 @@
 import * as net from 'net';
 import type { Outcome } from '../core/addrinfo';
 import { CONNECT_LIMITS, type ConnectAttempt, type ConnectTestResult } from '../core/connectionTest';
+import type { OrderSettings } from '../core/orderReport';
+import { runtimeLandings } from '../core/runtimes/landing';
+import { explainOrder } from './orderLookup';
 import { encodeHost, notLookedUp, whyNotResolve, type HelperRequester } from './pythonSocket';
 
 export interface ConnectionTestOptions {
@@ -11,6 +14,8 @@ export interface ConnectionTestOptions {
   lookupTimeoutMs: number;
   onProgress?: (attempt: ConnectAttempt) => void;
   signal?: AbortSignal;
+  /** The runtimes to model (Node's version: the CLI's or the extension host's). */
+  orderSettings: OrderSettings;
 }
 
 /**
@@ -30,8 +35,13 @@ export async function testConnection(client: HelperRequester, hostInput: string,
   // The deadline restarts with every attempt reported, so a host with many addresses is not cut short; without any
   // report it covers the lookup, one round of attempts and the handshake.
   const idleMs = options.lookupTimeoutMs + 2 * options.timeoutMs + 2000;
-  return client.request('connect.test', { host, port, timeoutMs: options.timeoutMs, concurrency: CONNECT_LIMITS.concurrency, tls: options.tls }, idleMs, {
+  const tested = await client.request('connect.test', { host, port, timeoutMs: options.timeoutMs, concurrency: CONNECT_LIMITS.concurrency, tls: options.tls }, idleMs, {
     onProgress: options.onProgress,
     signal: options.signal,
   });
+  if (!tested.ok) return tested;
+  // Which address each runtime would have reached: its connect order (from the same rows) against what was measured.
+  const call = `getaddrinfo(${JSON.stringify(host)}, ${port}, AF_UNSPEC, SOCK_STREAM)`;
+  const order = await explainOrder(client, host, String(port), tested.value.rows, options.orderSettings, call);
+  return { ok: true, value: { ...tested.value, runtimes: order.ok ? runtimeLandings(order.value.runtimes, tested.value.attempts) : null } };
 }

@@ -1,3 +1,6 @@
+import type { AddrinfoRow } from './addrinfo';
+import type { RuntimeLanding, RuntimeName } from './runtimes/landing';
+
 /**
  * Test Connection (issue 16): a TCP connect to each address of a host's getaddrinfo answer, run by the helper on
  * the machine where lookups run, never on its own. The shapes here are the IPC params/results, the progress the
@@ -64,6 +67,10 @@ export interface ConnectTestResult {
   tls: TlsInfo | null;
   /** Why TLS is null although it was asked (no address connected, the handshake failed). */
   tlsError: string | null;
+  /** The getaddrinfo(host, port, AF_UNSPEC, SOCK_STREAM) rows the attempts came from (for the runtimes' orders). */
+  rows: AddrinfoRow[];
+  /** Where each runtime would have connected (filled in by the client from the order model); null when unknown. */
+  runtimes?: Record<RuntimeName, RuntimeLanding> | null;
 }
 
 /** Attempts running at the same time (the per-attempt timeout is the setting netlens.connectTimeoutMs). */

@@ -51,7 +51,7 @@ export async function connectTest(params: ConnectTestParams, ctx: ConnectTestCon
       }
     }
   }
-  return { host: params.host, port: params.port, attempts, tls: tlsInfo, tlsError };
+  return { host: params.host, port: params.port, attempts, tls: tlsInfo, tlsError, rows: answer.rows };
 }
 
 interface Target {

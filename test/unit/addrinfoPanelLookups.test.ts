@@ -58,7 +58,7 @@ class FakeHelper {
 
 function setUp(): { helper: FakeHelper; lookups: AddrinfoPanelLookups; posted: ToWebviewMessage[]; post: (m: ToWebviewMessage) => Promise<void> } {
   const helper = new FakeHelper();
-  const lookups = new AddrinfoPanelLookups({ client: helper.client, dnsOptions: () => ({ servers: ['127.0.0.1'], timeoutMs: 1234 }), connectOptions: () => ({ timeoutMs: 500, lookupTimeoutMs: 2000 }) });
+  const lookups = new AddrinfoPanelLookups({ client: helper.client, dnsOptions: () => ({ servers: ['127.0.0.1'], timeoutMs: 1234 }), connectOptions: () => ({ timeoutMs: 500, lookupTimeoutMs: 2000, orderSettings: { node: { version: 'v20.20.2' } } }) });
   const posted: ToWebviewMessage[] = [];
   return { helper, lookups, posted, post: async (m) => void posted.push(m) };
 }

@@ -67,7 +67,7 @@ describe('Test Connection (connect.test) in the fixture namespace', function () 
   this.timeout(30000);
   let client: ResolverClient;
   const logLines: string[] = [];
-  const options = { tls: false, timeoutMs: 1000, lookupTimeoutMs: 5000 };
+  const options = { tls: false, timeoutMs: 1000, lookupTimeoutMs: 5000, orderSettings: { node: { version: 'v20.20.2' } } };
 
   before(function () {
     if (!inFixture) this.skip();
@@ -96,6 +96,11 @@ describe('Test Connection (connect.test) in the fixture namespace', function () 
       assert.equal(byAddress['127.0.0.1'].errno, null);
       if (byAddress['::1']) assert.deepEqual([byAddress['::1'].result, byAddress['::1'].errno], ['refused', 'ECONNREFUSED']);
       assert.equal(progress.length, outcome.value.attempts.length, 'one progress message per attempt');
+      // The runtimes that try every address end up on 127.0.0.1; Java tries only its first address (IPv4 first by
+      // default), which connected too. Node 20 with autoSelectFamily alternates families and also lands on 127.0.0.1.
+      const landings = outcome.value.runtimes;
+      assert.ok(landings, 'the runtimes were modelled');
+      for (const name of ['node', 'python', 'curl', 'go', 'java'] as const) assert.equal(landings[name].address, '127.0.0.1', `${name}: ${landings[name].rule}`);
     } finally {
       await closeServer(server);
     }

@@ -12,6 +12,7 @@ function human(r: ConnectTestResult): string[] {
     ['address', 'port', 'result', 'errno', 'time']
   );
   if (r.attempts.length === 0) lines.push('(getaddrinfo returned no TCP address)');
+  for (const [name, landing] of Object.entries(r.runtimes ?? {})) lines.push(`${name.padEnd(7)} ${landing.address === null ? 'connects to none' : `connects to ${dataText(landing.address)}`}: ${landing.rule}`);
   if (r.tls) {
     const t = r.tls;
     lines.push(`tls     ${t.protocol ?? '?'} with ${dataText(t.address)}`);
@@ -39,9 +40,15 @@ export const connectCommand: CliCommand = {
     const { default: fallback, minimum, maximum } = NUMBER_SETTINGS.connectTimeoutMs;
     const timeoutText = args.options.get('timeout-ms') ?? String(fallback);
     if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < minimum || Number(timeoutText) > maximum) throw new UsageError(`--timeout-ms must be ${minimum} to ${maximum}`);
-    const outcome = await testConnection(ctx.client(), host, port, { tls: args.switches.has('tls'), timeoutMs: Number(timeoutText), lookupTimeoutMs: NUMBER_SETTINGS.lookupTimeoutMs.default });
+    const outcome = await testConnection(ctx.client(), host, port, {
+      tls: args.switches.has('tls'),
+      timeoutMs: Number(timeoutText),
+      lookupTimeoutMs: NUMBER_SETTINGS.lookupTimeoutMs.default,
+      orderSettings: { node: { version: process.version } },
+    });
     if (!outcome.ok) return outcome;
     const r = outcome.value;
-    return { ok: true, json: { attempts: r.attempts.map(attemptJson), tls: tlsJson(r.tls) }, human: human(r) };
+    const runtimes = r.runtimes ? Object.fromEntries(Object.entries(r.runtimes).map(([name, landing]) => [name, { address: landing.address, rule: landing.rule }])) : null;
+    return { ok: true, json: { attempts: r.attempts.map(attemptJson), runtimes, tls: tlsJson(r.tls) }, human: human(r) };
   },
 };
