@@ -9,6 +9,8 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { HostLookups } from '../src/client/hostLookups';
+import { HoverInsights } from '../src/client/hoverInsights';
 import { LookupCache } from '../src/client/lookupCache';
 import { ResolverClient } from '../src/client/resolverClient';
 import type { GetaddrinfoRequest, GetaddrinfoResult } from '../src/core/addrinfo';
@@ -150,9 +152,16 @@ export async function benchExtension(quick: boolean): Promise<string[]> {
     const position = new active.fake.Position(0, line.indexOf('localhost') + 3);
     const document = fakeDocument(line);
     const hover = (): Promise<unknown> => Promise.resolve(provider.provideHover(document, position, source.token));
-    const first = (await hover()) as { contents: { value: string }[] } | undefined; // starts the helper, resolves, caches
+    // The first hovers start the helper and resolve; a hover that waits longer than its 400 ms shows "resolving…" by
+    // design (a cold helper on a busy machine), and the answer lands in the cache for the next one: hover until then.
     // The hover's markdown escapes every punctuation character (data and words alike): read it as text.
-    if (!first?.contents[0]?.value.replace(/\\(.)/g, '$1').includes('127.0.0.1')) throw new Error(`hover on localhost did not show its address: ${JSON.stringify(first)}`);
+    const shows = (h: { contents: { value: string }[] } | undefined): boolean => Boolean(h?.contents[0]?.value.replace(/\\(.)/g, '$1').includes('127.0.0.1'));
+    let first = (await hover()) as { contents: { value: string }[] } | undefined;
+    for (let i = 0; i < 100 && !(shows(first) && first?.contents[0]?.value.includes('answered')); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      first = (await hover()) as { contents: { value: string }[] } | undefined;
+    }
+    if (!shows(first)) throw new Error(`hover on localhost did not show its address within 10 s: ${JSON.stringify(first)}`);
     const n = quick ? 500 : 20_000;
     spy.reset();
     for (let i = 0; i < 200; i++) await hover(); // JIT warm-up
@@ -182,6 +191,27 @@ export async function benchExtension(quick: boolean): Promise<string[]> {
     lines.push(
       `hover on a cached name        provider p50 ${percentile(times, 50).toFixed(1)} µs  p99 ${p99.toFixed(1)} µs  max ${(Math.max(...times) / 1000).toFixed(2)} ms over ${n} hovers, ` +
         `${requestsDuringHovers} helper requests   scan+cache only p99 ${percentile(bare, 99).toFixed(1)} µs   target p99 < 1 ms: ${p99 < 1000 && requestsDuringHovers === 0 ? 'met' : 'MISSED'}`
+    );
+
+    // --- the hover's explaining lines (which source answered, where runtimes connect) on a cached name ----------
+    // Computed once per lookup (two helper round trips, no network) and cached with it: what a hover adds is reading
+    // them back. Issue 16's target: < 50 µs p99.
+    const hostLookups = new HostLookups(client, () => 60);
+    const insights = new HoverInsights(client, () => ({ timeoutMs: 5000, remoteName: null, orderSettings: { node: { version: process.version } } }));
+    const warm = await hostLookups.resolve('localhost');
+    const computed = await insights.forLookup(warm);
+    const insightTimes: number[] = [];
+    for (let i = 0; i < n + 200; i++) {
+      const t = process.hrtime.bigint();
+      const cachedLookup = hostLookups.cached('localhost');
+      const got = cachedLookup && (await insights.forLookup(cachedLookup));
+      if (i >= 200) insightTimes.push(micros(t));
+      if (!got) throw new Error('no cached insight for localhost');
+    }
+    const insightP99 = percentile(insightTimes, 99);
+    lines.push(
+      `hover explaining lines        cached read p50 ${percentile(insightTimes, 50).toFixed(1)} µs  p99 ${insightP99.toFixed(1)} µs over ${n} hovers ` +
+        `(which source: ${computed?.why ? 'yes' : 'no'}, runtimes: ${computed?.runtimes ? 'yes' : 'no'})   target p99 < 50 µs: ${insightP99 < 50 ? 'met' : 'MISSED'}`
     );
 
     // --- 100 concurrent hovers of one uncached name ------------------------------------------------------------

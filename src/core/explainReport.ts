@@ -113,7 +113,9 @@ export function answerSourceLine(local: ExplainResult, name: string, system: { a
         : words(l10n.t('answered by DNS, the name asked as is (name {0} of {1} the search list tries)', index + 1, search.candidates.length));
     }
   }
-  return sentence(l10n.t('answered by a source after the local ones ({0})', slot(0)), network.join(', '));
+  // The only source after the local ones answered; with several, which one did cannot be told without asking them.
+  if (network.length === 1) return sentence(l10n.t('answered by {0}', slot(0)), network[0]);
+  return sentence(l10n.t('answered by one of {0} (the sources after the local ones)', slot(0)), network.join(', '));
 }
 
 /** `netlens explain`'s text: environment, the hosts line with each source's answer, the search trace, the system answer. */

@@ -59,6 +59,11 @@ export interface HoverInput {
   now: number;
   /** What a pod would ask for the host when the file is a Kubernetes manifest (computed offline); else absent. */
   kubernetes?: KubernetesPreview | null;
+  /**
+   * Why this answer and who connects where, for a successful lookup (client/hoverInsights.ts: no query the lookup did
+   * not make); absent while they are being computed (the next hover shows them).
+   */
+  insight?: { why: Line | null; runtimes: Line | null };
 }
 
 /** Whether the hover asks gethostbyaddr too: for IP literals. */
@@ -76,7 +81,7 @@ export function hoverView(input: HoverInput): HoverSection[] {
   // The pod's view needs no lookup (it is computed offline), so it is shown in untrusted workspaces too.
   const pod = input.kubernetes ? [section([kubernetesLines(input.kubernetes)])] : [];
   if (input.noLookup) return [noLookupSection(match.host, input.noLookup), ...pod, ...facts];
-  const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now) : resolvingSection(match.host)];
+  const sections = [input.lookup ? lookupSection(input.lookup, input.machine, input.now, input.insight) : resolvingSection(match.host)];
   if (isAddressMatch(match)) sections.push(reverseSection(input.reverse));
   return [...sections, ...pod, ...facts];
 }
@@ -111,7 +116,7 @@ function section(paragraphs: Line[][], title: string | null = null, links: Hover
   return { title, paragraphs, links };
 }
 
-function lookupSection(lookup: HostLookup, machine: string | null | undefined, now: number): HoverSection {
+function lookupSection(lookup: HostLookup, machine: string | null | undefined, now: number, insight: HoverInput['insight']): HoverSection {
   const paragraphs: Line[][] = [];
   if (!lookup.ok) {
     paragraphs.push([sentence(l10n.t('✗ {0}', slot(0)), errorText(lookup.error))]);
@@ -119,6 +124,8 @@ function lookupSection(lookup: HostLookup, machine: string | null | undefined, n
     if (canonicalDiffers(lookup.host, lookup.canonicalName)) paragraphs.push([sentence(l10n.t('canonical name: {0}', slot(0)), lookup.canonicalName)]);
     // An address is the resolver's data like any name: an IPv6 scope (`fe80::1%eth0`) can carry any text.
     paragraphs.push(distinctAddressRows(lookup.rows).map((row) => sentence(`${familyLabel(row.sockaddr[0])}  ${slot(0)}`, row.sockaddr[0])));
+    const explained = [insight?.why, insight?.runtimes].filter((line): line is Line => Boolean(line));
+    if (explained.length) paragraphs.push(explained);
   }
   paragraphs.push([resolverLine(lookup, machine, now)]);
   const { host } = lookup;

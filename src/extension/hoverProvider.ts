@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HoverInsights } from '../client/hoverInsights';
 import type { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { gatherAnswers, hoverView, isAddressMatch, type HoverAction, type HoverLookups, type HoverSection, type NoLookupReason } from '../core/hoverView';
 import type { Line } from '../core/lookupView';
@@ -10,6 +11,8 @@ import { escapeMarkdownText } from './untrustedText';
 
 /** How long a hover waits for a lookup before it shows "resolving…" (the next hover shows the answer). */
 const HOVER_WAIT_MS = 400;
+/** How long a hover waits, the first time, for the lines that explain an answer (two helper round trips, no network). */
+const INSIGHT_WAIT_MS = 250;
 
 /** Only our own commands may run from hover links, whatever a DNS answer contains. */
 const HOVER_COMMANDS: Record<HoverAction, string> = {
@@ -23,7 +26,7 @@ const HOVER_COMMANDS: Record<HoverAction, string> = {
  * model (core/hoverView.ts) decides what is shown; this gathers the answers and renders the model as markdown.
  * `lookupBlock` says why nothing may be looked up on its own (untrusted workspace, netlens.autoResolve off).
  */
-export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFileAnswers, lookupBlock: () => NoLookupReason | null): vscode.Disposable {
+export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFileAnswers, lookupBlock: () => NoLookupReason | null, insights: HoverInsights): vscode.Disposable {
   return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
     async provideHover(document, position, token) {
       const match = hostMatchAt(document, position);
@@ -32,10 +35,25 @@ export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFil
       const answers = noLookup || match.kind === 'network' || srvQueryFor(match) ? { lookup: undefined, machine: undefined, reverse: undefined } : await gatherAnswers(match.host, isAddressMatch(match), lookups, HOVER_WAIT_MS, token);
       if (!answers) return undefined;
       const kubernetes = kubernetesPreviewFor(document, match)?.preview ?? null;
-      const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now(), kubernetes });
+      const pending = answers.lookup ? insights.forLookup(answers.lookup) : undefined;
+      // Computed once per lookup and cached: a short wait the first time, none after (the next hover has them).
+      const insight = pending && (await within(pending, INSIGHT_WAIT_MS));
+      if (token.isCancellationRequested) return undefined;
+      const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now(), kubernetes, insight });
       return new vscode.Hover(sections.map(renderSection), matchRange(match));
     },
   });
+}
+
+/** The promise's value if it settles within `ms`, else undefined (the work goes on; its result is cached). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function renderSection(section: HoverSection): vscode.MarkdownString {

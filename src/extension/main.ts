@@ -8,6 +8,7 @@ import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
 import { registerHelperCommands } from './helperCommands';
 import { HostLookups } from '../client/hostLookups';
+import { HoverInsights } from '../client/hoverInsights';
 import { registerFileHostsTree } from './fileHostsTree';
 import { registerHistoryTree } from './historyTree';
 import { registerHoverProvider } from './hoverProvider';
@@ -43,7 +44,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerMachineTree(commands, client),
     registerFileHostsTree(commands, lookups),
     registerResolveHostnameCommand(commands, lookups),
-    registerHoverProvider(lookups, new HostsFileAnswers(), automaticLookupBlock),
+    registerHoverProvider(
+      lookups,
+      new HostsFileAnswers(),
+      automaticLookupBlock,
+      new HoverInsights(client, () => ({ timeoutMs: settings.lookupTimeoutMs(), remoteName: vscode.env.remoteName ?? null, orderSettings: { node: { version: process.version } } }))
+    ),
     registerPortInlayHints(),
     registerKubernetesCodeActions(),
     registerCopyLookupJsonCommand(commands, lookups),

@@ -23,10 +23,11 @@ const ARITY: Readonly<Record<string, [min: number, max: number]>> = {
   gethostname: [0, 0], getfqdn: [0, 1], gethostbyname: [1, 1], gethostbyname_ex: [1, 1], gethostbyaddr: [1, 1], getaddrinfo: [1, 2],
   getnameinfo: [2, 2], dns: [1, 1], backend: [0, 0], getservbyname: [1, 2], getservbyport: [1, 2], getprotobyname: [1, 1], inet_aton: [1, 1],
   inet_ntoa: [1, 1], inet_pton: [2, 2], inet_ntop: [2, 2], constants: [1, 1], addressinfo: [1, 1], urlport: [1, 1], scan: [1, 1], order: [1, 2],
+  explain: [1, 1], connect: [2, 2],
 };
 
 /** Commands that may ask the resolver (or DNS) when their arguments are valid: fuzzed only inside the fixture namespace. */
-const RESOLVING = new Set(['getfqdn', 'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getaddrinfo', 'getnameinfo', 'dns', 'order']);
+const RESOLVING = new Set(['getfqdn', 'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getaddrinfo', 'getnameinfo', 'dns', 'order', 'explain', 'connect']);
 
 interface Run {
   argv: string[];
