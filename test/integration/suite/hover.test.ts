@@ -56,6 +56,31 @@ describe('hover on hostnames in a real editor', () => {
     assert.ok(idn.includes('IDN: Python and the netlens CLI send strasse.netlens.test (IDNA 2003); browsers send xn--strae-oqa.netlens.test (UTS #46)'), idn);
   });
 
+  it('says which source answered (the hosts file, or DNS) and where runtimes connect first, without a query of its own', async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    const { alias } = FIXTURE.cnameChain;
+    const doc = await vscode.workspace.openTextDocument({ language: 'ini', content: `a = http://${FIXTURE.hostsOnly.name}/\nb = https://${alias}/\nc = localhost:8080\n` });
+    // The explaining lines are computed once per lookup: a hover may come before them; the next one has them.
+    const explained = async (line: number, column: number): Promise<string> => {
+      for (let i = 0; i < 40; i++) {
+        const { plain } = await settledHover(doc, new vscode.Position(line, column));
+        if (plain.includes('answered by')) return plain;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`no "answered by" line at line ${line}`);
+    };
+    const hosts = await explained(0, 12);
+    assert.match(hosts, /answered by files: \/etc\/hosts line \d+/);
+    const before = queriesFor(alias).length;
+    const dns = await explained(1, 14);
+    assert.match(dns, /^answered by dns\s*$/m);
+    // Asking the hosts file and myhostname sends nothing: the only queries for the alias are the lookup's own.
+    const lookupQueries = queriesFor(alias).length - before;
+    assert.ok(lookupQueries <= 2, `the hover sent ${lookupQueries} queries for ${alias} (the lookup's A and AAAA at most)`);
+    const local = await explained(2, 6);
+    assert.match(local, /connects? to ::1 first; Java uses 127\.0\.0\.1 only/);
+  });
+
   it('finding is not resolving: a network is explained, .onion/.invalid/.alt and SRV names are marked, and none reaches DNS', async function () {
     if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
     const content = 'cidr_block = "10.40.0.0/16"\ntor = "shop-hover.example.onion"\nsrv = "_ldap._tcp.hover-srv.netlens.test"\nalt = "wiki.hover-check.alt"\n';
