@@ -8,6 +8,11 @@ import { formatAsPythonException } from '../core/resolverError';
 import { hostAtCursor } from './hostsInDocument';
 import type { ResolverClient } from '../client/resolverClient';
 import { settings } from './settings';
+import { explainHost } from '../client/explainHost';
+import { isTrace, sourceStatusText, type ExplainReport } from '../core/explainReport';
+import { environmentSummary } from '../core/environmentView';
+import { lineText } from '../core/lookupView';
+import { searchTraceSummary } from '../core/searchTrace';
 import { withoutIcons, withoutLinks } from './untrustedText';
 
 /**
@@ -19,15 +24,20 @@ export function registerCompareResolversCommand(commands: CommandRegistry, clien
   return commands.register(Commands.compareResolvers, async (hostArg?: unknown): Promise<Outcome<DnsReport> | undefined> => {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : await askForHost();
     if (!host) return undefined;
-    const outcome = await vscode.window.withProgress(
+    const [outcome, explained] = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('NetLens: asking DNS and the system resolver for {0}', withoutIcons(host)) },
-      () => directDnsLookup(client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() })
+      () =>
+        Promise.all([
+          directDnsLookup(client, host, { servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }),
+          // Why the system answered what it did: every nsswitch.conf source alone and the search trace (issue 15).
+          explainHost(client, host, { timeoutMs: settings.lookupTimeoutMs(), remoteName: vscode.env.remoteName ?? null, network: true }),
+        ])
     );
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(withoutLinks(vscode.l10n.t('NetLens: {0} — {1}', host, formatAsPythonException(outcome.error))));
       return outcome;
     }
-    void vscode.window.showQuickPick(reportItems(outcome.value), { title: vscode.l10n.t('{0}: DNS ({1}) vs the system resolver', host, outcome.value.servers.join(', ') || vscode.l10n.t('no servers')), matchOnDescription: true });
+    void vscode.window.showQuickPick([...reportItems(outcome.value), ...(explained.ok ? explainItems(explained.value) : [])], { title: vscode.l10n.t('{0}: DNS ({1}) vs the system resolver', host, outcome.value.servers.join(', ') || vscode.l10n.t('no servers')), matchOnDescription: true });
     return outcome;
   });
 }
@@ -60,6 +70,27 @@ function reportItems(report: DnsReport): vscode.QuickPickItem[] {
     for (const n of report.system.names) items.push({ label: text(n), description: vscode.l10n.t('name') });
   } else {
     items.push({ label: text(report.system.error.message), description: report.system.error.type });
+  }
+  return items;
+}
+
+/** The sources of the hosts line, each alone (the one getaddrinfo answered from first), then the search trace. */
+function explainItems(report: ExplainReport): vscode.QuickPickItem[] {
+  const text = withoutIcons;
+  const items: vscode.QuickPickItem[] = [{ label: vscode.l10n.t('Why the system resolver answered this'), kind: vscode.QuickPickItemKind.Separator }];
+  items.push({ label: text(lineText(environmentSummary(report.environment))), description: vscode.l10n.t('where it resolved') });
+  for (const s of report.nss.sources) {
+    const answered = report.nss.answeredBy === s.source;
+    items.push({
+      label: `${answered ? '$(arrow-right)' : '$(blank)'} ${text(s.source)}`,
+      description: text([sourceStatusText(s), ...s.addresses].join('  ')),
+      detail: text(s.detail),
+    });
+  }
+  if (report.nss.note) items.push({ label: text(report.nss.note), description: vscode.l10n.t('note') });
+  if (report.search && isTrace(report.search)) {
+    items.push({ label: text(lineText(searchTraceSummary(report.search))), description: vscode.l10n.t('search list') });
+    for (const t of report.search.tries) items.push({ label: text(t.name), description: text([t.result, ...t.addresses].join('  ')) });
   }
   return items;
 }

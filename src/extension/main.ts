@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     registerPortInlayHints(),
     registerKubernetesCodeActions(),
-    registerCopyLookupJsonCommand(commands, lookups),
+    registerCopyLookupJsonCommand(commands, lookups, client),
     registerServicePortCommand(commands),
     registerReverseLookupCommand(commands, client),
     registerCompareResolversCommand(commands, client),

@@ -70,6 +70,10 @@ describe('Copy Lookup as JSON in a real editor', function () {
     assert.deepEqual(found.result, cliJson(args(alias)), 'one path to getaddrinfo: the extension and the CLI get the same rows');
     assert.equal(found.canonicalName, canonical);
     assert.equal(found.error, null);
+    // Why, as far as known without a query: the hosts file asked (NOTFOUND), dns not asked, the search list.
+    const explain = (found as LookupJson & { explain: { sources: { source: string; asked: boolean; status: string | null }[]; search: { candidates: string[] } } }).explain;
+    assert.deepEqual(explain.sources.map((s) => [s.source, s.asked, s.status]), [['files', true, 'NOTFOUND'], ['dns', false, null]]);
+    assert.deepEqual(explain.search.candidates, [alias]);
     const failed = JSON.parse(await runCommand<string>('netlens.copyLookupJson', FIXTURE.nxdomain)) as LookupJson;
     assert.equal(failed.result, null);
     assert.deepEqual({ error: failed.error }, cliJson(args(FIXTURE.nxdomain)), 'one error shape');
