@@ -32,18 +32,19 @@ export class HoverInsights {
   /** The lines for a successful lookup, computed once per lookup (a re-resolve makes a new one). */
   forLookup(lookup: HostLookup): Promise<HoverInsight> | undefined {
     if (!lookup.ok || lookup.rows.length === 0) return undefined;
-    const key = `${lookup.resolvedAt}\u0000${lookup.host}`;
+    const options = this.options();
+    // The modelled Node version is part of the key: changing the setting changes the runtimes line at once.
+    const key = `${lookup.resolvedAt}\u0000${lookup.host}\u0000${options.orderSettings.node.version}`;
     let insight = this.cache.get(key);
     if (!insight) {
-      insight = this.compute(lookup);
+      insight = this.compute(lookup, options);
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(key, insight);
     }
     return insight;
   }
 
-  private async compute(lookup: HostLookup): Promise<HoverInsight> {
-    const { timeoutMs, remoteName, orderSettings } = this.options();
+  private async compute(lookup: HostLookup, { timeoutMs, remoteName, orderSettings }: ReturnType<HoverInsights['options']>): Promise<HoverInsight> {
     const [explained, order] = await Promise.all([
       explainHost(this.client, lookup.host, { timeoutMs, remoteName, network: false, system: { ok: true, value: lookup.rows } }),
       explainOrder(this.client, lookup.host, null, lookup.rows, orderSettings, `getaddrinfo(${JSON.stringify(lookup.host)}, None, AF_UNSPEC, SOCK_STREAM, 0, AI_CANONNAME)`),

@@ -32,6 +32,8 @@ const DNS_NAME_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-
 export const STRING_SETTINGS = {
   // kubelet --cluster-domain: the suffix of every Service name (`<svc>.<ns>.svc.<domain>`) and of the pod's search list.
   'kubernetes.clusterDomain': { default: 'cluster.local', pattern: DNS_NAME_PATTERN, maxLength: 253 },
+  // The Node.js whose connect behaviour the order view and Test Connection model; '' is the extension host's own.
+  'runtimes.nodeVersion': { default: '', pattern: '^(v?\\d+(\\.\\d+){0,2})?$', maxLength: 20 },
 } as const;
 
 export type NumberSetting = keyof typeof NUMBER_SETTINGS;

@@ -21,7 +21,7 @@ export function registerAddrinfoPanel(commands: CommandRegistry, client: Resolve
   const lookups = new AddrinfoPanelLookups({
     client,
     dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }),
-    connectOptions: () => ({ timeoutMs: settings.connectTimeoutMs(), lookupTimeoutMs: settings.lookupTimeoutMs(), orderSettings: { node: { version: process.version } } }),
+    connectOptions: () => ({ timeoutMs: settings.connectTimeoutMs(), lookupTimeoutMs: settings.lookupTimeoutMs(), orderSettings: settings.orderSettings() }),
   });
   const panels = new AddrinfoPanels(extensionUri, lookups, onConnection);
   return vscode.Disposable.from(

@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
       lookups,
       new HostsFileAnswers(),
       automaticLookupBlock,
-      new HoverInsights(client, () => ({ timeoutMs: settings.lookupTimeoutMs(), remoteName: vscode.env.remoteName ?? null, orderSettings: { node: { version: process.version } } }))
+      new HoverInsights(client, () => ({ timeoutMs: settings.lookupTimeoutMs(), remoteName: vscode.env.remoteName ?? null, orderSettings: settings.orderSettings() }))
     ),
     registerPortInlayHints(),
     registerKubernetesCodeActions(),

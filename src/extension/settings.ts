@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { OrderSettings } from '../core/orderReport';
 import { noLookupReason, type NoLookupReason } from '../core/hoverView';
 import { booleanSetting, boundedNumber, stringListSetting, stringSetting, type BooleanSetting, type NumberSetting } from '../core/settingsTable';
 
@@ -25,6 +26,8 @@ export const settings = {
   annotationsEnabled: boolean('annotations.enabled'),
   privateSuffixes: (): string[] => stringListSetting(section().get<unknown>('privateSuffixes')),
   kubernetesClusterDomain: (): string => stringSetting('kubernetes.clusterDomain', section().get<unknown>('kubernetes.clusterDomain')),
+  /** The runtimes NetLens models: Node's version from netlens.runtimes.nodeVersion, else the extension host's. */
+  orderSettings: (): OrderSettings => ({ node: { version: stringSetting('runtimes.nodeVersion', section().get<unknown>('runtimes.nodeVersion')) || process.version } }),
   /** Servers for the direct DNS view; a workspace's own value counts only while it is trusted (see package.json). */
   dnsServers: (): string[] | null => {
     const servers = stringListSetting(vscode.workspace.isTrusted ? section().get<unknown>('dnsServers') : section().inspect<unknown>('dnsServers')?.globalValue);
