@@ -7,6 +7,8 @@ import * as path from 'path';
 import { FIXTURE } from '../fixtures/dns/zone';
 import { addrinfoFrame, bounded, expect, pickFromQuickInput, quickOpenFile, resolveInPanel, runCommand, textBox, textOf, waitUntil, type UiContext, type UiScenario } from './driver';
 import { REPO_ROOT } from '../support/paths';
+import type { DetailsMessage, ResultMessage } from '../../src/client/addrinfoPanelLookups';
+import type { ToWebviewMessage } from '../../src/webview/messages';
 
 const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
 const PANEL_WIDTH = 480;
@@ -327,6 +329,82 @@ const panelSections: UiScenario = {
   },
 };
 
+/** What a webview saved before "Why this answer" and "Address order" existed: details and a test without them. */
+const OLDER = (() => {
+  const host = 'older.netlens.test';
+  const address = '198.51.100.200';
+  // The key order of the webview's own read(): the webview matches details to their result by this JSON.
+  const request = { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] } as const;
+  const result: ResultMessage = {
+    type: 'result',
+    request: { ...request, flags: [...request.flags] },
+    outcome: { ok: true, value: { backend: 'native', rows: [{ family: 'AF_INET', socktype: 'SOCK_STREAM', proto: 6, canonname: host, sockaddr: [address, 0] }], unavailable: [], elapsedMs: 1 } },
+    constants: {},
+  };
+  const details: Omit<DetailsMessage, 'explain' | 'order'> = { type: 'details', request: result.request, reverse: { [address]: { ok: true, name: `reverse-${host}` } }, dns: null };
+  const connection: ToWebviewMessage = {
+    type: 'connection',
+    target: { host, port: 8080, tls: false },
+    outcome: { ok: true, value: { host, port: 8080, attempts: [{ address, family: 'AF_INET', port: 8080, result: 'refused', errno: 'ECONNREFUSED', ms: 1 }], tls: null, tlsError: null, rows: [] } },
+  };
+  return { host, address, messages: [result, details, connection] };
+})();
+
+/** The panel as drawn from an older answer: its rows, reverse names, sections, landings and any error. */
+async function olderView(ctx: UiContext): Promise<{ call: string; rows: string[]; reverse: string[]; sections: number; landings: number; attempts: number; errors: string[]; probe: boolean }> {
+  return addrinfoFrame(ctx.page)
+    .locator('body')
+    .evaluate((body) => ({
+      probe: body.hasAttribute('data-ui-probe'),
+      call: (body.querySelector('#output pre.call')?.textContent ?? '').trim(),
+      rows: [...body.querySelectorAll('#output > table td.col-address')].map((td) => (td.textContent ?? '').trim()),
+      reverse: [...body.querySelectorAll('#output > table td.col-reverse-name')].map((td) => (td.textContent ?? '').trim()),
+      sections: body.querySelectorAll('section.explain, section.order').length,
+      landings: body.querySelectorAll('#connection table.landings').length,
+      attempts: body.querySelectorAll('#connection table.attempts tbody tr').length,
+      errors: [...body.querySelectorAll('.error')].map((e) => (e.textContent ?? '').trim()),
+    }));
+}
+
+/**
+ * A state saved by an older NetLens (details without explain or order, a test without the runtimes' landings) is
+ * still drawn: given to the webview as its messages, then drawn again from what it saved, when its hidden tab
+ * shows again (VS Code recreates a hidden webview: the script restores from getState, as after a reload).
+ */
+const olderSavedState: UiScenario = {
+  name: 'getaddrinfo-older-saved-details',
+  async run(ctx) {
+    const { page } = ctx;
+    await closeAllEditors(ctx);
+    await runCommand(ctx, 'netlens.showGetaddrinfo');
+    const frame = addrinfoFrame(page);
+    await frame.locator('#host').waitFor({ state: 'visible', timeout: bounded(ctx, 15_000) });
+    // The webview takes these as it takes the extension's messages (no seq: not an answer to its own request).
+    await frame.locator('body').evaluate((_body, messages) => {
+      for (const m of messages) window.postMessage(m, '*');
+    }, OLDER.messages);
+    const drawn = (v: Awaited<ReturnType<typeof olderView>>): boolean => v.call.includes(OLDER.host) && v.rows.join() === OLDER.address && v.reverse.join() === `reverse-${OLDER.host}` && v.attempts === 1;
+    const first = await waitUntil(ctx, 'the older answer drawn', 10_000, async () => {
+      const v = await olderView(ctx);
+      return drawn(v) ? v : undefined;
+    });
+    expect(first.sections === 0 && first.landings === 0 && first.errors.length === 0, `no new section, no landing, no error: ${JSON.stringify(first)}`);
+    // A mark on this page: the page drawn again must be a new one (no mark), not this one kept alive.
+    await frame.locator('body').evaluate((body) => body.setAttribute('data-ui-probe', ''));
+
+    // Hide the panel's tab behind a file in its group, then show it again: the webview is drawn from its saved state.
+    await quickOpenFile(ctx, 'app.yaml', alias);
+    await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: bounded(ctx, 10_000) }).catch(() => undefined);
+    await page.locator('.part.editor .tab', { hasText: 'NetLens: getaddrinfo' }).first().click();
+    const again = await waitUntil(ctx, 'the older answer drawn again from the saved state', 15_000, async () => {
+      const v = await olderView(ctx).catch(() => undefined);
+      return v && drawn(v) ? v : undefined;
+    });
+    expect(!again.probe, 'the webview was made again (restored from its saved state), not kept');
+    expect(again.sections === 0 && again.landings === 0 && again.errors.length === 0, `drawn again, with no new section, no landing, no error: ${JSON.stringify(again)}`);
+  },
+};
+
 /**
  * Test Connection as a person uses it in the panel: resolve localhost, type the port of a server listening on
  * 127.0.0.1 only (in the fixture namespace), click Test Connection: one row per address in the resolver's order,
@@ -375,4 +453,4 @@ const panelConnect: UiScenario = {
   },
 };
 
-export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, panelForHost, narrowPanel, panelSections, panelConnect];
+export const PANEL_SCENARIOS: readonly UiScenario[] = [emptyPanel, panelForHost, narrowPanel, panelSections, olderSavedState, panelConnect];
