@@ -184,7 +184,7 @@ async function panelRows(ctx: UiContext, host: string, canonname: string): Promi
   const frame = addrinfoFrame(ctx.page);
   return waitUntil(ctx, `the panel's table for ${host}`, 15_000, async () => {
     // One look at the whole table (textContent, not the styled innerText), so that cells and their state agree.
-    const tables = await frame.locator('#output table').evaluateAll((ts) =>
+    const tables = await frame.locator('#output > table').evaluateAll((ts) =>
       ts.map((t) => ({
         headers: Array.from(t.querySelectorAll('thead th')).map((h) => (h.textContent ?? '').trim()),
         rows: Array.from((t as HTMLTableElement).tBodies[0]?.rows ?? []).map((tr) => Array.from(tr.cells).map((c) => c.textContent ?? '')),
