@@ -4,13 +4,18 @@
  * sends, the form a restored panel starts from, and one lookup as the panel shows it ('resolving', 'result', then
  * 'details'). The panel class only owns the webview and posts what this module builds.
  */
-import { asGetaddrinfoRequest, distinctAddresses, type GetaddrinfoRequest } from '../core/addrinfo';
+import { asGetaddrinfoRequest, distinctAddresses, type AddrinfoRow, type GetaddrinfoRequest, type Outcome } from '../core/addrinfo';
+import { environmentSummary } from '../core/environmentView';
+import { isTrace, sourceStatusText } from '../core/explainReport';
 import { parseIpAddress } from '../core/ipAddress';
+import { tablesSummary, type OrderSettings } from '../core/orderReport';
 import { formatAsPythonException } from '../core/resolverError';
-import type { ConnectTarget, FromWebviewMessage, ReverseName, ToWebviewMessage } from '../webview/messages';
+import { searchTraceSummary } from '../core/searchTrace';
+import type { ConnectTarget, FromWebviewMessage, PanelExplainReport, PanelOrderReport, ReverseName, ToWebviewMessage } from '../webview/messages';
 import { testConnection } from './connectionTest';
-import type { OrderSettings } from '../core/orderReport';
-import { directDnsLookup, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult, type DirectDnsOptions } from './pythonSocket';
+import { explainHost } from './explainHost';
+import { explainOrder } from './orderLookup';
+import { directDnsLookup, encodeHost, pyArgsFromRequest, pyGethostbyaddr, pyGetaddrinfoResult, type DirectDnsOptions } from './pythonSocket';
 import type { ResolverClient } from './resolverClient';
 
 export type ResultMessage = Extract<ToWebviewMessage, { type: 'result' }>;
@@ -49,10 +54,15 @@ export function restoredForm(saved: unknown): GetaddrinfoRequest {
   return asGetaddrinfoRequest(form) ?? defaultRequest(null);
 }
 
-/** What a panel lookup needs: the helper (lookups and its socket constants) and the direct DNS view's settings. */
+/** What a panel lookup needs: the helper (lookups and its socket constants) and the settings of its details. */
 export interface AddrinfoPanelDeps {
   client: Pick<ResolverClient, 'request' | 'ping'>;
   dnsOptions: () => DirectDnsOptions;
+  /**
+   * "Why this answer" and "Address order": the lookup timeout (bounds each source and the trace), where the editor
+   * runs (vscode.env.remoteName, null when local: this module does not import vscode) and the runtimes to model.
+   */
+  explainOptions: () => { timeoutMs: number; remoteName: string | null; orderSettings: OrderSettings };
   /** Test Connection's per-address timeout and the lookup timeout (settings, read at each test). */
   connectOptions: () => { timeoutMs: number; lookupTimeoutMs: number; orderSettings: OrderSettings };
 }
@@ -107,21 +117,53 @@ export class AddrinfoPanelLookups {
     return { type: 'result', request, outcome, constants, seq };
   }
 
-  /** Reverse names of a successful result's addresses, and the direct DNS view of its host (null for None and addresses). */
+  /**
+   * A successful result's details, asked side by side: the reverse name of each address; for a host name, the direct
+   * DNS view and "Why this answer" (every nsswitch.conf source and the search trace: both ask DNS, as the user asked
+   * the panel to); for a host name or an address, "Address order" of the result's own rows. None gets neither.
+   */
   async details(result: ResultMessage): Promise<DetailsMessage | null> {
     if (!result.outcome.ok) return null;
     const { client } = this.deps;
-    const host = result.request.host;
-    const [reverse, dns] = await Promise.all([
+    const { request } = result;
+    const rows = result.outcome.value.rows;
+    const name = request.host !== null && !parseIpAddress(request.host) ? request.host : null;
+    const [reverse, dns, explain, order] = await Promise.all([
       Promise.all(
-        distinctAddresses(result.outcome.value.rows).map(async (a): Promise<[string, ReverseName]> => {
+        distinctAddresses(rows).map(async (a): Promise<[string, ReverseName]> => {
           const r = await pyGethostbyaddr(client, a);
           return [a, r.ok ? { ok: true, name: r.value[0] } : { ok: false, error: formatAsPythonException(r.error) }];
         })
       ),
-      host !== null && !parseIpAddress(host) ? directDnsLookup(client, host, this.deps.dnsOptions()) : Promise.resolve(null),
+      name !== null ? directDnsLookup(client, name, this.deps.dnsOptions()) : Promise.resolve(null),
+      name !== null ? this.explain(name, rows) : Promise.resolve(null),
+      request.host !== null ? this.order(request, request.host, rows) : Promise.resolve(null),
     ]);
-    return { type: 'details', request: result.request, reverse: Object.fromEntries(reverse), dns, seq: result.seq };
+    return { type: 'details', request, reverse: Object.fromEntries(reverse), dns, explain, order, seq: result.seq };
+  }
+
+  /**
+   * "Why this answer" for a name the panel resolved: its own rows are the system's answer (no second lookup), the
+   * helper's `explain` adds the environment, every source and the trace. The lines core words from the report are
+   * worded here, where @vscode/l10n has the editor's bundle: the webview draws them as given.
+   */
+  private async explain(name: string, rows: AddrinfoRow[]): Promise<Outcome<PanelExplainReport>> {
+    const { timeoutMs, remoteName } = this.deps.explainOptions();
+    const outcome = await explainHost(this.deps.client, name, { timeoutMs, remoteName, network: true, system: { ok: true, value: rows } });
+    if (!outcome.ok) return outcome;
+    const r = outcome.value;
+    const shown = { environment: environmentSummary(r.environment), statuses: r.nss.sources.map(sourceStatusText), trace: isTrace(r.search) ? searchTraceSummary(r.search) : null };
+    return { ok: true, value: { ...r, shown } };
+  }
+
+  /** "Address order" of the result's rows as they are (one `order.sources` round trip), with the extension host's runtimes. */
+  private async order(request: GetaddrinfoRequest, host: string, rows: AddrinfoRow[]): Promise<Outcome<PanelOrderReport>> {
+    // As getaddrinfo got it (IDNA 2003), which is what the Go model's per-name choice reads; an address as it is.
+    const encoded = parseIpAddress(host) ? null : encodeHost(host);
+    const port = request.port === null ? null : String(request.port);
+    const outcome = await explainOrder(this.deps.client, encoded?.ok ? encoded.value : host, port, rows, this.deps.explainOptions().orderSettings, requestCall(request));
+    if (!outcome.ok) return outcome;
+    return { ok: true, value: { ...outcome.value, shown: { tables: tablesSummary(outcome.value) } } };
   }
 
   /**
@@ -150,4 +192,10 @@ export class AddrinfoPanelLookups {
     if (this.constants === asked) this.constants = undefined;
     return {};
   }
+}
+
+/** The panel's call as the order report names it: `getaddrinfo("db", "https", AF_INET, SOCK_STREAM, 0, AI_CANONNAME)`. */
+export function requestCall(r: GetaddrinfoRequest): string {
+  const arg = (v: string | number | null): string => (v === null ? 'None' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+  return `getaddrinfo(${arg(r.host)}, ${arg(r.port)}, ${r.family}, ${r.socktype === 'SOCK_UNSPEC' ? '0' : r.socktype}, ${r.proto}, ${r.flags.join(' | ') || '0'})`;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ConnectionMessage, type ResultMessage } from '../client/addrinfoPanelLookups';
+import { AddrinfoPanelLookups, defaultRequest, parseWebviewMessage, restoredForm, type ConnectionMessage, type DetailsMessage, type PanelLookup, type ResultMessage } from '../client/addrinfoPanelLookups';
 import type { GetaddrinfoRequest } from '../core/addrinfo';
 import { rangeWords } from '../core/lookupView';
 import type { ConnectTarget, PanelInitialState, ToWebviewMessage, WebviewStrings } from '../webview/messages';
@@ -21,11 +21,13 @@ export function registerAddrinfoPanel(commands: CommandRegistry, client: Resolve
   const lookups = new AddrinfoPanelLookups({
     client,
     dnsOptions: () => ({ servers: settings.dnsServers(), timeoutMs: settings.dnsTimeoutMs() }),
+    // remoteName says where the editor's resolver runs; the runtimes' Node is netlens.runtimes.nodeVersion's (or the host's).
+    explainOptions: () => ({ timeoutMs: settings.lookupTimeoutMs(), remoteName: vscode.env.remoteName ?? null, orderSettings: settings.orderSettings() }),
     connectOptions: () => ({ timeoutMs: settings.connectTimeoutMs(), lookupTimeoutMs: settings.lookupTimeoutMs(), orderSettings: settings.orderSettings() }),
   });
   const panels = new AddrinfoPanels(extensionUri, lookups, onConnection);
   return vscode.Disposable.from(
-    commands.register(Commands.showGetaddrinfo, (host?: unknown) => panels.createOrShow(host)),
+    commands.register(Commands.showGetaddrinfo, (host?: unknown, options?: unknown) => panels.createOrShow(host, options)),
     registerTestConnectionCommand(commands, (target, signal) => panels.testConnection(target, signal)),
     // After a reload VS Code gives the panel back with the state its webview saved (vscode.setState).
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
@@ -47,15 +49,19 @@ class AddrinfoPanels implements vscode.WebviewPanelSerializer, vscode.Disposable
 
   /**
    * Opens (or reveals) the panel. A host given by the caller, else the one under the cursor, is resolved at once
-   * (the form never shows a host without its answer), and the command answers with the result of that lookup;
-   * with neither, the host field is empty and focused, and the command answers undefined.
+   * (the form never shows a host without its answer), and the command answers with the result of that lookup
+   * — or, called with `{ details: true }` after the host, with its details message once posted (null when the
+   * lookup failed); with neither host, the host field is empty and focused, and the command answers undefined.
    */
-  async createOrShow(hostArg?: unknown): Promise<ResultMessage | undefined> {
+  async createOrShow(hostArg?: unknown, options?: unknown): Promise<ResultMessage | DetailsMessage | null | undefined> {
     const host = typeof hostArg === 'string' && hostArg.trim() ? hostArg.trim() : hostAtCursor();
     let panel = this.current;
     if (panel) panel.reveal();
     else panel = this.adopt(AddrinfoPanel.create(this.extensionUri, this.lookups, defaultRequest(host), this.onConnection));
-    return host === null ? undefined : panel.resolve(defaultRequest(host));
+    if (host === null) return undefined;
+    const lookup = await panel.lookUp(defaultRequest(host));
+    const wantsDetails = typeof options === 'object' && options !== null && 'details' in options && options.details === true;
+    return wantsDetails ? lookup.details : lookup.result;
   }
 
   /** Test Connection in the panel, opened (or revealed) for the host, whose getaddrinfo answer it shows beside. */
@@ -139,8 +145,12 @@ export class AddrinfoPanel implements vscode.Disposable {
    * Webview messages may be posted before its script runs: VS Code holds them until the page has loaded.
    */
   async resolve(request: GetaddrinfoRequest, seq?: number): Promise<ResultMessage> {
-    const { result } = await this.lookups.lookUp(request, seq, (message) => this.post(message));
-    return result;
+    return (await this.lookUp(request, seq)).result;
+  }
+
+  /** As resolve(), answering with the lookup's result and the promise of its details (see AddrinfoPanelLookups.lookUp). */
+  lookUp(request: GetaddrinfoRequest, seq?: number): Promise<PanelLookup> {
+    return this.lookups.lookUp(request, seq, (message) => this.post(message));
   }
 
   /**
@@ -246,6 +256,43 @@ function webviewStrings(): WebviewStrings {
     tlsTrusted: vscode.l10n.t('The chain is trusted by {0}.'),
     tlsUntrusted: vscode.l10n.t('The chain is not trusted by {0}: {1}'),
     tlsNone: vscode.l10n.t('No TLS handshake: {0}'),
+    landingHeading: vscode.l10n.t('Where each runtime would have connected'),
+    landingNone: vscode.l10n.t('nowhere'),
+    explainHeading: vscode.l10n.t('Why this answer'),
+    explainAnswered: vscode.l10n.t('getaddrinfo’s answer'),
+    explainUnknown: vscode.l10n.t('Which source getaddrinfo’s answer came from cannot be known here.'),
+    nsswitchLine: vscode.l10n.t('hosts line of {0}: {1}'),
+    nsswitchDefault: vscode.l10n.t('no hosts line in {0}; glibc’s default: {1}'),
+    nscdCaches: vscode.l10n.t('nscd caches hosts: getaddrinfo asks nscd ({0}) before any source below, and may get an older answer from its cache.'),
+    traceHeading: vscode.l10n.t('Search list: the names DNS was asked'),
+    traceIncomplete: vscode.l10n.t('The lookup timeout ended the trace where glibc would have waited longer: later names were not asked.'),
+    searchCandidates: vscode.l10n.t('Names the search list tries: {0} (ndots:{1})'),
+    orderHeading: vscode.l10n.t('Address order'),
+    orderNoRoute: vscode.l10n.t('none (no route)'),
+    orderNotReproduced: vscode.l10n.t('Sorting this answer again gives another order: the rules do not order these addresses consistently, so glibc’s order also depended on the order the name services returned them in.'),
+    orderCrashes: vscode.l10n.t('With this gai.conf, getaddrinfo on glibc 2.40 and older crashes for answers of two or more addresses.'),
+    runtimesHeading: vscode.l10n.t('What each runtime tries, in order'),
+    runtimeAlternative: vscode.l10n.t('{0} (alternative)'),
+    columns: {
+      source: vscode.l10n.t('source'),
+      status: vscode.l10n.t('status'),
+      addresses: vscode.l10n.t('addresses'),
+      canonname: vscode.l10n.t('canonical name'),
+      detail: vscode.l10n.t('detail'),
+      name: vscode.l10n.t('name'),
+      result: vscode.l10n.t('result'),
+      queries: vscode.l10n.t('queries'),
+      address: vscode.l10n.t('address'),
+      sourceAddress: vscode.l10n.t('source address'),
+      scope: vscode.l10n.t('scope'),
+      label: vscode.l10n.t('label'),
+      precedence: vscode.l10n.t('precedence'),
+      rule: vscode.l10n.t('rule'),
+      runtime: vscode.l10n.t('runtime'),
+      version: vscode.l10n.t('version'),
+      strategy: vscode.l10n.t('strategy'),
+      order: vscode.l10n.t('order'),
+    },
     ranges: rangeWords(),
   };
 }

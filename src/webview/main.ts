@@ -4,11 +4,16 @@ import { getaddrinfoRequestProblem, type AddrinfoRow, type GetaddrinfoRequest, t
 import { tryAddressFacts } from '../core/addressFacts';
 import { addressRangeWords } from '../core/lookupView';
 import type { DnsReport } from '../core/directDns';
+import { isTrace } from '../core/explainReport';
+import type { Line } from '../core/lookupView';
 import { formatAsPythonException } from '../core/resolverError';
 import { pyAddrinfoRow, pyStr } from '../core/pythonRepr';
+import type { RuntimeChoice } from '../core/runtimes/runtimeChoice';
+import type { RuntimeName } from '../core/runtimes/landing';
 import { AI_FLAGS, FAMILIES, SOCKTYPES, type AiFlagName, type FamilyName, type SocktypeName } from '../core/socketConstants';
 import type { ConnectAttempt, ConnectTestResult } from '../core/connectionTest';
-import type { ConnectTarget, FromWebviewMessage, PanelInitialState, PanelSavedState, ToWebviewMessage, WebviewStrings } from './messages';
+import type { Outcome } from '../core/addrinfo';
+import type { ConnectTarget, FromWebviewMessage, PanelColumn, PanelExplainReport, PanelInitialState, PanelOrderReport, PanelSavedState, ToWebviewMessage, WebviewStrings } from './messages';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -188,13 +193,21 @@ function renderDetails(message: Extract<ToWebviewMessage, { type: 'details' }>):
     cell.textContent = answer.ok ? answer.name : answer.error;
     if (!answer.ok) cell.classList.add('muted');
   }
-  if (!message.dns) return;
+  // Saved by an older version, a details message has no explain or order: those sections are then left out.
+  if (message.dns) output.append(renderDns(message.dns));
+  if (message.explain) output.append(renderExplain(message.explain));
+  // Last in the output, right above Test Connection: the order is what a connection tries.
+  if (message.order) output.append(renderOrder(message.order));
+}
+
+/** The direct DNS view (c-ares, beside the system resolver). */
+function renderDns(dns: Outcome<DnsReport>): HTMLElement {
   const section = el('section', { class: 'dns', 'aria-label': 'direct DNS view' });
   section.append(el('h3', {}, strings.dnsHeading));
-  if (!message.dns.ok) {
-    section.append(el('div', { class: 'error' }, formatAsPythonException(message.dns.error)));
+  if (!dns.ok) {
+    section.append(el('div', { class: 'error' }, formatAsPythonException(dns.error)));
   } else {
-    const report: DnsReport = message.dns.value;
+    const report: DnsReport = dns.value;
     section.append(el('div', { class: 'status' }, format(strings.dnsServers, report.servers.join(', ') || strings.noServers, report.serverSource)));
     if (report.cnameChain.length > 1) section.append(el('div', {}, format(strings.cnameChain, report.cnameChain.join(' → '))));
     const records = [...(report.aaaa?.ok ? report.aaaa.records.map((r) => `AAAA ${r.address}  TTL ${r.ttl}`) : []), ...(report.a?.ok ? report.a.records.map((r) => `A ${r.address}  TTL ${r.ttl}`) : [])];
@@ -206,7 +219,126 @@ function renderDetails(message: Extract<ToWebviewMessage, { type: 'details' }>):
     if (report.differences.length === 0) section.append(el('div', { class: 'status' }, strings.dnsAgree));
     for (const d of report.differences) section.append(el('div', { class: 'note' }, `${d.kind}: ${d.message}`));
   }
-  output.append(section);
+  return section;
+}
+
+/** A line worded by core (localized by the extension): our words and the data, both as text; the data marked. */
+function lineElement(line: Line, className: string): HTMLElement {
+  const node = el('div', { class: className });
+  for (const part of line) node.append('words' in part ? document.createTextNode(part.words) : el('span', { class: 'data' }, part.data));
+  return node;
+}
+
+interface DataRow {
+  cells: Partial<Record<PanelColumn, string>>;
+  /** A mark after the row's first cell (the source getaddrinfo's answer came from). */
+  mark?: string;
+  className?: string;
+}
+
+/**
+ * A table of the model's values, one row per item. Each cell is labelled with its column (data-label: under 760 px
+ * webview.css makes each row a block, its first cell on its own line, every other cell after its label). A column
+ * that is empty in every row is left out (no detail for any try, no rule for a single address).
+ */
+function dataTable(className: string, columns: readonly PanelColumn[], rows: readonly DataRow[]): HTMLTableElement {
+  const shown = columns.filter((c, i) => i === 0 || rows.some((r) => (r.cells[c] ?? '') !== ''));
+  const table = el('table', { class: `data ${className}` });
+  const head = el('tr');
+  for (const c of shown) head.append(el('th', { scope: 'col' }, strings.columns[c]));
+  const body = el('tbody');
+  for (const row of rows) {
+    const tr = el('tr', row.className ? { class: row.className } : {});
+    shown.forEach((c, i) => {
+      const td = el('td', { 'data-label': strings.columns[c], class: i === 0 ? `cell-${c} lead` : `cell-${c}` }, row.cells[c] ?? '');
+      if (i === 0 && row.mark !== undefined) td.append(document.createTextNode(' '), el('span', { class: 'mark' }, row.mark));
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  table.append(el('thead'), body);
+  table.tHead?.append(head);
+  return table;
+}
+
+/**
+ * "Why this answer": where the resolver runs, the hosts line of nsswitch.conf, what every source answers alone (the
+ * one getaddrinfo's answer came from marked), and every name the search list made DNS answer.
+ */
+function renderExplain(explain: Outcome<PanelExplainReport>): HTMLElement {
+  const section = el('section', { class: 'explain', 'aria-label': strings.explainHeading });
+  section.append(el('h3', {}, strings.explainHeading));
+  if (!explain.ok) {
+    section.append(el('div', { class: 'error' }, formatAsPythonException(explain.error)));
+    return section;
+  }
+  const r = explain.value;
+  const { nss } = r;
+  section.append(lineElement(r.shown.environment, 'status environment'));
+  if (nss.nsswitch) {
+    const hosts = nss.nsswitch.hosts.map((h) => [h.source, ...h.actions.map((a) => `[${a}]`)].join(' ')).join(' ');
+    section.append(el('div', { class: 'nsswitch' }, format(nss.nsswitch.origin === 'default' ? strings.nsswitchDefault : strings.nsswitchLine, nss.nsswitch.path, hosts)));
+  }
+  if (r.environment.nscd?.cachesHosts) section.append(el('div', { class: 'note nscd' }, format(strings.nscdCaches, r.environment.nscd.socket)));
+  if (nss.note) section.append(el('div', { class: 'note platform' }, nss.note));
+  const sources = nss.sources.map((s, i): DataRow => {
+    const answered = nss.answeredBy !== null && s.source === nss.answeredBy;
+    return {
+      cells: { source: s.source, status: r.shown.statuses[i] ?? '', addresses: s.addresses.join(', '), canonname: s.canonname ?? '', detail: s.detail },
+      mark: answered ? strings.explainAnswered : undefined,
+      className: answered ? 'answered' : undefined,
+    };
+  });
+  if (sources.length) section.append(dataTable('sources', ['source', 'status', 'addresses', 'canonname', 'detail'], sources));
+  if (nss.answeredBy === null) section.append(el('div', { class: 'note' }, strings.explainUnknown));
+  const search = r.search;
+  if (search && isTrace(search)) {
+    section.append(el('h4', {}, strings.traceHeading));
+    if (r.shown.trace) section.append(lineElement(r.shown.trace, 'status trace-summary'));
+    if (search.notAsked !== undefined) section.append(el('div', { class: 'note' }, search.notAsked));
+    const tries = search.tries.map((t): DataRow => ({
+      cells: { name: t.name, result: t.result, addresses: t.addresses.join(', '), queries: t.queries === undefined ? '' : String(t.queries), detail: t.detail ?? '' },
+      className: `try-${t.result}`,
+    }));
+    if (tries.length) section.append(dataTable('trace', ['name', 'result', 'addresses', 'queries', 'detail'], tries));
+    if (search.incomplete) section.append(el('div', { class: 'note incomplete' }, strings.traceIncomplete));
+  } else if (search) {
+    section.append(el('h4', {}, strings.traceHeading), el('div', { class: 'status' }, format(strings.searchCandidates, search.candidates.join(', '), search.ndots)));
+  }
+  return section;
+}
+
+const RUNTIMES: readonly RuntimeName[] = ['node', 'python', 'curl', 'go', 'java'];
+
+function runtimeRow(runtime: string, c: RuntimeChoice): DataRow {
+  return { cells: { runtime, version: c.version, strategy: c.strategy, order: c.order.join(', '), rule: c.rule } };
+}
+
+/**
+ * "Address order": per address in getaddrinfo's order, the facts glibc's sort compared and the rule that put it
+ * before the next; where the tables come from; what each runtime tries with this answer (Go's other model too).
+ */
+function renderOrder(order: Outcome<PanelOrderReport>): HTMLElement {
+  const section = el('section', { class: 'order', 'aria-label': strings.orderHeading });
+  section.append(el('h3', {}, strings.orderHeading));
+  if (!order.ok) {
+    section.append(el('div', { class: 'error' }, formatAsPythonException(order.error)));
+    return section;
+  }
+  const r = order.value;
+  const addresses = r.addresses.map((a): DataRow => ({
+    cells: { address: a.address, sourceAddress: a.source ?? strings.orderNoRoute, scope: String(a.scope), label: String(a.label), precedence: String(a.precedence), rule: a.rule ?? '' },
+  }));
+  if (addresses.length) section.append(dataTable('addresses', ['address', 'sourceAddress', 'scope', 'label', 'precedence', 'rule'], addresses));
+  if (!r.reproduced) section.append(el('div', { class: 'note' }, strings.orderNotReproduced));
+  section.append(el('div', { class: 'status tables' }, r.shown.tables));
+  if (r.gaiConf.crashes) section.append(el('div', { class: 'error' }, strings.orderCrashes));
+  const runtimes = RUNTIMES.flatMap((name) => {
+    const choice = r.runtimes[name];
+    return choice.alternative ? [runtimeRow(name, choice), runtimeRow(format(strings.runtimeAlternative, name), choice.alternative)] : [runtimeRow(name, choice)];
+  });
+  section.append(el('h4', {}, strings.runtimesHeading), dataTable('runtimes', ['runtime', 'version', 'order', 'strategy', 'rule'], runtimes));
+  return section;
 }
 
 function render(message: Extract<ToWebviewMessage, { type: 'result' }>): void {
@@ -241,6 +373,7 @@ const connectButton = el('button', { type: 'button', id: 'connect' }, strings.co
 const cancelButton = el('button', { type: 'button', id: 'connect-cancel', class: 'secondary', hidden: '' }, strings.connectCancel);
 const connectStatus = el('div', { class: 'status', 'aria-live': 'polite' });
 const attemptsBody = el('tbody');
+const landingsBlock = el('div', { class: 'landings' });
 const tlsBlock = el('div', { class: 'tls' });
 {
   const portLabel = el('label', {}, `${strings.connectPort} `);
@@ -254,7 +387,7 @@ const tlsBlock = el('div', { class: 'tls' });
   for (const h of ['address', 'result', 'errno', 'ms']) head.append(el('th', { scope: 'col' }, h));
   table.append(el('thead'), attemptsBody);
   table.tHead?.append(head);
-  connection.append(el('h3', {}, strings.connectHeading), controls, connectStatus, table, tlsBlock);
+  connection.append(el('h3', {}, strings.connectHeading), controls, connectStatus, table, landingsBlock, tlsBlock);
 }
 
 function connectTarget(): ConnectTarget | undefined {
@@ -294,11 +427,21 @@ function renderTls(result: ConnectTestResult): void {
   tlsBlock.append(el('div', { class: t.chainTrusted ? 'status' : 'note' }, t.chainTrusted ? format(strings.tlsTrusted, t.trustStore) : format(strings.tlsUntrusted, t.trustStore, t.chainError ?? '')));
 }
 
+/** Where each runtime's connect order meets the attempts (absent from a test saved by an older version). */
+function renderLandings(result: ConnectTestResult): void {
+  landingsBlock.replaceChildren();
+  const landings = result.runtimes;
+  if (!landings) return;
+  const rows = RUNTIMES.map((name): DataRow => ({ cells: { runtime: name, address: landings[name].address ?? strings.landingNone, rule: landings[name].rule } }));
+  landingsBlock.append(el('h4', {}, strings.landingHeading), dataTable('landings', ['runtime', 'address', 'rule'], rows));
+}
+
 function renderConnection(message: Extract<ToWebviewMessage, { type: 'connection' }>): void {
   setRunning(false);
   connectPort.value = String(message.target.port);
   connectTls.checked = message.target.tls;
   attemptsBody.replaceChildren();
+  landingsBlock.replaceChildren();
   tlsBlock.replaceChildren();
   const { outcome } = message;
   if (!outcome.ok) {
@@ -307,6 +450,7 @@ function renderConnection(message: Extract<ToWebviewMessage, { type: 'connection
   }
   connectStatus.textContent = outcome.value.attempts.length === 0 ? strings.connectNoAddress : '';
   for (const a of outcome.value.attempts) attemptsBody.append(attemptRow(a));
+  renderLandings(outcome.value);
   renderTls(outcome.value);
   updateConnectButton();
 }
@@ -347,6 +491,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     connectPort.value = String(message.target.port);
     connectTls.checked = message.target.tls;
     attemptsBody.replaceChildren();
+    landingsBlock.replaceChildren();
     tlsBlock.replaceChildren();
     connectStatus.textContent = format(strings.connecting, message.target.host, message.target.port);
   } else if (message.type === 'attempt') {

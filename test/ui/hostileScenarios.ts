@@ -184,7 +184,7 @@ async function panelRows(ctx: UiContext, host: string, canonname: string): Promi
   const frame = addrinfoFrame(ctx.page);
   return waitUntil(ctx, `the panel's table for ${host}`, 15_000, async () => {
     // One look at the whole table (textContent, not the styled innerText), so that cells and their state agree.
-    const tables = await frame.locator('#output table').evaluateAll((ts) =>
+    const tables = await frame.locator('#output > table').evaluateAll((ts) =>
       ts.map((t) => ({
         headers: Array.from(t.querySelectorAll('thead th')).map((h) => (h.textContent ?? '').trim()),
         rows: Array.from((t as HTMLTableElement).tBodies[0]?.rows ?? []).map((tr) => Array.from(tr.cells).map((c) => c.textContent ?? '')),
@@ -209,6 +209,12 @@ const hostileWebview: UiScenario = {
       const reverse = headers.indexOf('reverse name');
       check(rows[0][canonname] === h.hostsCanonical, `${k}: the canonname cell is the text ${h.hostsCanonical}: ${JSON.stringify(rows[0])}`);
       check(rows.every((r) => r[reverse] === h.hostsCanonical), `${k}: every reverse-name cell is the text ${h.hostsCanonical}: ${JSON.stringify(rows)}`);
+      // "Why this answer": the hosts file answered, with the hostile canonical name as its text.
+      const files = await waitUntil(ctx, `"Why this answer" for ${h.hostsName}`, 15_000, async (): Promise<Record<string, string> | undefined> => {
+        const cells = await frame.locator('#output section.explain table.sources tr.answered td').evaluateAll((tds) => tds.map((td): [string, string] => [td.getAttribute('data-label') ?? '', td.textContent ?? '']));
+        return cells.length > 0 ? Object.fromEntries(cells) : undefined;
+      });
+      check(files['canonical name'] === h.hostsCanonical && (files.source ?? '').startsWith('files'), `${k}: files answered, its canonical name is the text ${h.hostsCanonical}: ${JSON.stringify(files)}`);
       check((await frame.locator(`#output :is(${MARKUP}, a)`).count()) === 0, `${k}: no element made from data in the panel`);
     }
     const link = HOSTILE.commandLink;
@@ -235,7 +241,7 @@ const hostileWebview: UiScenario = {
     const summary = JSON.stringify(scripts.map((s) => ({ ...s, nonce: s.nonce === nonce })));
     check(ours.length === 1 && ours[0].src.endsWith('/media/webview.js'), `one script of ours, media/webview.js: ${summary}`);
     check(ours.every((s) => s.nonce === nonce), `every script of ours carries the nonce: ${summary}`);
-    ctx.log(`hostile data on screen: ${checks} checks (${HOSTILE_KEYS.length} strings × 2 hovers, 4 in trees, 3 in quick picks, 1 in a notification, 3 in the panel)`);
+    ctx.log(`hostile data on screen: ${checks} checks (${HOSTILE_KEYS.length} strings × 2 hovers, 4 in trees, 3 in quick picks, 1 in a notification, 3 in the panel, 2 in its "Why this answer")`);
   },
 };
 

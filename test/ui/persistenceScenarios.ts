@@ -170,7 +170,7 @@ async function killHelpers(ctx: UiContext): Promise<number[]> {
 /** Every cell of the panel's table (addresses among them). */
 async function panelAddresses(page: Page): Promise<string[]> {
   return addrinfoFrame(page)
-    .locator('#output table tbody td')
+    .locator('#output > table tbody td')
     .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()));
 }
 
@@ -235,7 +235,7 @@ const helperCrash: UiScenario = {
       await killHelpers(ctx);
       const addresses = await waitUntil(ctx, `the panel's answer for ${PANEL_HOST} after the crash`, 30_000, async () => {
         const found = await panelAddresses(ctx.page);
-        const error = frame.locator('#output .error');
+        const error = frame.locator('#output > .error');
         if ((await error.count()) > 0) throw new Error(`the panel shows an error: ${await textOf(error.first())}`);
         return found.includes(SLOW.v4) ? found : undefined;
       });

@@ -139,7 +139,7 @@ const getaddrinfoTable: UiScenario = {
     const frame = addrinfoFrame(ctx.page);
     // Cells by content, not by column: the panel's columns are still growing.
     const rows = await waitUntil(ctx, `the table for ${alias}`, 10_000, async () => {
-      const cells = await frame.locator('#output table tbody tr').evaluateAll((trs) =>
+      const cells = await frame.locator('#output > table tbody tr').evaluateAll((trs) =>
         trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells).map((c) => (c.textContent ?? '').trim())),
       );
       return cells.some((r) => r.includes(v4)) ? cells : undefined;
@@ -157,7 +157,7 @@ const getaddrinfoTable: UiScenario = {
     for (const t of ['SOCK_STREAM', 'SOCK_DGRAM', 'SOCK_RAW']) expect(types.filter((x) => x === t).length === 2, `2 rows ${t}: ${summary}`);
     expect(rows.every((_, i) => (families[i] === 'AF_INET6') === (addresses[i] === v6) && addresses[i] !== undefined), `AF_INET6 rows hold ${v6}, AF_INET rows ${v4}: ${summary}`);
     // By column here: the reverse-name column holds the same name in every row.
-    const headers = (await frame.locator('#output table thead th').allInnerTexts()).map((h) => h.trim());
+    const headers = (await frame.locator('#output > table thead th').allInnerTexts()).map((h) => h.trim());
     const canonname = headers.indexOf('canonname');
     expect(canonname >= 0, `a canonname column: ${JSON.stringify(headers)}`);
     expect(rows[0][canonname] === canonical, `the first row's canonname is ${canonical} (AI_CANONNAME): ${summary}`);

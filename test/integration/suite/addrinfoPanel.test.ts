@@ -13,6 +13,14 @@ function showGetaddrinfo(host: string): Promise<ToWebviewMessage | undefined> {
   ]);
 }
 
+/** The command with a host and `{ details: true }`: it answers with the details message of the lookup it started. */
+function showGetaddrinfoDetails(host: string): Promise<ToWebviewMessage | null | undefined> {
+  return Promise.race([
+    vscode.commands.executeCommand<ToWebviewMessage | null | undefined>('netlens.showGetaddrinfo', host, { details: true }),
+    new Promise<undefined>((r) => setTimeout(() => r(undefined), 25000)),
+  ]);
+}
+
 /** The distinct addresses of a result message, in the resolver's order; undefined for anything else. */
 function addressesOf(message: ToWebviewMessage | undefined): string[] | undefined {
   return message?.type === 'result' && message.outcome.ok ? [...new Set(message.outcome.value.rows.map((r) => r.sockaddr[0]))] : undefined;
@@ -79,5 +87,31 @@ describe('NetLens: Show getaddrinfo Results (webview) in a real editor', () => {
       const expected = python<string[]>(`print(json.dumps(sorted({s[0] for *_, s in socket.getaddrinfo(${JSON.stringify(idn.name)}, None)})))`);
       assert.deepEqual(panel, expected, 'the same addresses as python3');
     }
+  });
+
+  it("the details message carries 'Why this answer' (dns for the alias, files for a hosts-file name) and 'Address order'", async function () {
+    if (process.env.NETLENS_DNS_FIXTURE !== '1') this.skip();
+    this.timeout(60_000);
+    const { alias, canonical, v4, v6 } = FIXTURE.cnameChain;
+    const details = await showGetaddrinfoDetails(alias);
+    assert.ok(details?.type === 'details', JSON.stringify(details));
+    assert.equal(details.request.host, alias);
+    assert.ok(details.explain?.ok, JSON.stringify(details.explain));
+    const explain = details.explain.value;
+    assert.equal(explain.nss.answeredBy, 'dns');
+    const dns = explain.nss.sources.find((s) => s.source === 'dns');
+    assert.deepEqual([dns?.addresses.slice().sort(), dns?.canonname], [[v4, v6].sort(), canonical]);
+    assert.ok(explain.search && 'tries' in explain.search && explain.search.tries[0]?.name === alias, JSON.stringify(explain.search));
+    // Worded in the extension host (the webview words nothing): the environment names where the resolver runs.
+    assert.ok(explain.shown.environment.some((p) => 'data' in p && p.data === explain.environment.machine), JSON.stringify(explain.shown.environment));
+    assert.ok(details.order?.ok, JSON.stringify(details.order));
+    assert.deepEqual(details.order.value.addresses.map((a) => a.address).sort(), [v4, v6].sort());
+    // The extension host's Node is the one modelled.
+    assert.ok(details.order.value.runtimes.node.version.includes(process.version), details.order.value.runtimes.node.version);
+
+    const hostsOnly = await showGetaddrinfoDetails(FIXTURE.hostsOnly.name);
+    assert.ok(hostsOnly?.type === 'details' && hostsOnly.explain?.ok, JSON.stringify(hostsOnly));
+    assert.equal(hostsOnly.explain.value.nss.answeredBy, 'files');
+    assert.deepEqual(hostsOnly.explain.value.nss.sources.find((s) => s.source === 'files')?.addresses, [FIXTURE.hostsOnly.v4]);
   });
 });
