@@ -32,6 +32,8 @@ export function parseServicesLine(line: string, lineNumber: number): ServiceEntr
 
 export class ServicesDatabase {
   private readonly entries: readonly ServiceEntry[];
+  /** byName's answers by name, then by protocol (null: any): built on first use (a file scan asks for every URL). */
+  private names: Map<string, Map<string | null, ServiceEntry>> | null = null;
 
   /**
    * `source` names where the text came from in the user's words (`/etc/services`, `first 4 MiB of …`, the bundled
@@ -51,7 +53,21 @@ export class ServicesDatabase {
 
   /** glibc getservbyname(name, proto): the first line whose name or alias is `name` (and proto, when given). */
   byName(name: string, proto: string | null = null): ServiceEntry | null {
-    return this.entries.find((e) => (proto === null || e.proto === proto) && (e.name === name || e.aliases.includes(name))) ?? null;
+    this.names ??= this.indexNames();
+    return this.names.get(name)?.get(proto) ?? null;
+  }
+
+  /** The first entry for each name or alias, with any protocol and with each protocol: the lines in file order. */
+  private indexNames(): Map<string, Map<string | null, ServiceEntry>> {
+    const names = new Map<string, Map<string | null, ServiceEntry>>();
+    for (const e of this.entries) {
+      for (const name of [e.name, ...e.aliases]) {
+        let byProto = names.get(name);
+        if (!byProto) names.set(name, (byProto = new Map<string | null, ServiceEntry>()));
+        for (const proto of [null, e.proto]) if (!byProto.has(proto)) byProto.set(proto, e);
+      }
+    }
+    return names;
   }
 
   /** glibc getservbyport(port, proto): the first line with that port (and proto, when given). */

@@ -46,10 +46,13 @@ describe('netlens scan --json streaming', () => {
     ['a port Python refuses', 'see https://example.com:99999/x and redis://cache.internal/0'],
     ['escapes in JSON strings', 'x "http://example.com/a\\"b" \u2028 https://example.com/\u00e9\t'],
   ];
+  // Not through the CLI: stdin and files are UTF-8, where a lone surrogate cannot be written.
+  const surrogates = 'https://example.com/\ud83d\ude00 https://example.com/a\ud800b https://example.com/\udc00';
 
   it('writes exactly the bytes of the whole-array implementation: every corpus file, a dense file and edge cases', async () => {
     for (const f of corpus) assert.equal(await streamed(f.text, {}), wholeArrayJson(f.text, {}), f.name);
     for (const [name, text] of edges) assert.equal(await streamed(text, {}), wholeArrayJson(text, {}), name);
+    assert.equal(await streamed(surrogates, {}), wholeArrayJson(surrogates, {}), 'surrogates in a URL: a pair, and one alone that JSON escapes');
     const withSuffixes = { privateSuffixes: ['corp.example', 'svc.cluster'] };
     for (const f of corpus) assert.equal(await streamed(f.text, withSuffixes), wholeArrayJson(f.text, withSuffixes), f.name);
     const want = wholeArrayJson(dense, {});

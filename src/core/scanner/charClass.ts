@@ -50,6 +50,19 @@ export function isLabelChar(c: number): boolean {
   return v === 1;
 }
 
+/** The classes of classBits: several at once, for the scanner's loop over every character of a word. */
+export const CLASS_LABEL = LABEL;
+export const CLASS_HEX = HEX;
+export const CLASS_UPPER = UPPER;
+export const CLASS_LOWER = LOWER;
+/** Not an ASCII character (letters outside ASCII have no UPPER or LOWER class here). */
+export const CLASS_NON_ASCII = 128;
+
+/** A character's classes as CLASS_* bits: one table lookup for ASCII. */
+export function classBits(c: number): number {
+  return c < 128 ? ASCII[c] : isLabelChar(c) ? LABEL | CLASS_NON_ASCII : CLASS_NON_ASCII;
+}
+
 export const isHexChar = (c: number): boolean => c < 128 && (ASCII[c] & HEX) !== 0;
 export const isDigitChar = (c: number): boolean => c >= 48 && c <= 57;
 export const isUpperChar = (c: number): boolean => c < 128 && (ASCII[c] & UPPER) !== 0;
@@ -57,6 +70,8 @@ export const isLowerChar = (c: number): boolean => c < 128 && (ASCII[c] & LOWER)
 export const isAsciiLetter = (c: number): boolean => c < 128 && (ASCII[c] & (UPPER | LOWER)) !== 0;
 export const isSchemeChar = (c: number): boolean => c < 128 && (ASCII[c] & SCHEME) !== 0;
 export const isUserChar = (c: number): boolean => c < 128 && (ASCII[c] & USER) !== 0;
+/** An ASCII capital's small letter; any other code unit as it is. */
+export const toLowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 export const isSpaceChar = (c: number): boolean => c === 32 || c === 9;
 
 /**

@@ -8,7 +8,7 @@
  * host names commonly use (see suffixRules.ts) and it does not read like code (codeHeuristics.ts). Contexts that
  * name hosts outright — URLs, `user@host`, `host:port`, host keys and directives, hosts files — accept more.
  */
-import { CH, isDigitChar, isHexChar, isLabelChar, isLowerChar, isUpperChar, isUserChar } from './charClass';
+import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isUserChar } from './charClass';
 import { CODE_RECEIVERS, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS } from './codeHeuristics';
 import { isValueOfHostKey } from './hostValuedKey';
 import { hostSyntaxEnd } from './hostSyntax';
@@ -24,6 +24,7 @@ import {
   SUFFIX_PRIVATE,
 } from './suffixRules';
 import type { HostMatch, HostOnlyMatch, MatchContext, ScanOptions } from './types';
+import { TextLines } from './textLines';
 import { findUrls, type UrlSpan } from './urls';
 
 /** ssh-family commands, on whose lines `user@host` may name a host by a single label (`ssh deploy@bastion`). */
@@ -31,6 +32,9 @@ const SSH_LINE = /(?:^|[\s`"'(=])(?:ssh|scp|sftp|rsync|mosh|git|ProxyJump)\b/i;
 
 /** The lowest port accepted after a single label in text without other host context: `cache:6379` yes, `postgres:16` (an image tag) no. */
 const MIN_BARE_SINGLE_LABEL_PORT = 80;
+
+/** A `shape` bit beside the CLASS_* bits: an underscore inside a label (`db_host.name`), not at its start. */
+const INNER_UNDERSCORE = 0x100;
 
 interface Port {
   text: string;
@@ -59,7 +63,7 @@ export class HostScanner {
   /** Every match in a text, line by line (`\n`, `\r\n` or `\r` line ends), with 0-based line numbers. */
   scanText(text: string): HostMatch[] {
     const out: HostMatch[] = [];
-    for (const [line, lineNo] of textLines(text)) this.scanLineInto(line, lineNo, out);
+    for (const lines = new TextLines(text); lines.next(); ) this.scanLineInto(lines.line, lines.lineNo, out);
     return out;
   }
 
@@ -77,7 +81,7 @@ export class HostScanner {
     const n = s.length;
     if (n === 0) return;
     const urls = this.urlSpans;
-    urls.length = 0;
+    if (urls.length !== 0) urls.length = 0; // setting an array's length is a runtime call, even to its own length
     findUrls(s, urls);
     const ctx = analyzeLine(s);
     this.sshLine = null;
@@ -127,58 +131,59 @@ export class HostScanner {
         i++;
         continue;
       }
-      // A word: labels and the dots between them.
+      // A word: labels and the dots between them, with what its characters are (one table lookup each).
       let j = i;
       let dots = 0;
-      let allHex = true;
-      let upper = false;
-      let lower = false;
-      let innerUnderscore = false;
+      let all = CLASS_HEX;
+      let shape = 0;
       let labelStart = i;
       while (j < nextUrl) {
         const cc = s.charCodeAt(j);
-        if (isLabelChar(cc)) {
-          if (!isHexChar(cc)) allHex = false;
-          if (isUpperChar(cc)) upper = true;
-          else if (isLowerChar(cc)) lower = true;
-          else if (cc === CH.UNDERSCORE && j !== labelStart) innerUnderscore = true;
+        const bits = classBits(cc);
+        if ((bits & CLASS_LABEL) !== 0) {
+          all &= bits;
+          shape |= bits;
+          if (cc === CH.UNDERSCORE && j !== labelStart) shape |= INNER_UNDERSCORE;
           j++;
         } else if (cc === CH.DOT && j + 1 < nextUrl && isLabelChar(s.charCodeAt(j + 1))) {
           dots++;
-          allHex = false;
           j++;
           labelStart = j;
         } else break;
       }
-      if (allHex && j < n && s.charCodeAt(j) === CH.COLON) {
+      if (dots === 0 && (all & CLASS_HEX) !== 0 && j < n && s.charCodeAt(j) === CH.COLON) {
         const end = this.bareIpv6(s, i, nextUrl, lineNo, ctx, out);
         if (end > i) {
           i = end;
           continue;
         }
       }
-      i = this.word(s, i, j, dots, upper && lower, innerUnderscore, lineNo, ctx, out);
+      i = this.word(s, i, j, dots, shape, lineNo, ctx, out);
     }
   }
 
-  /** Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. */
-  private word(s: string, i: number, j: number, dots: number, mixedCase: boolean, innerUnderscore: boolean, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
+  /**
+   * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. `shape` holds the
+   * CLASS_* bits of its characters (any of them) and INNER_UNDERSCORE.
+   */
+  private word(s: string, i: number, j: number, dots: number, shape: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     const n = s.length;
     const next = j < n ? s.charCodeAt(j) : -1;
     if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
-    const bracketed = next === CH.LBRACKET && dots > 0 ? bracketedIpAfter(s, j) : null;
+    if (dots === 0) return this.singleLabel(s, i, j, prev, next, lineNo, ctx, out);
+    const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
     if (bracketed) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
       if (hostSyntaxEnd(s, i, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
       this.emit(out, bracketed.kind, s, j + 1, bracketed.end, lineNo, null, 'bare');
       return bracketed.end + 1;
     }
-    const atHost = prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
+    const atHost = isAtHost(s, i, prev);
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
-    const strong = (ctx.strongStart <= i && j <= ctx.strongEnd) || i === ctx.argStart;
+    const strong = inStrongContext(ctx, i, j);
     const strongContext: MatchContext = i === ctx.argStart ? 'keyword' : ctx.strongKind;
-    if (dots === 0) return this.singleLabel(s, i, j, prev, next, atHost, port, strong, strongContext, lineNo, ctx, out);
+    const mixedCase = (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0;
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
       if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
@@ -219,16 +224,16 @@ export class HostScanner {
     } else if (strong) {
       if (prev !== CH.DOT && prev !== CH.STAR) context = strongContext;
     } else if (port && cls !== SUFFIX_NONE && cls !== SUFFIX_FILE_EXTENSION && !followsColonDigit(s, port.end)) {
-      if (!looksLikeCode(s, host, i, j, prev, next, dots, mixedCase, innerUnderscore, ctx, true)) context = 'hostPort';
+      if (!looksLikeCode(s, host, i, j, prev, next, dots, shape, ctx, true)) context = 'hostPort';
     } else if (prev === CH.DOT) {
       // `.example.com` is a domain suffix (cookie domains, search lists) where a key says so; else a wildcard
       // tail (`*.example.com`), a CSS class or a file name (`.env.local`).
       if (!mixedCase && cls !== SUFFIX_NONE && isValueOfHostKey(s, i - 1)) context = 'keyValue';
-    } else if (!looksLikeCode(s, host, i, j, prev, next, dots, mixedCase, innerUnderscore, ctx, false)) {
+    } else if (!looksLikeCode(s, host, i, j, prev, next, dots, shape, ctx, false)) {
       if (isLabelKeyPrefix(s, i, j)) return j;
       // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
       // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
-      if (cls !== SUFFIX_PRIVATE && host !== s.slice(i, j) && s.slice(i, j) === s.slice(i, j).toUpperCase()) return j;
+      if (cls !== SUFFIX_PRIVATE && hasCapitalsOnly(s, i, j, shape)) return j;
       if (DOTTED_PRODUCT_NAMES.has(host)) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
@@ -243,20 +248,7 @@ export class HostScanner {
     return usePort ? usePort.end : j;
   }
 
-  private singleLabel(
-    s: string,
-    i: number,
-    j: number,
-    prev: number,
-    next: number,
-    atHost: boolean,
-    port: Port | null,
-    strong: boolean,
-    strongContext: MatchContext,
-    lineNo: number,
-    ctx: LineContext,
-    out: HostMatch[]
-  ): number {
+  private singleLabel(s: string, i: number, j: number, prev: number, next: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     if (prev === CH.DOT || prev === CH.DOLLAR || prev === CH.PERCENT || prev === CH.AMP || next === CH.EQ || next === CH.DOT) return j;
     if (prev === CH.BACKSLASH) {
       // `\\fileserver\share` names a server; any other word after a backslash is a path part, an instance or an escape.
@@ -264,8 +256,12 @@ export class HostScanner {
       this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
       return j;
     }
+    const atHost = isAtHost(s, i, prev);
+    const port = next === CH.COLON ? portAt(s, j + 1) : null;
+    const strong = inStrongContext(ctx, i, j);
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
+    const strongContext: MatchContext = i === ctx.argStart ? 'keyword' : ctx.strongKind;
     if (j - i > 63 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
     const word = s.slice(i, j);
     const lower = word.toLowerCase();
@@ -311,7 +307,7 @@ export class HostScanner {
     if (z >= limit || s.charCodeAt(z) !== CH.RBRACKET) return i + 1;
     if (!hasDigit(s, i + 1, end) && end - i - 1 !== 2) return i + 1; // `[::]` is the unspecified address
     const port = s.charCodeAt(z + 1) === CH.COLON ? portAt(s, z + 2) : null;
-    const strong = (ctx.strongStart <= i && z <= ctx.strongEnd) || i === ctx.argStart;
+    const strong = inStrongContext(ctx, i, z);
     this.emit(out, 'ipv6', s, i + 1, z, lineNo, port, port ? 'hostPort' : strong ? ctx.strongKind : 'bare');
     return port ? port.end : z + 1;
   }
@@ -326,7 +322,7 @@ export class HostScanner {
     const z = zoneEnd(s, end, limit);
     const after = z < s.length ? s.charCodeAt(z) : -1;
     if (after >= 0 && (isLabelChar(after) || after === CH.COLON || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
-    const strong = (ctx.strongStart <= i && z <= ctx.strongEnd) || i === ctx.argStart;
+    const strong = inStrongContext(ctx, i, z);
     const context: MatchContext = strong ? (i === ctx.argStart ? 'keyword' : ctx.strongKind) : 'bare';
     const networkEnd = z === end && s.charCodeAt(end) === CH.SLASH ? prefixLengthEnd(s, end + 1, 128) : -1;
     if (networkEnd > 0) {
@@ -363,23 +359,6 @@ export class HostScanner {
   }
 }
 
-/**
- * The lines of a text with their 0-based numbers: `\n`, `\r\n` and `\r` end a line, and a final line without an
- * end counts too (an empty text is one empty line). One rule for scanText and `netlens scan --json`'s stream.
- */
-export function* textLines(text: string): Generator<[line: string, lineNo: number]> {
-  let line = 0;
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    yield [text.slice(start, i), line++];
-    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-  }
-}
-
 /** After a failed IPv6 attempt at a run of colons, continue past the colons (so `:::` is not retried char by char). */
 function skipColons(s: string, i: number, fail: number): number {
   if (fail === i) return i;
@@ -398,6 +377,23 @@ function portAt(s: string, i: number): Port | null {
   if (after >= 0 && (isLabelChar(after) || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1))))) return null;
   const value = Number(s.slice(i, k));
   return value >= 1 && value <= 65535 ? { text: s.slice(i, k), end: k } : null;
+}
+
+/** `user@host` at i: an `@` right before, a user's character before that. */
+function isAtHost(s: string, i: number, prev: number): boolean {
+  return prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
+}
+
+/** Whether [i, end) is inside the line's directive values or starts its command's argument (analyzeLine). */
+function inStrongContext(ctx: LineContext, i: number, end: number): boolean {
+  return (ctx.strongStart <= i && end <= ctx.strongEnd) || i === ctx.argStart;
+}
+
+/** `ASP.NET`, `EXAMPLE.COM`: capitals and no small letters, as toLowerCase and toUpperCase see them. */
+function hasCapitalsOnly(s: string, i: number, j: number, shape: number): boolean {
+  if ((shape & CLASS_NON_ASCII) === 0) return (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) === 0;
+  const word = s.slice(i, j);
+  return word !== word.toLowerCase() && word === word.toUpperCase();
 }
 
 /** `main.go:42:7`, `app.ts:10:5`: a source position, not host:port. */
@@ -556,17 +552,17 @@ function allDigits(s: string, i: number, j: number): boolean {
  * segment, a module path, a decorator, an assignment target, a camelCase or snake_case identifier.
  * With `weakerOnly` (the word has a `:port`), only the signs that survive a port are checked.
  */
-function looksLikeCode(s: string, host: string, i: number, j: number, prev: number, next: number, dots: number, mixedCase: boolean, innerUnderscore: boolean, ctx: LineContext, weakerOnly: boolean): boolean {
+function looksLikeCode(s: string, host: string, i: number, j: number, prev: number, next: number, dots: number, shape: number, ctx: LineContext, weakerOnly: boolean): boolean {
   if (prev === CH.DOT || prev === CH.DOLLAR || prev === CH.BACKSLASH || prev === CH.HASH || prev === CH.PERCENT || prev === CH.AT || prev === CH.AMP) return true;
   // A path segment (`/etc/nginx/sites-available/example.com`), but `//cdn.example.com/x.js` is a host.
   if (prev === CH.SLASH && !(i > 1 && s.charCodeAt(i - 2) === CH.SLASH)) return true;
-  if (mixedCase) return true;
+  if ((shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0) return true;
   const firstDot = host.indexOf('.');
   const first = host.slice(0, firstDot);
   if (CODE_RECEIVERS.has(first)) return true;
   if (weakerOnly) return false;
   if (next === CH.EQ || next === CH.LBRACKET || next === CH.LBRACE || next === CH.DOLLAR) return true;
-  if (innerUnderscore) return true;
+  if ((shape & INNER_UNDERSCORE) !== 0) return true;
   const quoted = prev === CH.DQUOTE || prev === CH.SQUOTE || prev === CH.BACKTICK;
   if (ctx.moduleLine && !quoted) return true;
   if (dots >= 2 && REVERSED_DOMAIN_ROOTS.has(first) && j > i) return true;

@@ -4,7 +4,7 @@
  * quote or bracket, the separator and the key's closing quote; it never looks further, so its cost is a few
  * characters per candidate.
  */
-import { CH, isLabelChar, isSpaceChar, isUpperChar } from './charClass';
+import { CH, isLabelChar, isSpaceChar, isUpperChar, toLowerAscii } from './charClass';
 import { HOST_KEY_SUFFIXES } from './codeHeuristics';
 
 function isQuote(c: number): boolean {
@@ -73,16 +73,34 @@ function isShellDefaultOfHostKey(s: string, colon: number): boolean {
   return colon - (k + 1) >= 2 && isHostKey(s, k + 1, colon);
 }
 
-/** `host`, `DB_HOST`, `redis.host`, `dbHost`, `upstream-servers`... but not `ghost` or `hostel`. */
+/** HOST_KEY_SUFFIXES by their last letter, so that a key is compared only with the suffixes it could end with. */
+const SUFFIXES_BY_LAST = new Map<number, string[]>();
+for (const suffix of HOST_KEY_SUFFIXES) {
+  const last = suffix.charCodeAt(suffix.length - 1);
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix]);
+}
+
+/**
+ * `host`, `DB_HOST`, `redis.host`, `dbHost`, `upstream-servers`... but not `ghost` or `hostel`. The key is ASCII
+ * (isKeyChar), so it is lower-cased character by character where it stands: most values' keys are no host keys.
+ */
 export function isHostKey(s: string, start: number, end: number): boolean {
-  const key = s.slice(start, end).toLowerCase();
-  for (const suffix of HOST_KEY_SUFFIXES) {
-    if (!key.endsWith(suffix)) continue;
-    const b = key.length - suffix.length;
+  const suffixes = SUFFIXES_BY_LAST.get(toLowerAscii(s.charCodeAt(end - 1)));
+  if (suffixes === undefined) return false;
+  for (const suffix of suffixes) {
+    const b = end - start - suffix.length;
+    if (b < 0 || !endsWithLowered(s, end, suffix)) continue;
     if (b === 0) return true;
-    const sep = key.charCodeAt(b - 1);
+    const sep = s.charCodeAt(start + b - 1);
     if (sep === CH.UNDERSCORE || sep === CH.MINUS || sep === CH.DOT) return true;
     if (isUpperChar(s.charCodeAt(start + b)) && !isUpperChar(s.charCodeAt(start + b - 1))) return true; // camelCase
   }
   return false;
+}
+
+/** Whether s[.., end), ASCII letters lower-cased, ends with `suffix` (lower-case). */
+function endsWithLowered(s: string, end: number, suffix: string): boolean {
+  const start = end - suffix.length;
+  for (let k = 0; k < suffix.length; k++) if (toLowerAscii(s.charCodeAt(start + k)) !== suffix.charCodeAt(k)) return false;
+  return true;
 }

@@ -4,7 +4,7 @@
  * `nameserver`), a command whose first argument is a host (`ssh`, `ping`, `dig`...), a hosts-file line, a module
  * line (`import com.example.app.Main;`) or an image reference (`FROM registry:5000/app:1.2`, `image: postgres:16`).
  */
-import { CH, isDigitChar, isLabelChar, isSpaceChar, isUpperChar } from './charClass';
+import { CH, isLabelChar, isSpaceChar } from './charClass';
 import { MODULE_LINE_WORDS } from './codeHeuristics';
 import { hostSyntaxEnd } from './hostSyntax';
 import { ipv4End, ipv6End, zoneEnd } from './ipLiterals';
@@ -59,6 +59,13 @@ const GETENT_DATABASES = new Set(['hosts', 'ahosts', 'ahostsv4', 'ahostsv6']);
 /** Prompts and prefixes in front of a command: `$ ssh host`, `RUN curl ...`, `sudo ping host`. */
 const COMMAND_PREFIXES = new Set(['$', '#', '>', '%', 'RUN', 'sudo', 'exec', 'time', 'command', 'ProxyCommand']);
 
+/** The first words of image references: Dockerfile `FROM`, compose `image:`. */
+const FROM_WORD = 'FROM';
+const IMAGE_KEY = 'image';
+
+/** Every first word analyzeLine acts on: a first word it compares with must be in this list (FIRST_WORD). */
+const FIRST_WORDS = [...KEYWORDS.keys(), ...COMMAND_PREFIXES, ...MODULE_LINE_WORDS, FROM_WORD, IMAGE_KEY];
+
 const NONE: LineContext = { strongStart: -1, strongEnd: -1, strongKind: 'keyword', argStart: -1, moduleLine: false, imageLine: false };
 
 function skipSpaces(s: string, i: number): number {
@@ -86,18 +93,47 @@ function keywordEnd(s: string, i: number): number {
 const SYSLOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (?=[^\s:]+ [\w./-]+(?:\[\d+\])?: )/;
 /** An Ansible inventory host line: `node3 ansible_host=10.0.0.3 ansible_user=deploy`. */
 const INVENTORY_HOST = /^[^\s=#;[]+\s+ansible_(?:ssh_)?(?:host|port|user|connection)=/;
+/** What a syslog line starts with, checked before SYSLOG_HOST: `Jan ` or `2024-`. */
+const SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/;
+/** What hostsFileLine needs first: a word of address characters (and a `%zone`) after spaces, then a space. */
+const HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/;
+/**
+ * One of FIRST_WORDS in any case, as keywordEnd reads a first word: a run of ASCII label characters (so the word must
+ * end there), or a single other character.
+ */
+const FIRST_WORD = new RegExp(
+  `^[ \\t]*(?:(?:${FIRST_WORDS.filter((w) => w.length > 1).map(anyCase).join('|')})(?![A-Za-z0-9_-])|${FIRST_WORDS.filter((w) => w.length === 1).map(anyCase).join('|')})`
+);
+/**
+ * Whether a line can have a context: the first checks of every way lineContext finds one, in one anchored regex. Most
+ * lines of code, prose and logs fail it, and analyzeLine answers them without a JavaScript step over their first
+ * word (a step per character costs far more than the regex).
+ */
+const MAY_HAVE_CONTEXT = new RegExp(`^(?:${[HOSTS_FILE_START, SYSLOG_START, INVENTORY_HOST, FIRST_WORD].map((re) => re.source.slice(1)).join('|')})`);
+
+/** A word as a regex source matching it in any letter case (`ssh` → `[sS][sS][hH]`), other characters escaped. */
+function anyCase(word: string): string {
+  return [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[$#>%^\\.*+?()[\]{}|/-]/g, '\\$&'))).join('');
+}
 
 export function analyzeLine(s: string): LineContext {
+  return MAY_HAVE_CONTEXT.test(s) ? lineContext(s) : NONE;
+}
+
+/**
+ * analyzeLine without its quick test, every check in order (test/unit/lineContext.test.ts holds the two equal: a
+ * new way to find a context needs its first check in MAY_HAVE_CONTEXT).
+ */
+export function lineContext(s: string): LineContext {
   let i = skipSpaces(s, 0);
   if (i >= s.length) return NONE;
   const hosts = hostsFileLine(s, i);
   if (hosts) return hosts;
-  const c0 = s.charCodeAt(0);
-  if ((isUpperChar(c0) && s.charCodeAt(3) === CH.SPACE) || (isDigitChar(c0) && s.charCodeAt(4) === CH.MINUS)) {
+  if (SYSLOG_START.test(s)) {
     const syslog = SYSLOG_HOST.exec(s);
     if (syslog) return { ...NONE, argStart: syslog[0].length };
   }
-  if (i === 0 && s.includes(' ansible_') && INVENTORY_HOST.test(s)) return { ...NONE, argStart: 0 };
+  if (i === 0 && INVENTORY_HOST.test(s) && s.includes(' ansible_')) return { ...NONE, argStart: 0 };
 
   let end = keywordEnd(s, i);
   // No directive, command or prompt is longer than 12 characters: most code lines stop here without allocating.
@@ -111,8 +147,8 @@ export function analyzeLine(s: string): LineContext {
   }
   const lower = word.toLowerCase();
   const after = s.charCodeAt(end);
-  if (word === 'FROM' && isSpaceChar(after)) return { ...NONE, imageLine: true };
-  if (lower === 'image' && after === CH.COLON) return { ...NONE, imageLine: true };
+  if (word === FROM_WORD && isSpaceChar(after)) return { ...NONE, imageLine: true };
+  if (lower === IMAGE_KEY && after === CH.COLON) return { ...NONE, imageLine: true };
   if (word === lower && MODULE_LINE_WORDS.has(lower) && isSpaceChar(after)) return { ...NONE, moduleLine: true };
 
   const mode = KEYWORDS.get(lower);

@@ -77,6 +77,8 @@ export function classifyLastLabel(label: string): SuffixClass {
 /** Private suffixes compiled for lookups by the scanner: a set of dot-free and dotted suffixes, lowercase. */
 export class PrivateSuffixes {
   private readonly suffixes: Set<string>;
+  /** The suffixes' last labels: a name under a suffix ends with its last label, and most names end with none. */
+  private readonly lastLabels: Set<string>;
   private readonly maxLabels: number;
 
   constructor(extra: readonly string[] = []) {
@@ -86,10 +88,12 @@ export class PrivateSuffixes {
       if (s) this.suffixes.add(s);
     }
     this.maxLabels = Math.max(1, ...[...this.suffixes].map((s) => s.split('.').length));
+    this.lastLabels = new Set([...this.suffixes].map((s) => s.slice(s.lastIndexOf('.') + 1)));
   }
 
-  /** True when `host` (lowercase, no trailing dot) is a private suffix or lies under one. */
-  matches(host: string): boolean {
+  /** True when `host` (lowercase, no trailing dot) is a private suffix or lies under one; `lastLabel` is its last label. */
+  matches(host: string, lastLabel: string = host.slice(host.lastIndexOf('.') + 1)): boolean {
+    if (!this.lastLabels.has(lastLabel)) return false;
     let at = host.length;
     for (let labels = 0; labels < this.maxLabels && at > 0; labels++) {
       at = host.lastIndexOf('.', at - 1);
@@ -102,6 +106,7 @@ export class PrivateSuffixes {
 
 /** The class of a whole host name (lowercase, at least two labels). */
 export function classifyHost(host: string, privates: PrivateSuffixes): SuffixClass {
-  if (privates.matches(host)) return SUFFIX_PRIVATE;
-  return classifyLastLabel(host.slice(host.lastIndexOf('.') + 1));
+  const lastLabel = host.slice(host.lastIndexOf('.') + 1);
+  if (privates.matches(host, lastLabel)) return SUFFIX_PRIVATE;
+  return classifyLastLabel(lastLabel);
 }

@@ -45,6 +45,28 @@ function isTrailingPunctuation(c: number): boolean {
   return c === CH.DOT || c === CH.COMMA || c === CH.SEMI || c === CH.COLON || c === CH.BANG || c === CH.QUESTION || c === CH.STAR || c === CH.SQUOTE;
 }
 
+/**
+ * The ASCII characters the two loops of findUrls step over with nothing else to check, as sticky regexes: each loop
+ * passes a run of them in one native search and looks at the character after it. A character a loop treats
+ * specially (a break, a placeholder or template start, a bracket it counts) must be left out of its set.
+ */
+const AUTHORITY_PLAIN = plainRun((c) => !endsUrl(c) && !'$<{/?#;%,)]'.includes(String.fromCharCode(c)));
+const URL_PLAIN = plainRun((c) => !endsUrl(c) && !',$#%()[]'.includes(String.fromCharCode(c)));
+
+function plainRun(plain: (c: number) => boolean): RegExp {
+  let body = '';
+  for (let c = 0; c < 128; c++) if (plain(c)) body += `\\x${c.toString(16).padStart(2, '0')}`;
+  return new RegExp(`[${body}]*`, 'y');
+}
+
+/** The end of the run of `plain` characters at i. */
+function plainRunEnd(plain: RegExp, line: string, i: number): number {
+  if (i >= line.length) return i; // a sticky search from past the end fails and resets lastIndex to 0
+  plain.lastIndex = i;
+  plain.test(line);
+  return plain.lastIndex;
+}
+
 /** Appends every URL with a valid host in `line` to `out`, in order. */
 export function findUrls(line: string, out: UrlSpan[]): void {
   const n = line.length;
@@ -74,7 +96,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
 
     const authStart = sep + 3;
     let authEnd = authStart;
-    while (authEnd < n) {
+    while ((authEnd = plainRunEnd(AUTHORITY_PLAIN, line, authEnd)) < n) {
       const c = line.charCodeAt(authEnd);
       // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`) is skipped whole: the
       // host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
@@ -89,18 +111,18 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     // A sentence's full stop after a URL without a path (`see https://status.example.org.`) is not the host's.
     if (authEnd > authStart + 1 && line.charCodeAt(authEnd - 1) === CH.DOT && (authEnd === n || endsUrl(line.charCodeAt(authEnd)))) authEnd--;
     // userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@')
-    let hostStart = authStart;
-    for (let k = authStart; k < authEnd; k++) if (line.charCodeAt(k) === CH.AT) hostStart = k + 1;
+    const at = authEnd > authStart ? line.lastIndexOf('@', authEnd - 1) : -1;
+    const hostStart = at >= authStart ? at + 1 : authStart;
     const parsed = parseAuthorityHost(line, hostStart, authEnd);
     if (!parsed) continue;
     // `https://HOST/`, `http://SERVER:8080`: a capitalised single word in the host's place is a placeholder.
     if (parsed.kind === 'hostname' && !parsed.host.includes('.') && /^[A-Z][A-Z0-9_]*$/.test(parsed.host) && parsed.host.length > 1) continue;
-    portScheme = portScheme.replace(/^jdbc:/, '');
+    if (portScheme.startsWith('jdbc:')) portScheme = portScheme.slice(5);
 
     let end = authEnd;
     let parens = 0;
     let brackets = 0;
-    while (end < n) {
+    while ((end = plainRunEnd(URL_PLAIN, line, end)) < n) {
       const c = line.charCodeAt(end);
       if (endsUrl(c) || (c === CH.COMMA && startsUrl(line, end + 1)) || startsTemplate(line, end)) break;
       if (c === CH.LPAREN) parens++;
@@ -192,7 +214,7 @@ function parseAuthorityHost(line: string, start: number, end: number): { host: s
       kind = 'hostname';
     }
     host = line.slice(start, hostEnd);
-    if (kind === 'hostname') host = host.replace(/\.$/, '');
+    if (kind === 'hostname' && host.endsWith('.')) host = host.slice(0, -1);
   }
   let port: string | null = null;
   let after = hostEnd;
