@@ -96,6 +96,8 @@ export function sourceStatusText(s: NssSourceAnswer): string {
 export function answerSourceLine(local: ExplainResult, name: string, system: { addresses: readonly string[]; canonicalName: string | null } | null): Line | null {
   const { nss } = local;
   if (nss.platform !== 'glibc' || !system || system.addresses.length === 0) return null;
+  // A numeric address never reaches NSS: getaddrinfo converts it itself (the report's outcome is null then).
+  if (nss.outcome === null) return words(l10n.t('a numeric address: getaddrinfo converts it itself, no source is asked'));
   const answered = nss.answeredBy !== null ? nss.sources.find((s) => s.source === nss.answeredBy) : undefined;
   if (answered && LOCAL_NSS_SOURCES.includes(answered.source)) return sentence(l10n.t('answered by {0}: {1}', slot(0), slot(1)), answered.source, answered.detail);
   // No local source answered: a source after them did. With `dns` among them, the canonical name is the name that
