@@ -1,10 +1,9 @@
-import * as net from 'net';
 import type { Outcome } from '../core/addrinfo';
 import { CONNECT_LIMITS, type ConnectAttempt, type ConnectTestResult } from '../core/connectionTest';
 import type { OrderSettings } from '../core/orderReport';
 import { runtimeLandings } from '../core/runtimes/landing';
 import { explainOrder } from './orderLookup';
-import { encodeHost, notLookedUp, whyNotResolve, type HelperRequester } from './pythonSocket';
+import { hostArgument, notLookedUp, whyNotResolve, type HelperRequester } from './pythonSocket';
 
 export interface ConnectionTestOptions {
   tls: boolean;
@@ -23,12 +22,10 @@ export interface ConnectionTestOptions {
  * literal without its brackets), never a name NetLens does not resolve, then the helper's `connect.test`.
  */
 export async function testConnection(client: HelperRequester, hostInput: string, port: number, options: ConnectionTestOptions): Promise<Outcome<ConnectTestResult>> {
-  const bare = hostInput.trim().replace(/^\[(.*)\]$/, '$1');
-  let host = bare;
-  if (net.isIP(bare.replace(/%.*$/, '')) === 0) {
-    const encoded = encodeHost(bare);
-    if (!encoded.ok) return encoded;
-    host = encoded.value;
+  const argument = hostArgument(hostInput);
+  if (!argument.ok) return argument;
+  const host = argument.value.name;
+  if (!argument.value.numeric) {
     const refusal = await whyNotResolve(client, host);
     if (refusal !== null) return notLookedUp(refusal);
   }

@@ -1,7 +1,6 @@
-import * as net from 'net';
 import type { AddrinfoRow, Outcome } from '../core/addrinfo';
 import type { ExplainReport, ExplainResult } from '../core/explainReport';
-import { encodeHost, pyHostLookup, type HelperRequester } from './pythonSocket';
+import { hostArgument, pyHostLookup, type HelperRequester } from './pythonSocket';
 
 export interface ExplainOptions {
   /** The lookup timeout: bounds each source and the trace in the helper. */
@@ -21,13 +20,9 @@ export interface ExplainOptions {
  */
 export async function explainHost(client: HelperRequester, input: string, options: ExplainOptions): Promise<Outcome<ExplainReport>> {
   const query = input.trim();
-  const bare = query.replace(/^\[(.*)\]$/, '$1');
-  let name = bare;
-  if (net.isIP(bare.replace(/%.*$/, '')) === 0) {
-    const encoded = encodeHost(bare);
-    if (!encoded.ok) return encoded;
-    name = encoded.value;
-  }
+  const host = hostArgument(query);
+  if (!host.ok) return host;
+  const { name } = host.value;
   const system: Promise<Outcome<AddrinfoRow[]>> = options.system
     ? Promise.resolve(options.system)
     : pyHostLookup(client, query).then((o) => (o.ok ? { ok: true, value: o.value.rows } : o));

@@ -43,6 +43,18 @@ export function encodeHost(host: string): Outcome<string> {
   }
 }
 
+/**
+ * A host as typed, as getaddrinfo gets it: an IP literal as it is (an IPv6 one without its brackets, with its
+ * %zone), a name IDNA-2003 encoded as Python encodes it. For the commands that take a host or an address
+ * (explain, Test Connection).
+ */
+export function hostArgument(input: string): Outcome<{ name: string; numeric: boolean }> {
+  const bare = input.trim().replace(/^\[(.*)\]$/, '$1');
+  if (net.isIP(bare.replace(/%.*$/, '')) !== 0) return { ok: true, value: { name: bare, numeric: true } };
+  const encoded = encodeHost(bare);
+  return encoded.ok ? { ok: true, value: { name: encoded.value, numeric: false } } : encoded;
+}
+
 /** The "et" argument format (IDNA-encoded C string): an embedded NUL is a ValueError before any lookup. */
 function encodeCStringHost(host: string): Outcome<string> {
   const encoded = encodeHost(host);

@@ -235,7 +235,7 @@ export async function gatherAnswers(
   waitMs: number,
   token: Cancellation
 ): Promise<Pick<HoverInput, 'lookup' | 'machine' | 'reverse'> | undefined> {
-  const bounded = <T>(work: () => Promise<T>): Promise<T | undefined> => Promise.race([work(), delay(waitMs, token)]);
+  const bounded = <T>(work: () => Promise<T>): Promise<T | undefined> => waitAtMost(work(), waitMs, token);
   const [machine, lookup, reverse] = await Promise.all([
     lookups.knownMachineName() ?? bounded(() => lookups.machineName()),
     lookups.cached(host) ?? bounded(() => lookups.resolve(host)),
@@ -244,16 +244,20 @@ export async function gatherAnswers(
   return token.isCancellationRequested ? undefined : { machine, lookup, reverse };
 }
 
-function delay(ms: number, token: Cancellation): Promise<undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      listener.dispose();
-      resolve(undefined);
-    }, ms);
-    const listener = token.onCancellationRequested(() => {
+/**
+ * The work's value if it settles within `ms`, else undefined (also once the hover is cancelled): the work goes on,
+ * and what it caches serves the next hover. The one bound on everything a hover waits for.
+ */
+export function waitAtMost<T>(work: Promise<T>, ms: number, token: Cancellation): Promise<T | undefined> {
+  let stop = (): void => undefined;
+  const late = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    const listener = token.onCancellationRequested(() => resolve(undefined));
+    stop = () => {
       clearTimeout(timer);
       listener.dispose();
-      resolve(undefined);
-    });
+    };
   });
+  // Whichever comes first, the timer and the listener go: a hover on a cached answer leaves nothing behind.
+  return Promise.race([work, late]).finally(stop);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HoverInsights } from '../client/hoverInsights';
 import type { HostsFileAnswers } from '../core/hostsFileAnswers';
-import { gatherAnswers, hoverView, isAddressMatch, type HoverAction, type HoverLookups, type HoverSection, type NoLookupReason } from '../core/hoverView';
+import { gatherAnswers, hoverView, isAddressMatch, waitAtMost, type HoverAction, type HoverLookups, type HoverSection, type NoLookupReason } from '../core/hoverView';
 import type { Line } from '../core/lookupView';
 import { srvQueryFor } from '../core/srvNames';
 import { Commands } from './commandIds';
@@ -37,23 +37,12 @@ export function registerHoverProvider(lookups: HoverLookups, hostsFile: HostsFil
       const kubernetes = kubernetesPreviewFor(document, match)?.preview ?? null;
       const pending = answers.lookup ? insights.forLookup(answers.lookup) : undefined;
       // Computed once per lookup and cached: a short wait the first time, none after (the next hover has them).
-      const insight = pending && (await within(pending, INSIGHT_WAIT_MS));
+      const insight = pending && (await waitAtMost(pending, INSIGHT_WAIT_MS, token));
       if (token.isCancellationRequested) return undefined;
       const sections = hoverView({ match, noLookup, ...answers, hostsFile: hostsFile.answer(match.host), now: Date.now(), kubernetes, insight });
       return new vscode.Hover(sections.map(renderSection), matchRange(match));
     },
   });
-}
-
-/** The promise's value if it settles within `ms`, else undefined (the work goes on; its result is cached). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function renderSection(section: HoverSection): vscode.MarkdownString {
