@@ -263,6 +263,41 @@ describe('scanner: URL ends, defaults and prose (issue 13, from the independent 
   ]);
 });
 
+describe('scanner: mail logs, principals, encodings and identifiers (issue 13, from the third corpus)', () => {
+  check([
+    // Exim's helo names (in parentheses after H=, and in a rejection), its id= Message-ID, and Postfix's helo=<…>
+    ['2024 <= billing@example.com H=app3.internal (app3) [10.40.1.13]:52114 P=esmtp id=CAF3x9pQ@app3.internal', ['hostname:example.com', 'hostname:app3.internal', 'hostname:app3', 'ipv4:10.40.1.13']],
+    ['07:12:03 H=(ylmf-pc) [203.0.113.98]:61022 rejected EHLO or HELO ylmf-pc: invalid host name', ['hostname:ylmf-pc', 'ipv4:203.0.113.98', 'hostname:ylmf-pc']],
+    ['to=<ceo@example.com> proto=ESMTP helo=<WIN-4F2H9.localdomain>', ['hostname:example.com', 'hostname:WIN-4F2H9.localdomain']],
+    ['proto=ESMTP helo=<WIN-3F2K9QX>', ['hostname:WIN-3F2K9QX']],
+    // a Kerberos service principal names its host; a percent-encoded URL in a query still names one
+    ['    KrbServiceName HTTP/wiki.corp@CORP', ['hostname:wiki.corp']],
+    ['"GET /go?to=https%3A%2F%2Fpartner.example.net%2Foffer HTTP/2.0"', ['hostname:partner.example.net']],
+    // underscores make identifiers (cipher suites, SQL/MED server names); SQL column types are not hosts
+    ['X=TLS1.3:TLS_AES_128_GCM_SHA256:128 CV=yes', []],
+    ['CREATE FOREIGN TABLE t SERVER legacy_mysql OPTIONS (dbname \'crm\');', []],
+    ['    host        text,', []],
+    // property reads, indexing, string prefixes, template expressions and protobuf type URLs are code
+    ['      hostname: url.hostname,', []],
+    ['var smtpHost = config["Smtp:Host"] ?? "mail.payroll.corp";', ['hostname:mail.payroll.corp']],
+    ['fqdn = f"{name}.{args.zone}"', []],
+    ['curl -d "status=${{ job.status }}" https://hooks.example.net/ci', ['url:https://hooks.example.net/ci']],
+    ['  "@type": type.googleapis.com/envoy.extensions.filters.http.router.v3.Router', []],
+    // defaults: a URL in a shell default, a Spring placeholder's default, ADO.NET's Data Source
+    ['API_UPSTREAM=${API_UPSTREAM:-http://api:3000}', ['url:http://api:3000']],
+    ['spring.data.redis.host=${REDIS_HOST:orders-redis}', ['hostname:orders-redis']],
+    ['@"Data Source=SQLRPT01\\REPORTING;Initial Catalog=PayrollDW"', ['hostname:SQLRPT01']],
+    // a web URL names one host: GOPROXY's `,direct` is the next list item; sed's delimiter ends a URL
+    ['  GOPROXY: https://goproxy.example,direct', ['url:https://goproxy.example']],
+    ['RUN sed -i "s#http://deb.upstream.example/debian#${APT_MIRROR}#g" /etc/apt/sources.list', ['url:http://deb.upstream.example/debian']],
+    // Redis's optional `-::1`; `::` as a host key's value and as a network; never inside code
+    ['bind 10.52.0.12 127.0.0.1 -::1', ['ipv4:10.52.0.12', 'ipv4:127.0.0.1', 'ipv6:::1']],
+    ['  socket_address: { address: ::, port_value: 10000 }', ['ipv6:::']],
+    ['ipv6_cidr_blocks = ["::/0"]', ['network:::/0']],
+    ['std::vector<int> v; auto x = ::getaddrinfo; y = a :: b', []],
+  ]);
+});
+
 describe('scanner: API', () => {
   it('scanText numbers lines from 0 across \\n, \\r\\n and \\r', () => {
     const got = scanText('a db.internal\r\nb\rc 10.0.0.1\nlocalhost').map((m) => [m.line, m.character, m.text]);

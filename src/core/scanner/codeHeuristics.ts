@@ -29,7 +29,18 @@ export const NOT_A_HOST_WORDS = new Set([
   'as', 'if', 'then', 'else', 'this', 'that', 'it', 'be', 'not', 'must', 'should', 'string', 'str', 'int', 'number',
   'bool', 'boolean', 'object', 'env', 'var', 'let', 'const', 'new', 'return', 'await', 'required', 'optional',
   'server', 'host', 'hostname', 'address', 'domain', 'example', 'unix', 'tcp', 'udp', 'http', 'https', 'classpath', 'file',
+  // SQL column types: `host text,` and `addr inet NOT NULL` declare a column named host, not a host named text.
+  'text', 'varchar', 'char', 'inet', 'cidr', 'integer', 'bigint', 'smallint', 'jsonb', 'uuid', 'timestamp', 'timestamptz',
 ]);
+
+/**
+ * Last labels that make a dotted word a property read (`hostname: url.hostname`, `host: opts.host`): the names of
+ * the fields that hold hosts, which no one uses as a top-level domain of a name to resolve.
+ */
+export const HOST_MEMBER_NAMES = new Set(['hostname', 'host', 'hosts', 'address', 'addr', 'domain', 'endpoint', 'url', 'uri', 'origin', 'servername']);
+
+/** Python's string prefixes and C#'s: `f"{name}.{zone}"` and `$"{host}"` start a template, not a host named f. */
+export const STRING_PREFIXES = new Set(['f', 'r', 'b', 'u', 'rb', 'br', 'fr', 'rf']);
 
 /**
  * Labels that precede `:NUMBER` in code and config without being hosts: CSS properties in minified CSS

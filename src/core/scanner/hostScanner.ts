@@ -8,8 +8,8 @@
  * host names commonly use (see suffixRules.ts) and it does not read like code (codeHeuristics.ts). Contexts that
  * name hosts outright — URLs, `user@host`, `host:port`, host keys and directives, hosts files — accept more.
  */
-import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isUserChar } from './charClass';
-import { CODE_RECEIVERS, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS } from './codeHeuristics';
+import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isSpaceChar, isUserChar } from './charClass';
+import { CODE_RECEIVERS, HOST_MEMBER_NAMES, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS, STRING_PREFIXES } from './codeHeuristics';
 import { isValueOfHostKey } from './hostValuedKey';
 import { hostSyntaxEnd } from './hostSyntax';
 import { hasDigit, ipv4End, ipv6End, zoneEnd } from './ipLiterals';
@@ -169,8 +169,28 @@ export class HostScanner {
   private word(s: string, i: number, j: number, dots: number, shape: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     const n = s.length;
     const next = j < n ? s.charCodeAt(j) : -1;
-    if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
+    if (next === CH.AT && prev === CH.SLASH && dots > 0 && isServicePrincipal(s, i, j) && hostSyntaxEnd(s, i, j, false) === j) {
+      // `HTTP/wiki.corp@CORP`, `postgres/db1.example.com@EXAMPLE.COM`: a Kerberos service principal names its host.
+      this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
+      return j;
+    }
+    if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
+    if (isHeloName(s, i, prev, next)) {
+      // The name a mail client greeted with, in any case: Postfix's `helo=<WIN-4F2H9.localdomain>`, Exim's
+      // `H=mx.example (helo) [ip]` and `H=(helo)`, and its `rejected EHLO or HELO name:`.
+      const plausible = dots > 0 ? hostSyntaxEnd(s, i, j, false) === j : j - i <= 63 && hasLetter(s, i, j) && !NOT_A_HOST_WORDS.has(s.slice(i, j).toLowerCase());
+      if (plausible) this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
+      return j;
+    }
+    if (next === CH.SLASH && isTypeUrl(s, i)) return j;
+    // `${{ job.status }}`, `{{ .Values.host }}`: inside a template's braces a dotted word is an expression.
+    if ((prev === CH.SPACE || prev === CH.LBRACE) && dots > 0 && /\{\{\s*$/.test(s.slice(Math.max(0, i - 4), i))) return j;
+    if (prev === CH.PERCENT && dots > 0 && isEncodedUrlHost(s, i)) {
+      // `?to=https%3A%2F%2Fpartner.example.net%2Foffer`: a percent-encoded URL in a query still names its host.
+      if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
+      return j;
+    }
     if (dots === 0) return this.singleLabel(s, i, j, prev, next, lineNo, ctx, out);
     const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
     if (bracketed) {
@@ -261,6 +281,10 @@ export class HostScanner {
     const strong = inStrongContext(ctx, i, j);
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
+    // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
+    // cannot have one; DNS's `_service` labels start with it). `config["key"]` indexes; `f"{x}"` is a template.
+    if (hasInnerUnderscore(s, i, j) || (next === CH.LBRACKET && !bracketedIpAfter(s, j))) return j;
+    if ((next === CH.DQUOTE || next === CH.SQUOTE) && j - i <= 2 && STRING_PREFIXES.has(s.slice(i, j).toLowerCase())) return j;
     const strongContext: MatchContext = i === ctx.argStart ? 'keyword' : ctx.strongKind;
     if (j - i > 63 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
     const word = s.slice(i, j);
@@ -316,9 +340,13 @@ export class HostScanner {
   private bareIpv6(s: string, i: number, limit: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     const fail = s.charCodeAt(i) === CH.COLON ? i + 1 : i;
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
-    if (prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET)) return skipColons(s, i, fail);
+    // Redis's `bind 127.0.0.1 -::1`: a leading `-` marks an address as optional; it is not a label's hyphen.
+    const optional = prev === CH.MINUS && (i < 2 || isSpaceChar(s.charCodeAt(i - 2)));
+    if (!optional && prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET)) return skipColons(s, i, fail);
     const end = ipv6End(s, i, limit);
-    if (end < 0 || end - i < 3 || !hasDigit(s, i, end)) return skipColons(s, i, fail);
+    // `::` alone is the unspecified address: an address only as a network (`::/0`) or as a host key's value (`address: ::`).
+    const unspecified = end - i === 2;
+    if (end < 0 || (!unspecified && (end - i < 3 || !hasDigit(s, i, end)))) return skipColons(s, i, fail);
     const z = zoneEnd(s, end, limit);
     const after = z < s.length ? s.charCodeAt(z) : -1;
     if (after >= 0 && (isLabelChar(after) || after === CH.COLON || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
@@ -329,6 +357,7 @@ export class HostScanner {
       this.emitNetwork(out, s, i, end, networkEnd, lineNo, context);
       return networkEnd;
     }
+    if (unspecified && (z !== end || after === CH.SLASH || !isValueOfHostKey(s, i))) return skipColons(s, i, fail);
     this.emit(out, 'ipv6', s, i, z, lineNo, null, context);
     return z;
   }
@@ -444,6 +473,7 @@ const VERSION_HEADER = /^\s*(?:x-mailer|user-agent|server)\s*:/i;
 
 /** `message-id=<…@host>` inside a log line (Postfix's cleanup logs the Message-ID): the `@host` is part of an id. */
 function isMessageIdToken(s: string, i: number): boolean {
+  if (isEximMessageId(s, i)) return true;
   // Only the 256 characters before: a line of many addresses must not be searched back to its start for each.
   let lt = i - 1;
   while (lt >= 0 && i - lt <= 256 && s.charCodeAt(lt) !== CH.LT) lt--;
@@ -565,6 +595,44 @@ function looksLikeCode(s: string, host: string, i: number, j: number, prev: numb
   if ((shape & INNER_UNDERSCORE) !== 0) return true;
   const quoted = prev === CH.DQUOTE || prev === CH.SQUOTE || prev === CH.BACKTICK;
   if (ctx.moduleLine && !quoted) return true;
+  if (!quoted && HOST_MEMBER_NAMES.has(host.slice(host.lastIndexOf('.') + 1))) return true;
   if (dots >= 2 && REVERSED_DOMAIN_ROOTS.has(first) && j > i) return true;
   return false;
+}
+
+/** Exim's `id=CAF3x9pQ@app3.internal` field with the host part at i: the Message-ID of the message, not a host. */
+function isEximMessageId(s: string, i: number): boolean {
+  let k = i - 2; // before the '@'
+  while (k >= 0 && i - k <= 256 && isUserChar(s.charCodeAt(k))) k--;
+  return k >= 2 && s.charCodeAt(k) === CH.EQ && s.charCodeAt(k - 1) === 0x64 /* d */ && s.charCodeAt(k - 2) === 0x69 /* i */ && (k === 2 || isSpaceChar(s.charCodeAt(k - 3)));
+}
+
+/**
+ * The name a mail client greeted with, at [i, j): Exim logs it in parentheses after `H=` (`H=mx.example.net (helo)
+ * [ip]`, `H=(helo) [ip]`) and quotes the command in rejections (`rejected EHLO or HELO ylmf-pc:`).
+ */
+function isHeloName(s: string, i: number, prev: number, next: number): boolean {
+  if (prev === CH.LT && next === CH.GT) return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'helo=';
+  if (prev === CH.LPAREN && next === CH.RPAREN) return /(?:^|\s)H=(?:[^\s()]+ )?\($/.test(s.slice(Math.max(0, i - 80), i));
+  return prev === CH.SPACE && i >= 5 && /^(?:HELO|EHLO) $/.test(s.slice(i - 5, i));
+}
+
+/** `"@type": type.googleapis.com/envoy.…` at i: a protobuf Any's type URL names a message type, not a host. */
+function isTypeUrl(s: string, i: number): boolean {
+  return /@type["']?\s*[:=]\s*["']?$/.test(s.slice(Math.max(0, i - 16), i));
+}
+
+/** `HTTP/` before [i, j) and `@REALM` after it: a Kerberos service principal (`HTTP/wiki.corp@CORP`). */
+function isServicePrincipal(s: string, i: number, j: number): boolean {
+  return /(?:^|[\s"'=:,])[A-Za-z][A-Za-z0-9_-]{0,31}\/$/.test(s.slice(Math.max(0, i - 34), i)) && /^@[A-Z0-9][A-Z0-9-]*(?:\.[A-Z0-9-]+)*(?![A-Za-z0-9.@-])/.test(s.slice(j, j + 256));
+}
+
+/** `2F` at i after `scheme%3A%2F%` (case-insensitive): the host of a percent-encoded URL starts at i + 2. */
+function isEncodedUrlHost(s: string, i: number): boolean {
+  return i >= 9 && /[A-Za-z]%3A%2F%$/i.test(s.slice(i - 8, i)) && (s.charCodeAt(i) === 0x32 && (s.charCodeAt(i + 1) | 0x20) === 0x66);
+}
+
+function hasInnerUnderscore(s: string, i: number, j: number): boolean {
+  const u = s.indexOf('_', i + 1);
+  return u > 0 && u < j;
 }

@@ -21,8 +21,9 @@ export function isValueOfHostKey(s: string, valueStart: number): boolean {
   const opened = k >= 0 && (isQuote(s.charCodeAt(k)) || s.charCodeAt(k) === CH.LBRACKET);
   const backtick = opened && s.charCodeAt(k) === CH.BACKTICK;
   if (opened) k--;
-  // `key:value` with nothing between is placeholder text (`"backend host:port"`), not YAML or JSON.
-  if (!opened && k >= 0 && s.charCodeAt(k) === CH.COLON) return false;
+  // `key:value` with nothing between is placeholder text (`"backend host:port"`), not YAML or JSON — except Spring's
+  // default: `${REDIS_HOST:orders-redis}`.
+  if (!opened && k >= 0 && s.charCodeAt(k) === CH.COLON) return isShellDefaultOfHostKey(s, k);
   while (k >= 0 && isSpaceChar(s.charCodeAt(k))) k--;
   if (k < 0) return false;
   const sep = s.charCodeAt(k);
@@ -62,10 +63,10 @@ export function isValueOfHostKey(s: string, valueStart: number): boolean {
   while (k >= 0 && keyEnd - k <= 65 && isKeyChar(s.charCodeAt(k))) k--;
   const keyStart = k + 1;
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > 64) return false;
-  return isHostKey(s, keyStart, keyEnd);
+  return isHostKey(s, keyStart, keyEnd) || isDataSourceKey(s, keyStart, keyEnd);
 }
 
-/** `${REDIS_HOST:-db}`: the default of a shell parameter whose name names a host; `colon` is the `:` of `:-`. */
+/** `${REDIS_HOST:-db}` (shell), `${REDIS_HOST:db}` (Spring): a default of a parameter whose name names a host; `colon` is its `:`. */
 function isShellDefaultOfHostKey(s: string, colon: number): boolean {
   let k = colon - 1;
   while (k >= 0 && isKeyChar(s.charCodeAt(k))) k--;
@@ -103,4 +104,9 @@ function endsWithLowered(s: string, end: number, suffix: string): boolean {
   const start = end - suffix.length;
   for (let k = 0; k < suffix.length; k++) if (toLowerAscii(s.charCodeAt(start + k)) !== suffix.charCodeAt(k)) return false;
   return true;
+}
+
+/** ADO.NET's `Data Source=SQLRPT01\\REPORTING;`: the key has a space in it, and its value is the server. */
+function isDataSourceKey(s: string, start: number, end: number): boolean {
+  return end - start === 6 && start >= 5 && s.slice(start - 5, end).toLowerCase() === 'data source';
 }

@@ -40,6 +40,22 @@ export interface AuthorityHost {
  */
 const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb', 'balancer']);
 
+/** Schemes of browsers and their kin, whose authority is one host (no `h1,h2` lists as databases and brokers write). */
+const WEB_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'ftps']);
+
+/**
+ * `sed 's#http://old.example/debian#${MIRROR}#g'`: a URL right after `s` and a delimiter ends at the next
+ * delimiter. Returns that end when [hostEnd, end) holds one, else -1.
+ */
+function sedDelimiterEnd(line: string, start: number, hostEnd: number, end: number): number {
+  if (start < 2 || line.charCodeAt(start - 2) !== 0x73 /* s */) return -1;
+  const d = line.charCodeAt(start - 1);
+  if (d !== CH.HASH && d !== CH.PIPE && d !== CH.BANG && d !== CH.COMMA && d !== CH.AT) return -1;
+  if (start >= 3 && isSchemeChar(line.charCodeAt(start - 3))) return -1;
+  const at = line.indexOf(String.fromCharCode(d), hostEnd);
+  return at >= 0 && at <= end ? at : -1;
+}
+
 /** Trailing characters that end a sentence or a list rather than a URL. */
 function isTrailingPunctuation(c: number): boolean {
   return c === CH.DOT || c === CH.COMMA || c === CH.SEMI || c === CH.COLON || c === CH.BANG || c === CH.QUESTION || c === CH.STAR || c === CH.SQUOTE;
@@ -89,12 +105,15 @@ export function findUrls(line: string, out: UrlSpan[]): void {
       start -= 5;
       scheme = `jdbc:${scheme}`;
     }
-    if (start > 0 && isSchemeChar(line.charCodeAt(start - 1)) && !(start > skipped && line.charCodeAt(start - 1) === CH.PLUS)) continue;
+    // `${API_URL:-http://api:3000}`: a shell default's `-` before the scheme is not part of it either.
+    if (start > 0 && isSchemeChar(line.charCodeAt(start - 1)) && !(start > skipped && (line.charCodeAt(start - 1) === CH.PLUS || line.charCodeAt(start - 1) === CH.MINUS))) continue;
     if (NON_HOST_SCHEMES.has(scheme)) continue;
     // `jdbc:sqlserver://host\\instance:1433;databaseName=…` is not URL syntax: its host is found as a host.
     if (scheme === 'jdbc:sqlserver') continue;
 
     const authStart = sep + 3;
+    // Web URLs name one host: in `GOPROXY=https://proxy.example,direct` the comma ends the URL, it lists no second host.
+    const singleHost = WEB_SCHEMES.has(scheme);
     let authEnd = authStart;
     while ((authEnd = plainRunEnd(AUTHORITY_PLAIN, line, authEnd)) < n) {
       const c = line.charCodeAt(authEnd);
@@ -105,7 +124,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
         authEnd = placeholderEnd;
         continue;
       }
-      if (c === CH.SLASH || c === CH.QUESTION || c === CH.HASH || c === CH.SEMI || endsUrl(c) || startsTemplate(line, authEnd) || (c === CH.COMMA && startsUrl(line, authEnd + 1)) || c === CH.RPAREN || (c === CH.RBRACKET && !hasOpenBracket(line, authStart, authEnd))) break;
+      if (c === CH.SLASH || c === CH.QUESTION || c === CH.HASH || c === CH.SEMI || endsUrl(c) || startsTemplate(line, authEnd) || (c === CH.COMMA && (singleHost || startsUrl(line, authEnd + 1))) || c === CH.RPAREN || (c === CH.RBRACKET && !hasOpenBracket(line, authStart, authEnd))) break;
       authEnd++;
     }
     // A sentence's full stop after a URL without a path (`see https://status.example.org.`) is not the host's.
@@ -124,13 +143,15 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     let brackets = 0;
     while ((end = plainRunEnd(URL_PLAIN, line, end)) < n) {
       const c = line.charCodeAt(end);
-      if (endsUrl(c) || (c === CH.COMMA && startsUrl(line, end + 1)) || startsTemplate(line, end)) break;
+      if (endsUrl(c) || (c === CH.COMMA && ((singleHost && end === authEnd) || startsUrl(line, end + 1))) || startsTemplate(line, end)) break;
       if (c === CH.LPAREN) parens++;
       else if (c === CH.RPAREN && --parens < 0) break;
       else if (c === CH.LBRACKET) brackets++;
       else if (c === CH.RBRACKET && --brackets < 0) break;
       end++;
     }
+    const sedEnd = sedDelimiterEnd(line, start, parsed.hostEnd, end);
+    if (sedEnd >= 0) end = sedEnd;
     while (end > parsed.hostEnd && isTrailingPunctuation(line.charCodeAt(end - 1))) end--;
     out.push({ start, end, scheme, portScheme, host: parsed.host, hostKind: parsed.kind, explicitPort: parsed.port, hosts: parsed.next < authEnd ? authorityHosts(line, hostStart, authEnd) : null });
     from = lastEnd = end;
