@@ -542,8 +542,10 @@ if (restored) {
   // Opened with nothing to resolve: an empty host field, focused, that says what to do. (Opened for a host, the
   // extension resolves it and its 'resolving' message follows.)
   if (initial.request.host === null) status.textContent = strings.emptyHint;
+  // Focus only a panel the user just opened: a restored one (a reload, a second window on the workspace) appears
+  // while the user may be typing elsewhere — in window 2's quick input, say — and must not take the keyboard.
+  hostInput.focus();
 }
 // The form's port is the connect port when it is a number (a service name is not: getaddrinfo maps it, a user may not).
 if (connectPort.value === '' && /^\d+$/.test(portInput.value.trim())) connectPort.value = portInput.value.trim();
 updateConnectButton();
-hostInput.focus();

@@ -44,6 +44,7 @@ let second: Page | undefined;
 /** The same workspace in a second tab: code-server gives it its own extension host, as a second window would. */
 async function secondWindow(ctx: UiContext): Promise<UiContext> {
   if (!second || second.isClosed()) {
+    await webviewWorkerInstalled(ctx);
     second = await ctx.page.context().newPage();
     await second.setViewportSize({ width: 1400, height: 900 });
     await second.goto(ctx.page.url(), { waitUntil: 'domcontentloaded', timeout: bounded(ctx, 30_000) });
@@ -51,6 +52,22 @@ async function secondWindow(ctx: UiContext): Promise<UiContext> {
     ctx.log('second window open on the same workspace');
   }
   return { ...ctx, page: second, log: (m) => ctx.log(`[window 2] ${m}`) };
+}
+
+/**
+ * Opens the getaddrinfo panel in window 1 before a second window exists. The editor's webview bootstrap
+ * (code-server 4.139's webview/browser/pre/index.html) waits for a `controllerchange` of its service worker when it
+ * registers it for the first time; when that first registration happens while a second tab of the workbench is open,
+ * the event can come before the listener and the webview never shows its content: seen in 4 of 4 runs of the
+ * persistence scenarios alone (2 of 3 in an earlier session) — the webview host frame had the service worker as its controller and the marks
+ * `scriptStart, signalingReady, content/started` but never `content/workerReady`, and no inner frame. In a full run
+ * the earlier scenarios had registered the worker before the second window opened, so they always passed. Installing
+ * it first makes these scenarios independent of what ran before them.
+ */
+async function webviewWorkerInstalled(ctx: UiContext): Promise<void> {
+  await front(ctx);
+  await runCommand(ctx, 'netlens.showGetaddrinfo');
+  await addrinfoFrame(ctx.page).locator('#host').waitFor({ state: 'visible', timeout: bounded(ctx, 60_000) });
 }
 
 async function closeSecondWindow(ctx: UiContext): Promise<void> {
@@ -68,6 +85,25 @@ async function closingOnFailure(ctx: UiContext, body: () => Promise<void>): Prom
   try {
     await body();
   } catch (err) {
+    // What window 1's webviews were doing: a panel that never draws has its iframe without `ready`, or none at all.
+    const state = await ctx.page
+      .evaluate(() => ({
+        visibility: document.visibilityState,
+        focus: document.hasFocus(),
+        webviews: [...document.querySelectorAll('iframe.webview')].map((f) => `${f.className} ${(f as HTMLIFrameElement).src.replace(/^.*\/pre\//, 'pre/').slice(0, 160)}`),
+      }))
+      .catch((e: unknown) => String(e));
+    ctx.log(`window 1 at the failure: ${JSON.stringify(state)}`);
+    for (const frame of ctx.page.frames().filter((f) => f.url().includes('/pre/index.html'))) {
+      const inner = await frame
+        .evaluate(() => ({
+          controller: navigator.serviceWorker?.controller?.scriptURL.replace(/^.*\/pre\//, 'pre/').slice(0, 60) ?? null,
+          frames: [...document.querySelectorAll('iframe')].map((f) => `${f.id} ${f.src.replace(/^.*\/pre\//, 'pre/').slice(0, 80)} ${f.style.visibility}`),
+          marks: performance.getEntriesByType('mark').map((m) => m.name),
+        }))
+        .catch((e: unknown) => String(e));
+      ctx.log(`  its webview host frame: ${JSON.stringify(inner)}; child frames: ${frame.childFrames().map((c) => c.url().slice(-60)).join(' | ')}`);
+    }
     if (second && !second.isClosed()) {
       const shot = ctx.artifactPath('window2-failure.png');
       await second.screenshot({ path: shot }).then(() => ctx.log(`window 2 screenshot: ${shot}`), () => undefined);
