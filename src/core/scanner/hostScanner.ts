@@ -185,7 +185,7 @@ export class HostScanner {
     }
     if (next === CH.SLASH && isTypeUrl(s, i)) return j;
     // `${{ job.status }}`, `{{ .Values.host }}`: inside a template's braces a dotted word is an expression.
-    if ((prev === CH.SPACE || prev === CH.LBRACE) && dots > 0 && /\{\{\s*$/.test(s.slice(Math.max(0, i - 4), i))) return j;
+    if ((prev === CH.SPACE || prev === CH.LBRACE) && dots > 0 && afterDoubleBrace(s, i)) return j;
     if (prev === CH.PERCENT && dots > 0 && isEncodedUrlHost(s, i)) {
       // `?to=https%3A%2F%2Fpartner.example.net%2Foffer`: a percent-encoded URL in a query still names its host.
       if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
@@ -614,7 +614,8 @@ function isEximMessageId(s: string, i: number): boolean {
 function isHeloName(s: string, i: number, prev: number, next: number): boolean {
   if (prev === CH.LT && next === CH.GT) return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'helo=';
   if (prev === CH.LPAREN && next === CH.RPAREN) return /(?:^|\s)H=(?:[^\s()]+ )?\($/.test(s.slice(Math.max(0, i - 80), i));
-  return prev === CH.SPACE && i >= 5 && /^(?:HELO|EHLO) $/.test(s.slice(i - 5, i));
+  // Most words follow a space: a character compare first, no slice for them.
+  return prev === CH.SPACE && i >= 5 && s.charCodeAt(i - 2) === 0x4f /* O */ && (s.startsWith('HELO ', i - 5) || s.startsWith('EHLO ', i - 5));
 }
 
 /** `"@type": type.googleapis.com/envoy.…` at i: a protobuf Any's type URL names a message type, not a host. */
@@ -635,4 +636,11 @@ function isEncodedUrlHost(s: string, i: number): boolean {
 function hasInnerUnderscore(s: string, i: number, j: number): boolean {
   const u = s.indexOf('_', i + 1);
   return u > 0 && u < j;
+}
+
+/** `{{` then optional spaces right before i (a Jinja, Helm or GitHub Actions expression starts there). */
+function afterDoubleBrace(s: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && s.charCodeAt(k) === CH.SPACE) k--;
+  return k >= 1 && s.charCodeAt(k) === CH.LBRACE && s.charCodeAt(k - 1) === CH.LBRACE;
 }
