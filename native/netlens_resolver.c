@@ -1009,7 +1009,11 @@ static napi_value make_constants(napi_env env) {
 #ifdef EAI_OVERFLOW
   CONSTANT(EAI_OVERFLOW);
 #endif
-#ifdef EAI_NODATA
+#if defined(_WIN32)
+  /* The Windows SDK, which CPython is built with, defines EAI_NODATA as EAI_NONAME (WSAHOST_NOT_FOUND, 11001);
+   * MinGW's headers say WSANO_DATA (11004). Python's socket.EAI_NODATA is the SDK's. */
+  NAPI_CALL(env, set_named_int32(env, c, "EAI_NODATA", (int32_t)EAI_NONAME));
+#elif defined(EAI_NODATA)
   CONSTANT(EAI_NODATA);
 #endif
 #ifdef EAI_ADDRFAMILY
