@@ -20,15 +20,11 @@
 
 #include "nss_module_call.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netdb.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdlib.h> /* first: it tells __GLIBC__ */
 #include <string.h>
-#include <sys/socket.h>
 
+/* NSS modules are glibc's: musl, macOS and Windows have none, and there netlens_nss_available() says 0, which
+ * makes the addon's nssHostsLookup reject with ENOSYS (the JS side already reports the platform unsupported). */
 #ifndef NETLENS_HAVE_NSS /* -DNETLENS_HAVE_NSS=0 builds (and tests) the path for other C libraries */
 #if defined(__GLIBC__) && !defined(__UCLIBC__)
 #define NETLENS_HAVE_NSS 1
@@ -38,9 +34,33 @@
 #endif
 
 #if NETLENS_HAVE_NSS
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
 #include <gnu/lib-names.h>
 #include <nss.h>
+
+/* libuv's uv.h comes with Node's own headers but not with the node-api-headers package; without it, declare the
+ * four functions and uv_lib_t as libuv 1.x's include/uv/unix.h and uv.h have them (a stable ABI). */
+#if defined(__has_include)
+#if __has_include(<uv.h>)
 #include <uv.h>
+#define NETLENS_HAVE_UV_H 1
+#endif
+#endif
+#ifndef NETLENS_HAVE_UV_H
+typedef struct {
+  void *handle;
+  char *errmsg;
+} uv_lib_t;
+__attribute__((visibility("default"))) int uv_dlopen(const char *filename, uv_lib_t *lib);
+__attribute__((visibility("default"))) void uv_dlclose(uv_lib_t *lib);
+__attribute__((visibility("default"))) int uv_dlsym(uv_lib_t *lib, const char *name, void **ptr);
+__attribute__((visibility("default"))) const char *uv_dlerror(const uv_lib_t *lib);
+#endif
 
 /* getaddrinfo starts with a 1 KiB scratch buffer and doubles it while a module says ERANGE; glibc has no upper
  * bound, we stop at 16 MiB (no real answer comes near it) and report the ERANGE as the module gave it. */
@@ -97,7 +117,7 @@ static int open_module(const char *source, uv_lib_t *lib, netlens_nss_answer *ou
     memset(lib, 0, sizeof *lib);
   }
   /* The revision glibc appends: LIBNSS_FILES_SO is "libnss_files.so.2", so ".2". */
-  const char *revision = LIBNSS_FILES_SO + sizeof("libnss_files.so") - 1;
+  const char *revision = &LIBNSS_FILES_SO[sizeof("libnss_files.so") - 1];
   char *file = NULL;
   if (asprintf(&file, "libnss_%s.so%s", source, revision) < 0) {
     out->memory_error = 1;
