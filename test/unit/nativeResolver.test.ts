@@ -3,12 +3,12 @@
 //
 // Every lookup here is answered from /etc/hosts, /etc/services or numeric input: no test sends a DNS query.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NativeAddrinfoRow, NativeResolver, NativeResolverError } from '../../src/helper/nativeResolver';
 import { FIXTURE } from '../fixtures/dns/zone';
+import { needPython, python, type PyGai } from '../support/pythonNativeOracle';
 
 // The compiled test lives in out/test/unit/, three levels below the repository root. NETLENS_TEST_ADDON names
 // another build of the addon to test instead (scripts/test-targets.js runs this file in Node for arm64 under
@@ -25,44 +25,6 @@ function loadAddon(): NativeResolver {
   return mod.exports as NativeResolver;
 }
 
-let pythonAvailable: boolean | undefined;
-function hasPython(): boolean {
-  pythonAvailable ??= spawnSync('python3', ['-c', 'import socket, json, ctypes'], { stdio: 'ignore' }).status === 0;
-  return pythonAvailable;
-}
-
-/** Skips the current test when there is no python3 to compare with. */
-function needPython(ctx: Mocha.Context): void {
-  if (!hasPython()) ctx.skip();
-}
-
-const PY_PRELUDE = `
-import socket, json, sys
-def rows(res):
-    out = []
-    for family, socktype, proto, canonname, sa in res:
-        out.append({
-            'family': int(family), 'socktype': int(socktype), 'protocol': proto, 'canonname': canonname,
-            'address': sa[0].split('%')[0], 'port': sa[1],
-            'flowinfo': sa[2] if len(sa) > 2 else 0, 'scopeId': sa[3] if len(sa) > 3 else 0,
-        })
-    return out
-def gai(fn):
-    try:
-        return {'ok': fn()}
-    except socket.gaierror as e:
-        return {'code': e.errno, 'message': e.strerror}
-def out(value):
-    print(json.dumps(value))
-`;
-
-/** Runs a python3 snippet (no shell) that calls out(value) once; returns the value. */
-function python<T>(snippet: string): T {
-  const text = execFileSync('python3', ['-c', `${PY_PRELUDE}\n${snippet}`], { encoding: 'utf8' });
-  return JSON.parse(text) as T;
-}
-
-type PyGai<T> = { ok: T } | { code: number; message: string };
 
 /** The rejection of `promise` (failing the test if it resolves), checked to be a NativeResolverError. */
 async function rejection(promise: Promise<unknown>): Promise<NativeResolverError> {
