@@ -37,14 +37,11 @@ const MUSL_GAI_TEXT: Record<number, string> = {
 /** musl's hstrerror table (src/network/hstrerror.c). */
 const MUSL_H_TEXT: Record<number, string> = { 1: 'Host not found', 2: 'Try again', 3: 'Non-recoverable error', 4: 'Address not available' };
 
-type HarnessValue =
-  | { $promise: 'resolved' | 'rejected' | 'pending'; value?: unknown }
-  | { $error: string; message: string; kind?: string; code?: number | string }
-  | unknown;
+/** One call's line: value is JSON as fake_napi.c prints it (promises as {$promise, value}, errors as {$error, …}). */
 interface CallResult {
   call: string;
   threw: boolean;
-  value: HarnessValue;
+  value: unknown;
 }
 interface ErrorValue {
   $error: string;
