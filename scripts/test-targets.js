@@ -212,14 +212,23 @@ function foreignNode(target, cache) {
  * Runs `cmd args` inside the DNS fixture namespace, where the command runs test/targets/runMocha.js (or mocha
  * in-process) and writes counts to the results file; returns the counts (a crash counts as one failure).
  */
-function runInNamespace(title, cmd, args, env, resultsFile) {
+function runInNamespace(title, cmd, args, env, resultsFile, logFile) {
   fs.rmSync(resultsFile, { force: true });
   const started = Date.now();
   console.log(`\n=== ${title} ===`);
-  runVisible(NODE, [path.join(ROOT, 'scripts', 'with-test-netns.js'), '--', cmd, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
+  const argv = [path.join(ROOT, 'scripts', 'with-test-netns.js'), '--', cmd, ...args];
+  if (logFile) {
+    // Node under Wine cannot write to a Unix pipe (EBADF opening stdout), only to a terminal or a file.
+    const fd = fs.openSync(logFile, 'w');
+    try {
+      spawnSync(NODE, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], shell: false });
+    } finally {
+      fs.closeSync(fd);
+    }
+    process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+  } else {
+    runVisible(NODE, argv, { cwd: ROOT, env: { ...process.env, ...env } });
+  }
   let counts;
   try {
     counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -294,6 +303,10 @@ function testMusl(target, ctx) {
 // ------------------------------------------------------------------------------------------------
 // Wine
 
+/** The line test-targets.js adds to the Wine prefix's C:\windows\system32\drivers\etc\hosts. */
+const WINE_HOSTS_NAME = 'wine-prefix-only.netlens.test';
+const WINE_HOSTS_LINE = `198.51.100.99 ${WINE_HOSTS_NAME}`;
+
 /** wine's 64-bit loader: `wine` (Debian's wrapper picks wine64 for a 64-bit exe) or /usr/lib/wine/wine64. */
 function findWine() {
   return onPath('wine64') || (fs.existsSync('/usr/lib/wine/wine64') ? '/usr/lib/wine/wine64' : undefined) || onPath('wine');
@@ -321,6 +334,9 @@ function winePrefix(wine, cache, env) {
   if (boot.status !== 0) return { error: `wineboot --init failed (exit ${boot.status}): ${boot.stderr.trim().split('\n').slice(-3).join(' ')}` };
   const reg = run(wine, ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], { env: prefixEnv });
   if (reg.status !== 0) return { error: `could not set the Windows version of the prefix: ${reg.stderr.trim()}` };
+  // A name only in the prefix's Windows hosts file: the test shows whether Winsock under Wine reads that file.
+  const hosts = path.join(prefix, 'drive_c', 'windows', 'system32', 'drivers', 'etc', 'hosts');
+  fs.appendFileSync(hosts, `\r\n${WINE_HOSTS_LINE}\r\n`);
   fs.writeFileSync(ready, `${version}\n`);
   return { prefix, env: prefixEnv };
 }
@@ -342,25 +358,36 @@ function testWin32(ctx) {
   // Code.exe: the napi_* functions must be found in the host process image, not in a file named node.exe.
   const codeExe = path.join(node.dir, 'Code.exe');
   if (!fs.existsSync(codeExe)) fs.copyFileSync(node.binary, codeExe);
-  const started = run(wine, [codeExe, '-e', 'process.stdout.write(process.platform + " " + process.arch + " " + process.version)'], { env: wp.env, timeout: 120_000 });
-  if (started.status !== 0 || !started.stdout.startsWith('win32 x64')) {
-    return fail(target, `Code.exe (node.exe ${FOREIGN_NODES[target].spec}) does not start under ${path.basename(wine)}: exit ${started.status}, ${(started.stdout + started.stderr).trim().slice(0, 500)}`);
+  const probe = path.join(ctx.scratch, 'wine-start.txt');
+  const script = `require('fs').writeFileSync(process.argv[1], [process.platform, process.arch, process.version, require('os').release()].join(' '))`;
+  const started = run(wine, [codeExe, '-e', script, winePath(probe)], { env: wp.env, timeout: 120_000 });
+  const said = fs.existsSync(probe) ? fs.readFileSync(probe, 'utf8') : '';
+  if (started.status !== 0 || !said.startsWith('win32 x64')) {
+    return fail(target, `Code.exe (node.exe ${FOREIGN_NODES[target].spec}) does not start under ${path.basename(wine)}: exit ${started.status}, ${(said + started.stdout + started.stderr).trim().slice(0, 500)}`);
   }
-  console.log(`\nwin32-x64: Code.exe under ${run(wine, ['--version'], { env: wp.env }).stdout.trim()} says: ${started.stdout.trim()}`);
+  console.log(`\nwin32-x64: Code.exe under ${run(wine, ['--version'], { env: wp.env }).stdout.trim()} says: ${said}`);
   // One wineserver for the prefix, started here (outside the namespace) and stopped after the run.
   const wineserver = wineserverOf(wine);
-  if (wineserver) run(wineserver, ['-p'], { env: wp.env });
+  // stdio 'ignore': `wineserver -p` daemonises, and a daemon holding our output pipe would keep spawnSync waiting.
+  if (wineserver) spawnSync(wineserver, ['-p'], { env: wp.env, stdio: 'ignore', shell: false, timeout: 30_000 });
   const results = path.join(ctx.scratch, `${target}.json`);
   try {
     return runInNamespace(
       'win32-x64: Node for Windows as Code.exe under Wine, test/targets/win32Backend.test.ts',
       wine,
       [codeExe, winePath(RUN_MOCHA), winePath(path.join(ROOT, 'out', 'test', 'targets', 'win32Backend.test.js'))],
-      { ...wp.env, NETLENS_TEST_ADDON: winePath(addon.file), NETLENS_TEST_RESULTS: winePath(results), NETLENS_TEST_TIMEOUT_MS: '60000' },
-      results
+      {
+        ...wp.env,
+        NETLENS_TEST_ADDON: winePath(addon.file),
+        NETLENS_TEST_RESULTS: winePath(results),
+        NETLENS_TEST_TIMEOUT_MS: '60000',
+        NETLENS_WINE_HOSTS_NAME: WINE_HOSTS_NAME,
+      },
+      results,
+      path.join(ctx.scratch, `${target}.log`)
     );
   } finally {
-    if (wineserver) run(wineserver, ['-k'], { env: wp.env });
+    if (wineserver) spawnSync(wineserver, ['-k'], { env: wp.env, stdio: 'ignore', shell: false, timeout: 30_000 });
   }
 }
 
