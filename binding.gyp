@@ -4,7 +4,8 @@
   "targets": [
     {
       "target_name": "netlens_resolver",
-      "sources": ["native/netlens_resolver.c", "native/nss_module_call.c"],
+      "sources": ["native/netlens_resolver.c", "native/nss_module_call.c", "native/netdb_nonreentrant.c",
+                  "native/win32_socket.c", "native/napi_win32.c"],
       "defines": ["NAPI_VERSION=8"],
       "cflags": ["-std=gnu11", "-Wall", "-Wextra", "-fvisibility=hidden"],
       "configurations": {
@@ -15,7 +16,8 @@
         ["OS=='win'", {
           # netdb.h / gethostbyname2_r do not exist there; the helper uses the dns.lookup fallback.
           "type": "none",
-          "sources!": ["native/netlens_resolver.c", "native/nss_module_call.c"]
+          "sources!": ["native/netlens_resolver.c", "native/nss_module_call.c", "native/netdb_nonreentrant.c",
+                       "native/win32_socket.c", "native/napi_win32.c"]
         }],
         ["OS=='mac'", {
           "xcode_settings": {

@@ -3,15 +3,18 @@
  *
  * The contract is src/helper/nativeResolver.ts. In short:
  *   - every resolver call (getaddrinfo, getnameinfo, gethostbyname2_r, gethostbyaddr_r, one NSS hosts module:
- *     nss_module_call.c) runs in
+ *     nss_module_call.c; on macOS and Windows gethostbyname / gethostbyaddr: netdb_nonreentrant.c) runs in
  *     napi_create_async_work, i.e. on the libuv threadpool, and returns a Promise; the JS thread
  *     never blocks on the network;
  *   - a failed call rejects with an Error whose message is the C library's own text
- *     (gai_strerror / hstrerror / strerror) and whose properties are
- *     kind ('gai' | 'h' | 'os'), code (number) and, for EAI_SYSTEM, errno;
+ *     (gai_strerror / hstrerror / strerror; on Windows the system's text of the WSAGetLastError() code) and whose
+ *     properties are kind ('gai' | 'h' | 'os'), code (number) and, for EAI_SYSTEM, errno;
  *   - wrong JS argument types throw a TypeError synchronously (out-of-range integers a RangeError).
  *
- * Nothing here keeps global state, so the module is context aware (worker threads are fine).
+ * Nothing here keeps per-module state, so the module is context aware (worker threads are fine); the only
+ * process-wide state is platform plumbing done once (Winsock, the Windows napi table, the macOS netdb lock).
+ *
+ * Which calls each platform gets (those CPython's socket module makes there) is described in platform_net.h.
  */
 
 #ifndef _GNU_SOURCE
@@ -21,41 +24,19 @@
 #define _DARWIN_C_SOURCE 1
 #endif
 
-#include <arpa/inet.h>
+#include "platform_net.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <net/if.h>
-#include <netdb.h>
-#include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/types.h>
-#include <unistd.h>
 
-#include <node_api.h>
-
+#include "napi_win32.h"
+#include "node_api_host.h"
 #include "nss_module_call.h"
-
-/* gethostbyname2_r / gethostbyaddr_r exist (with the glibc signature) in glibc and in the other Linux
- * C libraries (musl, bionic); macOS and the BSDs do not have them. */
-#ifndef NETLENS_HAVE_GETHOSTBY_R /* -DNETLENS_HAVE_GETHOSTBY_R=0 builds (and tests) the fallback path */
-#if defined(__GLIBC__) || defined(__linux__)
-#define NETLENS_HAVE_GETHOSTBY_R 1
-#else
-#define NETLENS_HAVE_GETHOSTBY_R 0
-#endif
-#endif
-
-#ifndef NI_MAXHOST
-#define NI_MAXHOST 1025
-#endif
-#ifndef NI_MAXSERV
-#define NI_MAXSERV 32
-#endif
 
 #define NETLENS_HOSTENT_INITIAL_BUFFER 1024
 #define NETLENS_HOSTENT_MAX_BUFFER (16 * 1024 * 1024)
@@ -320,7 +301,7 @@ static void run_gethostby_r(resolver_call *call) {
     if (buffer == NULL) {
       call->rc = ENOMEM;
       call->saved_errno = ENOMEM;
-      call->h_err = NETDB_INTERNAL;
+      call->h_err = 0; /* hostent_error reports rc (ENOMEM) as an 'os' error */
       call->hostent_result = NULL;
       return;
     }
@@ -341,11 +322,29 @@ static void run_gethostby_r(resolver_call *call) {
                                  call->buffer_size, &call->hostent_result, &call->h_err);
     }
     call->saved_errno = errno;
-    int erange = call->rc == ERANGE || (call->hostent_result == NULL && call->h_err == NETDB_INTERNAL &&
-                                        call->saved_errno == ERANGE);
+    /* glibc returns ERANGE, or says NETDB_INTERNAL with errno ERANGE; musl (no NETDB_INTERNAL) returns it. */
+    int erange = call->rc == ERANGE;
+#ifdef NETDB_INTERNAL
+    erange = erange || (call->hostent_result == NULL && call->h_err == NETDB_INTERNAL && call->saved_errno == ERANGE);
+#endif
     if (!erange || size >= NETLENS_HOSTENT_MAX_BUFFER) return;
     size *= 2;
   }
+}
+#else
+/* macOS, Windows: the non-reentrant calls as CPython makes them (netdb_nonreentrant.c). */
+static void run_gethostby(resolver_call *call) {
+  int by_address = call->op == OP_GETHOSTBYADDR;
+  const void *addr = call->address.family == AF_INET ? (const void *)&call->address.addr.v4
+                                                     : (const void *)&call->address.addr.v6;
+  int len = call->address.family == AF_INET ? (int)sizeof(struct in_addr) : (int)sizeof(struct in6_addr);
+  call->hostent_result = NULL;
+  int found = netlens_gethostby(call->host, by_address ? call->address.family : call->family, by_address ? addr : NULL,
+                                len, &call->hostent, &call->buffer, &call->h_err, &call->saved_errno);
+  if (found == 1) call->hostent_result = &call->hostent;
+  /* -1: out of memory or a family the platform cannot ask; hostent_error reports rc as an 'os' error. */
+  call->rc = found == -1 ? call->saved_errno : 0;
+  if (found == -1) call->h_err = 0;
 }
 #endif
 
@@ -394,6 +393,8 @@ static void execute_call(napi_env env, void *data) {
     case OP_GETHOSTBYADDR:
 #if NETLENS_HAVE_GETHOSTBY_R
       run_gethostby_r(call);
+#else
+      run_gethostby(call);
 #endif
       break;
     case OP_NSS_HOSTS:
@@ -402,13 +403,37 @@ static void execute_call(napi_env env, void *data) {
   }
 }
 
+/* The platform's own text of a getaddrinfo / getnameinfo error code: gai_strerror, or on Windows (where the codes
+ * are WSAGetLastError() values and CPython has no gai_strerror) the system's message for the code. */
+static void gai_text(int code, char *buffer, size_t size) {
+#ifdef _WIN32
+  netlens_win32_error_text((unsigned long)code, buffer, size);
+#else
+  snprintf(buffer, size, "%s", gai_strerror(code));
+#endif
+}
+
+/* The same for an h_errno code (hstrerror; Windows has none: its h_errno is WSAGetLastError()). */
+static void h_text(int code, char *buffer, size_t size) {
+#ifdef _WIN32
+  netlens_win32_error_text((unsigned long)code, buffer, size);
+#else
+  const char *text = hstrerror(code);
+  snprintf(buffer, size, "%s", text != NULL ? text : "");
+#endif
+}
+
+#define NETLENS_ERROR_TEXT_SIZE 512
+
 static napi_status make_gai_error(napi_env env, const resolver_call *call, napi_value *result) {
 #ifdef EAI_SYSTEM
   if (call->rc == EAI_SYSTEM) {
     return make_resolver_error(env, "gai", call->rc, 1, call->saved_errno, strerror(call->saved_errno), result);
   }
 #endif
-  return make_resolver_error(env, "gai", call->rc, 0, 0, gai_strerror(call->rc), result);
+  char text[NETLENS_ERROR_TEXT_SIZE];
+  gai_text(call->rc, text, sizeof text);
+  return make_resolver_error(env, "gai", call->rc, 0, 0, text, result);
 }
 
 static napi_status addrinfo_rows(napi_env env, const struct addrinfo *list, napi_value *result) {
@@ -486,18 +511,17 @@ static napi_status hostent_object(napi_env env, const struct hostent *h, napi_va
 }
 
 static napi_status hostent_error(napi_env env, const resolver_call *call, napi_value *result) {
-#if NETLENS_HAVE_GETHOSTBY_R
+#ifdef NETDB_INTERNAL
   /* NETDB_INTERNAL means "see errno": report the errno (kind 'os') when there is one. */
   if (call->h_err == NETDB_INTERNAL) {
     int err = call->rc != 0 ? call->rc : call->saved_errno;
     if (err != 0) return make_os_error(env, err, result);
   }
-  if (call->h_err == 0 && call->rc != 0) return make_os_error(env, call->rc, result);
-  return make_resolver_error(env, "h", call->h_err, 0, 0, hstrerror(call->h_err), result);
-#else
-  (void)call;
-  return make_os_error(env, ENOSYS, result);
 #endif
+  if (call->h_err == 0 && call->rc != 0) return make_os_error(env, call->rc, result);
+  char text[NETLENS_ERROR_TEXT_SIZE];
+  h_text(call->h_err, text, sizeof text);
+  return make_resolver_error(env, "h", call->h_err, 0, 0, text, result);
 }
 
 /* One module's answer: { library, loadError, function, memoryError, calls: [{ family, status, errno, herrno,
@@ -721,21 +745,8 @@ static napi_value js_getnameinfo(napi_env env, napi_callback_info info) {
   return queue_call(env, call, "netlens:getnameinfo");
 }
 
-#if !NETLENS_HAVE_GETHOSTBY_R
-/* macOS / BSD: no reentrant gethostby*_r; the promise rejects with ENOSYS. */
-static napi_value rejected_enosys(napi_env env) {
-  napi_value promise, error;
-  napi_deferred deferred;
-  NAPI_CALL(env, napi_create_promise(env, &deferred, &promise));
-  if (make_os_error(env, ENOSYS, &error) != napi_ok) {
-    napi_get_undefined(env, &error);
-  }
-  NAPI_CALL(env, napi_reject_deferred(env, deferred, error));
-  return promise;
-}
-#endif
-
-/* gethostbyname2(host: string, family) */
+/* gethostbyname2(host: string, family): gethostbyname2_r on Linux; on macOS and Windows gethostbyname for AF_INET
+ * (CPython's gethostbyname_ex there), gethostbyname2 for other families on macOS, ENOSYS on Windows. */
 static napi_value js_gethostbyname2(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];
@@ -747,7 +758,6 @@ static napi_value js_gethostbyname2(napi_env env, napi_callback_info info) {
     free(host);
     return NULL;
   }
-#if NETLENS_HAVE_GETHOSTBY_R
   resolver_call *call = new_call(env, OP_GETHOSTBYNAME2);
   if (call == NULL) {
     free(host);
@@ -756,10 +766,6 @@ static napi_value js_gethostbyname2(napi_env env, napi_callback_info info) {
   call->host = host;
   call->family = family;
   return queue_call(env, call, "netlens:gethostbyname2");
-#else
-  free(host);
-  return rejected_enosys(env);
-#endif
 }
 
 /* gethostbyaddr(address: string) */
@@ -769,14 +775,10 @@ static napi_value js_gethostbyaddr(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   numeric_address address;
   if (!get_numeric_address_arg(env, argv[0], "address", &address)) return NULL;
-#if NETLENS_HAVE_GETHOSTBY_R
   resolver_call *call = new_call(env, OP_GETHOSTBYADDR);
   if (call == NULL) return NULL;
   call->address = address;
   return queue_call(env, call, "netlens:gethostbyaddr");
-#else
-  return rejected_enosys(env);
-#endif
 }
 
 /* nssHostsLookup(source: string, name: string, family): one NSS module alone, as getaddrinfo asks it (glibc only;
@@ -821,21 +823,45 @@ static napi_value js_nss_hosts_lookup(napi_env env, napi_callback_info info) {
   return queue_call(env, call, "netlens:nssHostsLookup");
 }
 
-/* gethostname(): string (synchronous: it only reads the kernel's UTS name) */
+/* gethostname(): string (synchronous: it only reads the kernel's UTS name; on Windows CPython's
+ * GetComputerNameExW, whose failure is thrown as kind 'os' with the GetLastError() code) */
 static napi_value js_gethostname(napi_env env, napi_callback_info info) {
   (void)info;
   char name[1025];
   memset(name, 0, sizeof name);
+#ifdef _WIN32
+  unsigned long failed = netlens_win32_gethostname(name, sizeof name);
+  if (failed != 0) {
+    char text[NETLENS_ERROR_TEXT_SIZE];
+    netlens_win32_error_text(failed, text, sizeof text);
+    napi_value error;
+    if (make_resolver_error(env, "os", (int)failed, 0, 0, text, &error) == napi_ok) napi_throw(env, error);
+    return NULL;
+  }
+#else
   if (gethostname(name, sizeof name - 1) != 0) {
     napi_value error;
     if (make_os_error(env, errno, &error) == napi_ok) napi_throw(env, error);
     return NULL;
   }
+#endif
   name[sizeof name - 1] = '\0';
   napi_value result;
   NAPI_CALL(env, napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &result));
   return result;
 }
+
+#ifdef _WIN32
+/* if_nametoindex / if_indextoname live in iphlpapi.dll, loaded at the first call; it is part of every Windows
+ * since Vista, so this only happens on a broken system. */
+static napi_value throw_no_iphlpapi(napi_env env) {
+  napi_value error;
+  if (make_resolver_error(env, "os", ENOSYS, 0, 0, "netlens_resolver: iphlpapi.dll or its if_nametoindex / if_indextoname could not be loaded", &error) == napi_ok) {
+    napi_throw(env, error);
+  }
+  return NULL;
+}
+#endif
 
 /* ifNameToIndex(name: string): number (0 when there is no such interface) */
 static napi_value js_if_name_to_index(napi_env env, napi_callback_info info) {
@@ -844,10 +870,17 @@ static napi_value js_if_name_to_index(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   char *name = NULL;
   if (!get_string_arg(env, argv[0], "name", &name)) return NULL;
+#ifdef _WIN32
+  int missing = 0;
+  unsigned long index = netlens_win32_if_nametoindex(name, &missing);
+  free(name);
+  if (missing) return throw_no_iphlpapi(env);
+#else
   unsigned int index = if_nametoindex(name);
   free(name);
+#endif
   napi_value result;
-  NAPI_CALL(env, napi_create_uint32(env, index, &result));
+  NAPI_CALL(env, napi_create_uint32(env, (uint32_t)index, &result));
   return result;
 }
 
@@ -858,35 +891,42 @@ static napi_value js_if_index_to_name(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   uint32_t index;
   if (!get_uint32_arg(env, argv[0], "index", &index)) return NULL;
-  char name[IF_NAMESIZE + 1];
+  char name[NETLENS_IF_NAMESIZE + 1];
   memset(name, 0, sizeof name);
+#ifdef _WIN32
+  int missing = 0;
+  const char *found = index == 0 ? NULL : netlens_win32_if_indextoname(index, name, &missing);
+  if (missing) return throw_no_iphlpapi(env);
+#else
   const char *found = index == 0 ? NULL : if_indextoname(index, name);
+#endif
   napi_value result;
   NAPI_CALL(env, napi_create_string_utf8(env, found ? name : "", NAPI_AUTO_LENGTH, &result));
   return result;
 }
 
-/* The text of an error code, through the C library's own strerror-style function. */
-static napi_value error_text(napi_env env, napi_callback_info info, const char *(*text_of)(int)) {
+/* The text of an error code, through the platform's own strerror-style function (gai_text / h_text). */
+static napi_value error_text(napi_env env, napi_callback_info info, void (*text_of)(int, char *, size_t)) {
   size_t argc = 1;
   napi_value argv[1];
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t code;
   if (!get_int32_arg(env, argv[0], "code", &code)) return NULL;
-  const char *text = text_of(code);
+  char text[NETLENS_ERROR_TEXT_SIZE];
+  text_of(code, text, sizeof text);
   napi_value result;
-  NAPI_CALL(env, napi_create_string_utf8(env, text ? text : "", NAPI_AUTO_LENGTH, &result));
+  NAPI_CALL(env, napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &result));
   return result;
 }
 
 /* gaiStrerror(code: number): string */
 static napi_value js_gai_strerror(napi_env env, napi_callback_info info) {
-  return error_text(env, info, gai_strerror);
+  return error_text(env, info, gai_text);
 }
 
 /* hstrerror(code: number): string */
 static napi_value js_hstrerror(napi_env env, napi_callback_info info) {
-  return error_text(env, info, hstrerror);
+  return error_text(env, info, h_text);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -969,7 +1009,11 @@ static napi_value make_constants(napi_env env) {
 #ifdef EAI_OVERFLOW
   CONSTANT(EAI_OVERFLOW);
 #endif
-#ifdef EAI_NODATA
+#if defined(_WIN32)
+  /* The Windows SDK, which CPython is built with, defines EAI_NODATA as EAI_NONAME (WSAHOST_NOT_FOUND, 11001);
+   * MinGW's headers say WSANO_DATA (11004). Python's socket.EAI_NODATA is the SDK's. */
+  NAPI_CALL(env, set_named_int32(env, c, "EAI_NODATA", (int32_t)EAI_NONAME));
+#elif defined(EAI_NODATA)
   CONSTANT(EAI_NODATA);
 #endif
 #ifdef EAI_ADDRFAMILY
@@ -1019,6 +1063,26 @@ static napi_value make_constants(napi_env env) {
 }
 
 NAPI_MODULE_INIT() {
+#ifdef _WIN32
+  /* Before any napi_* call: they are found in the host executable at run time (napi_win32.c). */
+  const char *missing = netlens_napi_win32_bind();
+  if (missing != NULL) {
+    if (netlens_napi_win32_can_throw()) {
+      char message[160];
+      snprintf(message, sizeof message, "netlens_resolver: the host process does not export %s", missing);
+      napi_throw_error(env, NULL, message);
+    }
+    return NULL;
+  }
+  int winsock = netlens_winsock_start();
+  if (winsock != 0) {
+    char text[NETLENS_ERROR_TEXT_SIZE], message[NETLENS_ERROR_TEXT_SIZE + 64];
+    netlens_win32_error_text((unsigned long)winsock, text, sizeof text);
+    snprintf(message, sizeof message, "netlens_resolver: WSAStartup failed: %s", text);
+    napi_throw_error(env, NULL, message);
+    return NULL;
+  }
+#endif
   napi_value backend, constants;
   NAPI_CALL(env, napi_create_string_utf8(env, "native", NAPI_AUTO_LENGTH, &backend));
   constants = make_constants(env);

@@ -20,15 +20,11 @@
 
 #include "nss_module_call.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netdb.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdlib.h> /* first: it tells __GLIBC__ */
 #include <string.h>
-#include <sys/socket.h>
 
+/* NSS modules are glibc's: musl, macOS and Windows have none, and there netlens_nss_available() says 0, which
+ * makes the addon's nssHostsLookup reject with ENOSYS (the JS side already reports the platform unsupported). */
 #ifndef NETLENS_HAVE_NSS /* -DNETLENS_HAVE_NSS=0 builds (and tests) the path for other C libraries */
 #if defined(__GLIBC__) && !defined(__UCLIBC__)
 #define NETLENS_HAVE_NSS 1
@@ -38,6 +34,12 @@
 #endif
 
 #if NETLENS_HAVE_NSS
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
 #include <gnu/lib-names.h>
 #include <nss.h>
 #include <uv.h>
@@ -97,7 +99,7 @@ static int open_module(const char *source, uv_lib_t *lib, netlens_nss_answer *ou
     memset(lib, 0, sizeof *lib);
   }
   /* The revision glibc appends: LIBNSS_FILES_SO is "libnss_files.so.2", so ".2". */
-  const char *revision = LIBNSS_FILES_SO + sizeof("libnss_files.so") - 1;
+  const char *revision = &LIBNSS_FILES_SO[sizeof("libnss_files.so") - 1];
   char *file = NULL;
   if (asprintf(&file, "libnss_%s.so%s", source, revision) < 0) {
     out->memory_error = 1;
