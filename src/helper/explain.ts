@@ -13,7 +13,7 @@ import { detectResolverEnvironment } from '../core/resolverEnvironment';
 import { isNumericHost, searchList } from '../core/searchTrace';
 import { readSystemFile, readSystemFileText } from '../core/systemFiles';
 import { helperEnvironmentProbes } from './environmentProbes';
-import { detectLibc, hostPlatform } from './libcInfo';
+import { hostPlatform, libcInfoFor } from './libcInfo';
 import { answerNssHosts, nssHostsDeps } from './nssHosts';
 import type { ResolverBackend } from './resolverBackend';
 import { searchTraceQuery } from './searchTrace';
@@ -25,7 +25,7 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<{ ok: tr
 }
 
 export async function explainInHelper(request: ExplainRequest, backend: ResolverBackend, backendNote: string | null, platform: PlatformId = hostPlatform()): Promise<ExplainResult> {
-  const deps = nssHostsDeps(backend, backendNote, detectLibc(), readSystemFileText);
+  const deps = nssHostsDeps(backend, backendNote, libcInfoFor(platform), readSystemFileText);
   const environment = detectResolverEnvironment(helperEnvironmentProbes(request.remoteName));
   const params = { name: request.name, family: request.family, only: request.network ? undefined : [...LOCAL_NSS_SOURCES] };
   const nss = composeNssReport(params, (only) => within(answerNssHosts({ ...params, only }, deps), request.timeoutMs, `the ${only.join(', ') || 'nsswitch.conf'} source`), request.timeoutMs);

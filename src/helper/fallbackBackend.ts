@@ -122,7 +122,7 @@ function unsupported(what: string): ResolverFailure {
  * Node folds EAI_NONAME and EAI_NODATA into ENOTFOUND; we report it as EAI_NONAME, the more common of the two, with
  * the number and text Python shows on the platform (`[Errno 11001] getaddrinfo failed` on Windows).
  */
-function fromNodeError(err: NodeJS.ErrnoException, row: PlatformRow): ResolverFailure {
+export function fromNodeError(err: NodeJS.ErrnoException, row: PlatformRow): ResolverFailure {
   switch (err.code) {
     case 'ENOTFOUND':
       return new ResolverFailure(gaiError('EAI_NONAME', row));

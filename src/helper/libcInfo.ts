@@ -41,3 +41,10 @@ export function hostPlatform(): PlatformId {
   const libc = detectLibc().platform;
   return { os: process.platform, arch: process.arch, libc: libc === 'unsupported' ? null : libc };
 }
+
+/** The C library facts of a (possibly injected) platform: this process's glibc version only when it is glibc. */
+export function libcInfoFor(platform: PlatformId): LibcInfo {
+  const os = `${platform.os}-${platform.arch}`;
+  if (platform.os !== 'linux' || platform.libc === null) return { platform: 'unsupported', version: null, os };
+  return { platform: platform.libc, version: platform.libc === 'glibc' ? detectLibc().version : null, os };
+}

@@ -8,7 +8,7 @@ import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
 import type { HostentResult } from '../ipc/protocol';
 import type { NativeResolver, NativeResolverError } from './nativeResolver';
 import type { ResolverBackend } from './resolverBackend';
-import { diagnoseAddonFile } from './addonDiagnosis';
+import { addonFileProblem } from './addonDiagnosis';
 
 /**
  * Where the addon for a platform is: next to the helper bundle, one folder per VS Code target (the build contract
@@ -24,13 +24,16 @@ export function nativeAddonPath(helperDir: string, platform: PlatformId): { targ
  * or CPU, not a Node addon, not NetLens's).
  */
 export function loadNativeResolver(addon: { target: NativeTarget; path: string }): NativeResolver {
+  // Checked first: a truncated binary would crash this process inside the loader (addonDiagnosis.ts).
+  const problem = addonFileProblem(addon.path, addon.target);
+  if (problem !== null) throw new Error(problem);
   // A computed path keeps esbuild from trying to bundle the binary.
   const load: (id: string) => unknown = require;
   let loaded: Partial<NativeResolver>;
   try {
     loaded = load(addon.path) as Partial<NativeResolver>;
   } catch (err) {
-    throw new Error(diagnoseAddonFile(addon.path, addon.target, err instanceof Error ? err.message : String(err)));
+    throw new Error(`the loader refused it: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
   }
   if (loaded.backend !== 'native' || typeof loaded.getaddrinfo !== 'function') throw new Error(`${addon.path} loaded, but is not the NetLens resolver addon`);
   return loaded as NativeResolver;
