@@ -6,13 +6,14 @@ import { encodeMessage, MessageReader } from '../ipc/framing';
 import { HELPER_EXIT_RESTART, MAX_MESSAGE_BYTES, type HelperToClientMessage } from '../ipc/protocol';
 import { GaiConfWatch } from './gaiConfWatch';
 import { RequestHandler } from './requestHandler';
+import { hostPlatform } from './libcInfo';
 import { selectBackend } from './selectBackend';
 
 // stdout is the protocol channel: anything logged with console.log would corrupt it.
 console.log = console.error;
 console.info = console.error;
 
-const { backend, note } = selectBackend(__dirname);
+const { backend, note } = selectBackend(__dirname, hostPlatform());
 
 function send(message: HelperToClientMessage): void {
   process.stdout.write(encodeMessage(message));
