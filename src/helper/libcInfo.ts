@@ -25,7 +25,7 @@ export function detectLibc(): LibcInfo {
   settings.excludeNetwork = true;
   let report: { header?: { glibcVersionRuntime?: unknown }; sharedObjects?: unknown };
   try {
-    report = settings.getReport() as typeof report;
+    report = settings.getReport();
   } finally {
     settings.excludeNetwork = before;
   }
