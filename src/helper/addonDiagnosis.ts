@@ -98,7 +98,7 @@ export function headerProblem(target: NativeTarget, size: number, header: Binary
   const format = FORMAT_OF[system];
   if (size === 0) return 'the file is empty';
   if (header.format === null) return `not a shared library (no ${format} header in its ${size} bytes)`;
-  if (header.format !== format) return `a ${header.format} binary, not the ${format} one ${target} loads`;
+  if (header.format !== format) return `${header.format === 'ELF' ? 'an' : 'a'} ${header.format} binary, not the ${format} one ${target} loads`;
   if (header.arch !== null && header.arch !== 'universal' && header.arch !== arch) return `built for ${header.arch}, not ${arch}`;
   if (header.minimumSize !== null && size < header.minimumSize) return `truncated: ${size} bytes where its headers need at least ${header.minimumSize}`;
   return null;

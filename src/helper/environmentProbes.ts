@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { EnvironmentProbes } from '../core/resolverEnvironment';
 import { readSystemFile } from '../core/systemFiles';
-import { detectLibc } from './libcInfo';
+import { detectLibc, hostPlatform } from './libcInfo';
 
 type FileProbes = Pick<EnvironmentProbes, 'readFile' | 'exists' | 'readLink' | 'listDir'>;
 
@@ -48,5 +48,5 @@ export function glibcRuntimeVersion(): string | null {
 
 /** The probes of this process: its files, environment, host name and C library, and the editor's remoteName. */
 export function helperEnvironmentProbes(remoteName: string | null): EnvironmentProbes {
-  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), ...fileProbes() };
+  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), platform: hostPlatform(), ...fileProbes() };
 }

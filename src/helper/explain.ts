@@ -26,7 +26,7 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<{ ok: tr
 
 export async function explainInHelper(request: ExplainRequest, backend: ResolverBackend, backendNote: string | null, platform: PlatformId = hostPlatform()): Promise<ExplainResult> {
   const deps = nssHostsDeps(backend, backendNote, libcInfoFor(platform), readSystemFileText);
-  const environment = detectResolverEnvironment(helperEnvironmentProbes(request.remoteName));
+  const environment = detectResolverEnvironment({ ...helperEnvironmentProbes(request.remoteName), platform });
   const params = { name: request.name, family: request.family, only: request.network ? undefined : [...LOCAL_NSS_SOURCES] };
   const nss = composeNssReport(params, (only) => within(answerNssHosts({ ...params, only }, deps), request.timeoutMs, `the ${only.join(', ') || 'nsswitch.conf'} source`), request.timeoutMs);
   // The search list is the stub resolver's of glibc and musl; macOS and Windows search with their own services.

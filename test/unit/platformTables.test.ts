@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { NATIVE_TARGETS, nativeTarget, platformFeatures, platformRow, PLATFORM_ROWS, type PlatformId, type PlatformRow } from '../../src/core/platform';
 import { PLATFORM_VALUES, platformValues } from '../../src/core/platformConstants';
@@ -15,6 +16,7 @@ import { LINUX_VALUES } from '../../src/core/socketConstants';
 import { systemDatabasePaths } from '../../src/core/systemFiles';
 import { fromNodeError } from '../../src/helper/fallbackBackend';
 import { toResolverError } from '../../src/helper/nativeBackend';
+import { constantsFor } from '../../src/cli/pureCall';
 import { hasPython } from '../support/python';
 import { REPO_ROOT } from '../support/paths';
 
@@ -136,6 +138,21 @@ describe('platform: socket constants per platform', () => {
     const bsd = platformValues({ os: 'freebsd', arch: 'x64', libc: null });
     assert.strictEqual(bsd.values, LINUX_VALUES);
     assert.match(bsd.source, /no table for freebsd-x64/);
+  });
+
+  it("`netlens constants` without an addon that loads: the platform's table, labelled (an empty addon is refused first)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-constants-'));
+    try {
+      const win = { os: 'win32', arch: 'arm64', libc: null };
+      assert.deepStrictEqual(constantsFor(win, dir), { values: PLATFORM_VALUES.win32, source: "Windows (NetLens's table from the C headers)" });
+      fs.mkdirSync(path.join(dir, 'native', 'darwin-x64'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'native', 'darwin-x64', 'netlens_resolver.node'), '');
+      assert.deepStrictEqual(constantsFor({ os: 'darwin', arch: 'x64', libc: null }, dir).values, PLATFORM_VALUES.darwin);
+      assert.strictEqual(constantsFor(linux('x64', 'glibc'), dir).values, LINUX_VALUES);
+      assert.strictEqual(constantsFor(linux('x64', 'musl'), dir).values.NI_MAXHOST, 255);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the Linux row is what python3 says here', function () {
