@@ -14,7 +14,8 @@
       },
       "conditions": [
         ["OS=='win'", {
-          # netdb.h / gethostbyname2_r do not exist there; the helper uses the dns.lookup fallback.
+          # The Windows addon is cross-built with zig and links no node.lib: native/napi_win32.c defines the
+          # __imp_napi_* slots itself (node.lib would define them a second time) and fills them at run time.
           "type": "none",
           "sources!": ["native/netlens_resolver.c", "native/nss_module_call.c", "native/netdb_nonreentrant.c",
                        "native/win32_socket.c", "native/napi_win32.c"]

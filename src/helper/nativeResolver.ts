@@ -1,6 +1,9 @@
 /**
  * The contract of the N-API addon `native/netlens_resolver.c` (built by node-gyp into
  * `build/Release/netlens_resolver.node`, copied by esbuild.js to `dist/native/<platform>-<arch>/`).
+ * The same shape on every platform; what each function calls there is CPython's choice for that platform
+ * (native/platform_net.h): glibc and musl the reentrant `_r` calls, macOS and Windows `gethostbyname` /
+ * `gethostbyaddr` (macOS under one process-wide lock), Windows through Winsock.
  *
  * Every resolver call runs in `napi_create_async_work`, i.e. on the helper's libuv threadpool, never on
  * its event loop: a hung getaddrinfo must not stop the helper from answering pings and timeouts.
@@ -61,10 +64,16 @@ export interface NativeNameinfo {
 /**
  * The rejection value of every async call: an Error whose message is the C library's own text
  * (gai_strerror, hstrerror or strerror) and whose `kind` says which error space `code` belongs to.
+ * On Windows 'gai' and 'h' codes are WSAGetLastError() values (11001 WSAHOST_NOT_FOUND, ...) and the message
+ * is the system's own text for that code (FormatMessage, in the user's language); Python prints its own
+ * fixed texts there ('getaddrinfo failed', 'host not found'), which the JS side supplies.
  */
 export interface NativeResolverError extends Error {
   kind: 'gai' | 'h' | 'os';
-  /** EAI_* value (negative on glibc) for 'gai', h_errno for 'h', errno for 'os'. */
+  /**
+   * EAI_* value (negative on glibc and musl, WSA error on Windows) for 'gai', h_errno (WSA error on Windows) for
+   * 'h', errno for 'os' (a Windows error code for gethostname's failure on Windows).
+   */
   code: number;
   /** For EAI_SYSTEM: the errno that came with it. */
   errno?: number;
@@ -86,18 +95,25 @@ export interface NativeResolver {
   ): Promise<NativeAddrinfoRow[]>;
   /** Builds the sockaddr from a numeric address (inet_pton of `address`, without `%scope`). */
   getnameinfo(address: string, port: number, flowinfo: number, scopeId: number, flags: number): Promise<NativeNameinfo>;
-  /** gethostbyname2_r(host, family). Rejects with kind 'h' (h_errno). */
+  /**
+   * gethostbyname2_r(host, family) on Linux. macOS and Windows have no `_r` calls: there AF_INET is
+   * gethostbyname(host), what CPython's gethostbyname_ex calls; another family is gethostbyname2 on macOS and
+   * rejects with kind 'os' (ENOSYS) on Windows. Rejects with kind 'h' (h_errno).
+   */
   gethostbyname2(host: string, family: number): Promise<NativeHostent>;
-  /** gethostbyaddr_r of a numeric IPv4 or IPv6 address. Rejects with kind 'h' (h_errno). */
+  /** gethostbyaddr_r (macOS, Windows: gethostbyaddr) of a numeric IPv4 or IPv6 address. Rejects with kind 'h'. */
   gethostbyaddr(address: string): Promise<NativeHostent>;
   /**
    * The NSS hosts module `source` alone, called as getaddrinfo (with AI_CANONNAME) calls it for `family`
    * (AF_UNSPEC, AF_INET or AF_INET6). glibc only: elsewhere it rejects with kind 'os' (ENOSYS).
    */
   nssHostsLookup(source: string, name: string, family: number): Promise<NativeNssAnswer>;
-  /** gethostname(2); synchronous because it never blocks on the network. */
+  /**
+   * gethostname(2); synchronous because it never blocks on the network. On Windows, as CPython there,
+   * GetComputerNameExW(ComputerNamePhysicalDnsHostname) rather than Winsock's gethostname.
+   */
   gethostname(): string;
-  /** if_nametoindex; 0 when there is no such interface. */
+  /** if_nametoindex (Windows: iphlpapi's); 0 when there is no such interface. */
   ifNameToIndex(name: string): number;
   /** if_indextoname; '' when there is no such index. */
   ifIndexToName(index: number): string;
