@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { NATIVE_TARGETS, nativeTarget, platformFeatures, platformRow, PLATFORM_ROWS, type PlatformId, type PlatformRow } from '../../src/core/platform';
+import { NATIVE_TARGETS, nativeTarget, platformDescription, platformFeatures, platformRow, PLATFORM_ROWS, type PlatformId, type PlatformRow } from '../../src/core/platform';
 import { PLATFORM_VALUES, platformValues } from '../../src/core/platformConstants';
 import { EAI_TABLES, H_ERRNO_TABLES } from '../../src/core/platformErrors';
 import { formatResolverError, gaiCodeName, gaiError } from '../../src/core/resolverError';
@@ -243,6 +243,13 @@ describe('platform: paths of the hosts, services and protocols files', () => {
 
   it('Linux and macOS use /etc', () => {
     for (const os of ['linux', 'darwin']) for (const db of ['hosts', 'services', 'protocols'] as const) assert.deepStrictEqual(systemDatabasePaths(db, os, {}), [`/etc/${db}`]);
+  });
+
+  it('platformDescription names the platform as notes do', () => {
+    assert.strictEqual(platformDescription(linux('x64', 'glibc')), 'linux-x64 (Linux/glibc)');
+    assert.strictEqual(platformDescription(linux('arm64', null)), 'linux-arm64 (Linux, C library neither glibc nor musl)');
+    assert.strictEqual(platformDescription({ os: 'win32', arch: 'arm64', libc: null }), 'win32-arm64 (Windows)');
+    assert.strictEqual(platformDescription({ os: 'freebsd', arch: 'x64', libc: null }), 'freebsd-x64');
   });
 
   it('platformRow is the one mapping from os + libc', () => {
