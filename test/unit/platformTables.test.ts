@@ -12,7 +12,7 @@ import { NATIVE_TARGETS, nativeTarget, platformDescription, platformFeatures, pl
 import { PLATFORM_VALUES, platformValues } from '../../src/core/platformConstants';
 import { EAI_TABLES, H_ERRNO_TABLES } from '../../src/core/platformErrors';
 import { formatResolverError, gaiCodeName, gaiError } from '../../src/core/resolverError';
-import { LINUX_VALUES } from '../../src/core/socketConstants';
+import { LINUX_VALUES, parseFamily, parseSocktype } from '../../src/core/socketConstants';
 import { systemDatabasePaths } from '../../src/core/systemFiles';
 import { fromNodeError } from '../../src/helper/fallbackBackend';
 import { toResolverError } from '../../src/helper/nativeBackend';
@@ -153,6 +153,14 @@ describe('platform: socket constants per platform', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a family or type given as a number is the platform's number", () => {
+    assert.strictEqual(parseFamily('10'), 'AF_INET6');
+    assert.strictEqual(parseFamily('23', PLATFORM_VALUES.win32), 'AF_INET6');
+    assert.strictEqual(parseFamily('30', PLATFORM_VALUES.darwin), 'AF_INET6');
+    assert.strictEqual(parseFamily('10', PLATFORM_VALUES.darwin), null);
+    assert.strictEqual(parseSocktype('1', PLATFORM_VALUES.win32), 'SOCK_STREAM');
   });
 
   it('the Linux row is what python3 says here', function () {
