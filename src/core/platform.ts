@@ -38,10 +38,11 @@ export const PLATFORM_LABELS: Readonly<Record<PlatformRow, string>> = {
   win32: 'Windows',
 };
 
-/** `linux-x64`, `darwin-arm64 (macOS)`: the platform as a note names it. */
+/** `linux-x64 (Linux/glibc)`, `darwin-arm64 (macOS)`: the platform as a note names it. */
 export function platformDescription(p: PlatformId): string {
   const row = platformRow(p);
-  return `${p.os}-${p.arch}${row === null ? '' : ` (${PLATFORM_LABELS[row]})`}`;
+  const what = row !== null ? PLATFORM_LABELS[row] : p.os === 'linux' ? 'Linux, C library neither glibc nor musl' : null;
+  return `${p.os}-${p.arch}${what === null ? '' : ` (${what})`}`;
 }
 
 /**

@@ -4,11 +4,15 @@
  * `(error, "getaddrinfo failed")` where it does not — Windows; an herror from `(h_errno, hstrerror(h_errno))` or
  * `(h_errno, "host not found")` — Windows again, where h_errno is WSAGetLastError(). The numbers are each C
  * library's EAI_* and h_errno values (headers: glibc and musl <netdb.h>, macOS <netdb.h>, MinGW-w64 <ws2tcpip.h>
- * and <psdk_inc/_wsa_errnos.h>); the texts are glibc's and musl's gai_strerror/hstrerror tables and the FreeBSD
- * gai_strerror that macOS's libinfo carries. The native addon reports the running C library's own numbers and texts;
- * these tables serve the dns.lookup fallback, errors decided in TypeScript, and the names of the addon's numbers.
+ * and <psdk_inc/_wsa_errnos.h>); the texts are glibc's and musl's gai_strerror/hstrerror tables and the
+ * gai_strerror of Apple's Libinfo. The native addon reports the running C library's own numbers and texts; these
+ * tables serve the dns.lookup fallback, errors decided in TypeScript, and the names of the addon's numbers.
  */
 import type { PlatformRow } from './platform';
+
+/** socketmodule.c's texts where the C library has no gai_strerror / hstrerror. */
+const WIN32_GAI_TEXT = 'getaddrinfo failed';
+const WIN32_H_TEXT = 'host not found';
 
 export interface ErrorEntry {
   errno: number;
@@ -70,15 +74,15 @@ export const EAI_TABLES: Readonly<Record<PlatformRow, Readonly<Record<string, Er
   // Python has no gai_strerror there, so every text is the same. getaddrinfo does return WSANO_DATA (a name with no
   // address), named EAI_NODATA here although the Windows SDK defines the constant EAI_NODATA as EAI_NONAME (11001).
   win32: {
-    EAI_NONAME: { errno: 11001, message: 'getaddrinfo failed' },
-    EAI_AGAIN: { errno: 11002, message: 'getaddrinfo failed' },
-    EAI_FAIL: { errno: 11003, message: 'getaddrinfo failed' },
-    EAI_NODATA: { errno: 11004, message: 'getaddrinfo failed' },
-    EAI_BADFLAGS: { errno: 10022, message: 'getaddrinfo failed' },
-    EAI_SOCKTYPE: { errno: 10044, message: 'getaddrinfo failed' },
-    EAI_FAMILY: { errno: 10047, message: 'getaddrinfo failed' },
-    EAI_SERVICE: { errno: 10109, message: 'getaddrinfo failed' },
-    EAI_MEMORY: { errno: 8, message: 'getaddrinfo failed' },
+    EAI_NONAME: { errno: 11001, message: WIN32_GAI_TEXT },
+    EAI_AGAIN: { errno: 11002, message: WIN32_GAI_TEXT },
+    EAI_FAIL: { errno: 11003, message: WIN32_GAI_TEXT },
+    EAI_NODATA: { errno: 11004, message: WIN32_GAI_TEXT },
+    EAI_BADFLAGS: { errno: 10022, message: WIN32_GAI_TEXT },
+    EAI_SOCKTYPE: { errno: 10044, message: WIN32_GAI_TEXT },
+    EAI_FAMILY: { errno: 10047, message: WIN32_GAI_TEXT },
+    EAI_SERVICE: { errno: 10109, message: WIN32_GAI_TEXT },
+    EAI_MEMORY: { errno: 8, message: WIN32_GAI_TEXT },
   },
 };
 
@@ -106,15 +110,21 @@ export const H_ERRNO_TABLES: Readonly<Record<PlatformRow, Readonly<Record<number
   },
   // <winsock2.h>: HOST_NOT_FOUND is WSAHOST_NOT_FOUND and so on; Python has no hstrerror there.
   win32: {
-    11001: { code: 'HOST_NOT_FOUND', message: 'host not found' },
-    11002: { code: 'TRY_AGAIN', message: 'host not found' },
-    11003: { code: 'NO_RECOVERY', message: 'host not found' },
-    11004: { code: 'NO_DATA', message: 'host not found' },
+    11001: { code: 'HOST_NOT_FOUND', message: WIN32_H_TEXT },
+    11002: { code: 'TRY_AGAIN', message: WIN32_H_TEXT },
+    11003: { code: 'NO_RECOVERY', message: WIN32_H_TEXT },
+    11004: { code: 'NO_DATA', message: WIN32_H_TEXT },
   },
 };
 
 /**
- * Whether Python's message is the C library's text for the number (gai_strerror) or one fixed text: on Windows the
- * addon's FormatMessage text is not what Python prints, so the table's text replaces it.
+ * Where CPython has neither gai_strerror nor hstrerror (Windows), every gaierror and herror carries one fixed text,
+ * whatever the C library would say: the addon's FormatMessage text is then replaced by these. Null: the C library's
+ * own text is Python's.
  */
-export const PYTHON_FIXED_GAI_TEXT: Readonly<Record<PlatformRow, boolean>> = { 'linux-glibc': false, 'linux-musl': false, darwin: false, win32: true };
+export const PYTHON_FIXED_TEXTS: Readonly<Record<PlatformRow, { gai: string; h: string } | null>> = {
+  'linux-glibc': null,
+  'linux-musl': null,
+  darwin: null,
+  win32: { gai: WIN32_GAI_TEXT, h: WIN32_H_TEXT },
+};

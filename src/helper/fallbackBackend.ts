@@ -115,7 +115,7 @@ function numericPort(port: string | number | null): number {
 }
 
 function unsupported(what: string): ResolverFailure {
-  return new ResolverFailure({ kind: 'helper', errno: null, code: 'ENOTSUP', message: `the dns.lookup fallback backend cannot answer ${what}; the native resolver addon is not available on this platform` });
+  return new ResolverFailure({ kind: 'helper', errno: null, code: 'ENOTSUP', message: `the dns.lookup fallback backend cannot answer ${what}; the native resolver addon is not loaded here (the helper's log says why)` });
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult, Sockaddr } from '../core/addrinfo';
 import { nativeTarget, platformRow, type NativeTarget, type PlatformId, type PlatformRow } from '../core/platform';
-import { H_ERRNO_TABLES, PYTHON_FIXED_GAI_TEXT } from '../core/platformErrors';
-import { gaiCodeName, gaiError, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
+import { H_ERRNO_TABLES, PYTHON_FIXED_TEXTS } from '../core/platformErrors';
+import { gaiCodeName, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { FAMILIES, flagsToNumber, nameOfValue, SOCKTYPES } from '../core/socketConstants';
 import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
 import type { HostentResult } from '../ipc/protocol';
@@ -132,15 +132,15 @@ export class NativeBackend implements ResolverBackend {
 export function toResolverError(err: unknown, row: PlatformRow): ResolverErrorInfo {
   const e = err as Partial<NativeResolverError>;
   const message = typeof e.message === 'string' ? e.message : String(err);
+  const fixed = PYTHON_FIXED_TEXTS[row];
   if (e.kind === 'gai' && typeof e.code === 'number') {
     const code = gaiCodeName(e.code, row);
     // Python reports EAI_SYSTEM as a plain OSError with the errno.
     if (code === 'EAI_SYSTEM' && typeof e.errno === 'number') return { kind: 'OSError', errno: e.errno, code: null, message };
-    return { kind: 'gaierror', errno: e.code, code, message: PYTHON_FIXED_GAI_TEXT[row] ? gaiError(code ?? 'EAI_NONAME', row).message : message };
+    return { kind: 'gaierror', errno: e.code, code, message: fixed?.gai ?? message };
   }
   if (e.kind === 'h' && typeof e.code === 'number') {
-    const entry = H_ERRNO_TABLES[row][e.code];
-    return { kind: 'herror', errno: e.code, code: entry?.code ?? null, message: PYTHON_FIXED_GAI_TEXT[row] && entry ? entry.message : message };
+    return { kind: 'herror', errno: e.code, code: H_ERRNO_TABLES[row][e.code]?.code ?? null, message: fixed?.h ?? message };
   }
   if (e.kind === 'os' && typeof e.code === 'number') return { kind: 'OSError', errno: e.code, code: null, message };
   if (err instanceof TypeError) return { kind: 'TypeError', errno: null, code: null, message };

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { environmentRows } from '../../src/core/environmentView';
 import { answerSourceLine, explainHumanLines, explainJson, isTrace, type ExplainResult } from '../../src/core/explainReport';
 import { lineText } from '../../src/core/lookupView';
+import { humanReport } from '../../src/cli/commands/order';
 import { buildOrderReport, tablesSummary, type OrderFacts } from '../../src/core/orderReport';
 import type { PlatformId } from '../../src/core/platform';
 import { explainInHelper } from '../../src/helper/explain';
@@ -84,6 +85,10 @@ describe('platform features: the address order per platform', () => {
       assert.strictEqual(tablesSummary(r), r.unavailable);
       assert.deepStrictEqual([r.gaiConf.path, r.gaiConf.fileRead, r.gaiConf.lines, r.gaiConf.label, r.gaiConf.crashes, r.gaiConf.reload], [null, false, [], [], false, false]);
       assert.deepStrictEqual(r.runtimes.python.order, ['::1', '127.0.0.1']);
+      // `netlens order`'s text: the sentence instead of a table of made-up rules, then the runtimes.
+      const text = humanReport(r);
+      assert.deepStrictEqual(text.slice(0, 3), ['order    getaddrinfo("localhost", None), unknown C library', `tables   ${r.unavailable}`, 'runtimes']);
+      assert.ok(!text.some((l) => /before the next because|^tables +\/etc\/gai\.conf|^reload|^warning/.test(l)), text.join('\n'));
     });
   }
 });

@@ -8,11 +8,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { NATIVE_TARGETS, nativeTarget, platformFeatures, platformRow, PLATFORM_ROWS, type PlatformId, type PlatformRow } from '../../src/core/platform';
+import { NATIVE_TARGETS, nativeTarget, platformDescription, platformFeatures, platformRow, PLATFORM_ROWS, type PlatformId, type PlatformRow } from '../../src/core/platform';
 import { PLATFORM_VALUES, platformValues } from '../../src/core/platformConstants';
 import { EAI_TABLES, H_ERRNO_TABLES } from '../../src/core/platformErrors';
 import { formatResolverError, gaiCodeName, gaiError } from '../../src/core/resolverError';
-import { LINUX_VALUES } from '../../src/core/socketConstants';
+import { LINUX_VALUES, parseFamily, parseSocktype } from '../../src/core/socketConstants';
 import { systemDatabasePaths } from '../../src/core/systemFiles';
 import { fromNodeError } from '../../src/helper/fallbackBackend';
 import { toResolverError } from '../../src/helper/nativeBackend';
@@ -155,6 +155,14 @@ describe('platform: socket constants per platform', () => {
     }
   });
 
+  it("a family or type given as a number is the platform's number", () => {
+    assert.strictEqual(parseFamily('10'), 'AF_INET6');
+    assert.strictEqual(parseFamily('23', PLATFORM_VALUES.win32), 'AF_INET6');
+    assert.strictEqual(parseFamily('30', PLATFORM_VALUES.darwin), 'AF_INET6');
+    assert.strictEqual(parseFamily('10', PLATFORM_VALUES.darwin), null);
+    assert.strictEqual(parseSocktype('1', PLATFORM_VALUES.win32), 'SOCK_STREAM');
+  });
+
   it('the Linux row is what python3 says here', function () {
     if (!hasPython()) this.skip();
     const names = Object.keys(PLATFORM_VALUES['linux-glibc']).filter((n) => n !== 'SOCK_UNSPEC');
@@ -243,6 +251,13 @@ describe('platform: paths of the hosts, services and protocols files', () => {
 
   it('Linux and macOS use /etc', () => {
     for (const os of ['linux', 'darwin']) for (const db of ['hosts', 'services', 'protocols'] as const) assert.deepStrictEqual(systemDatabasePaths(db, os, {}), [`/etc/${db}`]);
+  });
+
+  it('platformDescription names the platform as notes do', () => {
+    assert.strictEqual(platformDescription(linux('x64', 'glibc')), 'linux-x64 (Linux/glibc)');
+    assert.strictEqual(platformDescription(linux('arm64', null)), 'linux-arm64 (Linux, C library neither glibc nor musl)');
+    assert.strictEqual(platformDescription({ os: 'win32', arch: 'arm64', libc: null }), 'win32-arm64 (Windows)');
+    assert.strictEqual(platformDescription({ os: 'freebsd', arch: 'x64', libc: null }), 'freebsd-x64');
   });
 
   it('platformRow is the one mapping from os + libc', () => {

@@ -14,7 +14,8 @@ function runtimeLines(name: string, r: RuntimeChoice): string[] {
   return lines;
 }
 
-function humanReport(r: OrderReport): string[] {
+/** `netlens order`'s text. */
+export function humanReport(r: OrderReport): string[] {
   const libc = r.libc.name === 'unknown' ? `unknown C library${r.model === 'glibc' ? ' (glibc model)' : ''}` : `${r.libc.name}${r.libc.version ? ` ${r.libc.version}` : ''}`;
   const lines = [`order    ${r.call}, ${libc}`];
   // No model of this platform's sort: the tables line says so, and no rule is made up for the addresses.
