@@ -7,8 +7,7 @@
 // A target that does not compile, or whose binary breaks a rule, is reported as failed with the compiler's or the
 // checker's words, its folder under dist/native/ is removed (so no stale binary is ever packaged), and the exit
 // code is 1. Nothing is downloaded: zig comes from node_modules (sha256-checked), the Node-API headers from the
-// pinned node-api-headers package, libuv's uv.h (the glibc NSS code calls uv_dlopen, which Node exports) from
-// this Node's own include/node.
+// pinned node-api-headers package; no header of the building machine is used.
 //
 //   NETLENS_ZIG_CACHE=<dir>   zig's cache (default build/zig-cache); delete it for a cold build
 //   --jobs <n>                targets compiled at once (default: the number of CPUs)
@@ -42,12 +41,12 @@ function parseArgs(argv) {
   return { targets, jobs };
 }
 
-/** Folders with the headers the sources include: the pinned Node-API headers first, then this Node's (for uv.h). */
+/**
+ * The pinned Node-API headers, and nothing of the building machine's: the sources need no other header outside
+ * zig's libc (nss_module_call.c declares the four libuv dl functions it calls when uv.h is not on the path).
+ */
 function includeDirs() {
-  const dirs = [path.join(path.dirname(require.resolve('node-api-headers/package.json', { paths: [root] })), 'include')];
-  const nodeInclude = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
-  if (fs.existsSync(path.join(nodeInclude, 'uv.h'))) dirs.push(nodeInclude);
-  return dirs;
+  return [path.join(path.dirname(require.resolve('node-api-headers/package.json', { paths: [root] })), 'include')];
 }
 
 function sources() {
