@@ -46,6 +46,11 @@ describe('release workflow in step with the build', () => {
     assert.deepEqual(argsAfter('node scripts/package-vsix.js'), [...TABLE, 'universal']);
   });
 
+  it('tests alpine-x64 in a musl Node container, with the target the helper picks on musl', () => {
+    assert.match(WORKFLOW, /^\s+container: node:20-alpine$/m);
+    assert.deepEqual(argsAfter('TARGET:'), [nativeTarget({ os: 'linux', arch: 'x64', libc: 'musl' })]);
+  });
+
   it('tests on Windows x64, macOS arm64 and Intel, Linux x64 and arm64, each with the target the helper picks there', () => {
     const m = matrix();
     assert.deepEqual(m.map((e) => e.os).sort(), Object.keys(RUNNERS).sort());
