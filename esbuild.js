@@ -61,10 +61,39 @@ function listTs(dir) {
   });
 }
 
-/** Ships the addon built by node-gyp (if any) next to the helper, per platform and arch. */
-function copyNativeAddon() {
+/**
+ * This machine's VS Code target (linux-x64, alpine-arm64, darwin-arm64, …) by the helper's own rule: the TypeScript
+ * of src/core/platform.ts (nativeTarget) and src/helper/libcInfo.ts (hostPlatform: platform, arch and libc) bundled
+ * in memory and run here, so that the folder the dev build fills is the folder the helper reads. Null where no
+ * addon is built for this platform.
+ */
+async function currentTarget() {
+  const result = await esbuild.build({
+    stdin: { contents: "export { nativeTarget } from './src/core/platform'; export { hostPlatform } from './src/helper/libcInfo';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+  return mod.exports.nativeTarget(mod.exports.hostPlatform());
+}
+
+/**
+ * Ships the addon node-gyp built for this machine (if any) next to the helper, in this machine's target folder
+ * (dist/native/<vscodeTarget>/). The other targets' folders are `npm run build:native`'s and stay as they are.
+ */
+async function copyNativeAddon() {
   const built = path.join(root, 'build', 'Release', 'netlens_resolver.node');
-  const destDir = path.join(root, 'dist', 'native', `${process.platform}-${process.arch}`);
+  const target = await currentTarget();
+  if (target === null) {
+    console.warn(`esbuild.js: no native target for ${process.platform}-${process.arch}; the helper will use the dns.lookup fallback backend`);
+    return;
+  }
+  const destDir = path.join(root, 'dist', 'native', target);
   fs.rmSync(destDir, { recursive: true, force: true });
   if (fs.existsSync(built)) {
     fs.mkdirSync(destDir, { recursive: true });
@@ -90,12 +119,12 @@ async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchLogger] })));
     await Promise.all(contexts.map((c) => c.watch()));
-    copyNativeAddon();
+    await copyNativeAddon();
     console.log('esbuild.js: watching for changes (Ctrl-C stops)');
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  copyNativeAddon();
+  await copyNativeAddon();
 }
 
 main().catch((err) => {

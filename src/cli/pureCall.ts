@@ -1,9 +1,11 @@
 // Shared by the pure CLI functions (getservbyname, inet_aton, ...): they answer in-process from src/core and never
 // start the resolver helper.
-import * as path from 'path';
 import { hexToBytes } from '../core/inetPton';
 import { ResolverFailure } from '../core/resolverError';
-import { LINUX_VALUES } from '../core/socketConstants';
+import { platformDescription, platformRow, type PlatformId } from '../core/platform';
+import { platformValues } from '../core/platformConstants';
+import { hostPlatform } from '../helper/libcInfo';
+import { loadNativeResolver, nativeAddonPath } from '../helper/nativeBackend';
 import { UsageError, type CliAnswer } from './command';
 
 /** Runs a core function that throws Python's exception as a ResolverFailure, and turns that into the answer. */
@@ -25,23 +27,28 @@ export function parseHexArg(text: string, what: string): Uint8Array {
   return bytes;
 }
 
-let platformValues: { values: Readonly<Record<string, number>>; source: string } | undefined;
+let cachedValues: { values: Readonly<Record<string, number>>; source: string } | undefined;
 
 /**
- * Socket constant values of this platform without starting the helper: Linux's table on Linux; elsewhere the
- * native addon's own numbers when it is built for this platform, else Linux's, said so.
+ * Socket constant values of this platform without starting the helper: Linux/glibc's table on Linux/glibc (checked
+ * against python3); elsewhere the native addon's own numbers when it loads, else NetLens's table for the platform
+ * (core/platformConstants.ts), said so.
  */
 export function platformConstants(): { values: Readonly<Record<string, number>>; source: string } {
-  if (platformValues) return platformValues;
-  if (process.platform === 'linux') return (platformValues = { values: LINUX_VALUES, source: 'Linux/glibc' });
-  const addonPath = path.join(__dirname, 'native', `${process.platform}-${process.arch}`, 'netlens_resolver.node');
-  try {
-    const addon = require(addonPath) as { constants?: Record<string, number> };
-    if (addon.constants) return (platformValues = { values: addon.constants, source: `${process.platform} (native addon)` });
-  } catch {
-    // No addon for this platform: fall through to the Linux table, labelled as such.
+  return (cachedValues ??= constantsFor(hostPlatform(), __dirname));
+}
+
+/** platformConstants for a given platform, with the addon looked for under `dir` (the bundle's folder). */
+export function constantsFor(platform: PlatformId, dir: string): { values: Readonly<Record<string, number>>; source: string } {
+  const addon = platformRow(platform) === 'linux-glibc' ? null : nativeAddonPath(dir, platform);
+  if (addon) {
+    try {
+      return { values: loadNativeResolver(addon).constants, source: `${platformDescription(platform)} (native addon)` };
+    } catch {
+      // No addon that loads here: the table, labelled as such (the helper's log says why the addon did not load).
+    }
   }
-  return (platformValues = { values: LINUX_VALUES, source: `Linux/glibc (no native addon for ${process.platform}-${process.arch})` });
+  return platformValues(platform);
 }
 
 /** An address-family argument: a name with or without AF_ (any case) or a number; its name and platform value. */

@@ -147,7 +147,7 @@ async function setipaddr(client: HelperRequester, name: string, family: 'AF_UNSP
 function hostTuple(h: HostentResult, family: 'AF_INET' | 'AF_INET6'): Outcome<HostTuple> {
   // The dns.lookup fallback cannot know the hostent's names: say so rather than show a tuple Python would not.
   if (h.unavailable.length > 0) {
-    return fail('helper', `the ${h.backend} backend cannot know the ${h.unavailable.join(' and ')} of this answer; the native resolver addon is not available on this platform`, null, 'ENOTSUP');
+    return fail('helper', `the ${h.backend} backend cannot know the ${h.unavailable.join(' and ')} of this answer; the native resolver addon is not loaded here (the helper's log says why)`, null, 'ENOTSUP');
   }
   if (h.family !== undefined && h.family !== family) return fail('OSError', 'Address family not supported by protocol', 97, 'EAFNOSUPPORT');
   return { ok: true, value: [h.name, h.aliases, h.addresses] };

@@ -101,7 +101,8 @@ export function libcText(libc: ResolverEnvironment['libc']): string {
   return libc.version === null ? l10n.t('{0} (version unknown)', libc.name) : `${libc.name} ${libc.version}`;
 }
 
-function resolvConfRow(conf: ResolverEnvironment['resolvConf']): EnvironmentRow {
+function resolvConfRow(conf: ResolverEnvironment['resolvConf'], unusedOn: string | undefined): EnvironmentRow {
+  if (unusedOn !== undefined) return row('resolv-conf', 'resolv.conf', l10n.t('not available on this platform ({0}): the system resolver here does not read resolv.conf', unusedOn));
   if (conf === null) return row('resolv-conf', '/etc/resolv.conf', l10n.t('absent or unreadable: glibc asks 127.0.0.1'));
   const label = conf.target === null ? conf.path : `${conf.path} → ${conf.target}`;
   const children = conf.nameservers.length
@@ -161,7 +162,7 @@ export function environmentRows(env: ResolverEnvironment): EnvironmentRow[] {
     row('context', contextText(env), hosting === null ? l10n.t('context') : l10n.t('context · {0}', hosting), contextTooltip(env)),
     row('machine', env.machine, env.os ? l10n.t('machine · {0}', env.os) : l10n.t('machine')),
     row('libc', libcText(env.libc), l10n.t('C library')),
-    resolvConfRow(env.resolvConf),
+    resolvConfRow(env.resolvConf, env.resolvConfUnused),
     stubRow(env.stub),
     nscdRow(env),
   ];

@@ -34,6 +34,15 @@ export interface ExplainResult {
   nss: NssHostsReport;
   /** The trace (network) or only the search list (no network); null when the name is not searched (an address). */
   search: SearchTrace | SearchList | null;
+  /**
+   * Why there is no search list on this platform (macOS, Windows: their resolvers search without resolv.conf),
+   * localized; null or absent where there is one (absent in answers saved before issue 17).
+   */
+  searchUnavailable?: string | null;
+}
+
+export function searchUnavailableNote(platform: string): string {
+  return l10n.t('not available on this platform ({0}): the search list and the trace come from resolv.conf, which the system resolver here does not use', platform);
 }
 
 /** Everything `netlens explain` and the panel show. */
@@ -77,6 +86,7 @@ export function explainJson(r: ExplainReport): Record<string, unknown> {
       ...(isTrace(r.search) && r.search.notAsked !== undefined ? { notAsked: r.search.notAsked } : {}),
       ...(isTrace(r.search) && r.search.incomplete ? { incomplete: true } : {}),
     },
+    ...(r.searchUnavailable ? { searchUnavailable: r.searchUnavailable } : {}),
     platform: nss.platform,
     note: nss.note,
   };
@@ -91,11 +101,14 @@ export function sourceStatusText(s: NssSourceAnswer): string {
 /**
  * The hover's line: which source answered, said without sending anything — the hosts file and myhostname are read
  * on this machine; for DNS, which candidate of the search list the answer's canonical name is. Null when there is
- * nothing certain to say (a failed lookup is explained by its error).
+ * nothing certain to say (a failed lookup is explained by its error, musl's one hosts-then-DNS path by the panel).
  */
 export function answerSourceLine(local: ExplainResult, name: string, system: { addresses: readonly string[]; canonicalName: string | null } | null): Line | null {
   const { nss } = local;
-  if (nss.platform !== 'glibc' || !system || system.addresses.length === 0) return null;
+  if (!system || system.addresses.length === 0) return null;
+  // Without NSS modules (macOS, Windows) no source can be named: the report's note says so rather than a guess.
+  if (nss.platform === 'unsupported') return nss.note === null ? null : words(nss.note);
+  if (nss.platform !== 'glibc') return null;
   // A numeric address never reaches NSS: getaddrinfo converts it itself (the report's outcome is null then).
   if (nss.outcome === null) return words(l10n.t('a numeric address: getaddrinfo converts it itself, no source is asked'));
   const answered = nss.answeredBy !== null ? nss.sources.find((s) => s.source === nss.answeredBy) : undefined;
@@ -144,6 +157,7 @@ export function explainHumanLines(r: ExplainReport): string[] {
     lines.push(`search  ${lineText(searchTraceSummary(search))}`);
     for (const t of search.tries) lines.push(`  ${t.name.padEnd(40)} ${t.result}${t.addresses.length ? ` ${t.addresses.join(', ')}` : ''}${t.queries === undefined ? '' : ` (${t.queries} queries)`}`);
   } else if (search) lines.push(`search  ${search.candidates.join(', ')} (ndots:${search.ndots})`);
+  else if (r.searchUnavailable) lines.push(`search  ${r.searchUnavailable}`);
   lines.push(r.system.ok ? `system  ${distinctAddresses(r.system.value).join(', ')}${canonicalName(r.system.value) ? ` (canonical name ${canonicalName(r.system.value)})` : ''}` : `system  ${formatAsPythonException(r.system.error)}`);
   return lines;
 }

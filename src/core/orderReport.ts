@@ -9,6 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { explainGlibcOrder, type AddressFamily, type Destination, type ExplainedAddress, type HostAddressing, type InterfaceAddress, type InterfaceLink } from './addressOrder';
 import { GAI_CONF_PATH, gaiConfCrashes, parseGaiConf, type GaiConfLine, type PolicyRow, type ScopeRow } from './gaiConf';
 import { explainMuslOrder, muslTables } from './muslAddressOrder';
+import { platformDescription, platformFeatures, type PlatformId } from './platform';
 import { parseIpAddress } from './ipAddress';
 import { curlChoice } from './runtimes/curl';
 import { goChoice, goResolverFor } from './runtimes/go';
@@ -38,6 +39,8 @@ export interface OrderFacts {
   links: InterfaceLink[];
   gaiConf: { path: string; text: string | null; problem: string | null };
   libc: LibcInfo;
+  /** The helper's platform; absent from facts made before issue 17 (then Linux with `libc`'s C library). */
+  platform?: PlatformId;
   nsswitch: string | null;
   hostname: string;
 }
@@ -54,8 +57,13 @@ export interface OrderReport {
   /** The call whose answer is explained. */
   call: string;
   libc: LibcInfo;
-  /** The model the explanation uses: glibc's rfc3484_sort with gai.conf, or musl's built-in table. */
-  model: 'glibc' | 'musl';
+  /**
+   * The model the explanation uses: glibc's rfc3484_sort with gai.conf, or musl's built-in table; null where NetLens
+   * has no model of the platform's sort (macOS, Windows): `addresses` is then empty and `unavailable` says why.
+   */
+  model: 'glibc' | 'musl' | null;
+  /** Why the order is not explained on this platform (localized); null where it is. */
+  unavailable: string | null;
   addresses: ExplainedAddress[];
   /** Whether the model sorts the answer into the order the resolver gave (see explainGlibcOrder). */
   reproduced: boolean;
@@ -108,10 +116,13 @@ export function buildOrderReport(args: { host: string; port: string | null; call
   const { facts } = args;
   const destinations: Destination[] = args.answer.map((a, i) => ({ address: a.address, family: a.family, source: facts.sources[i]?.source ?? null }));
   const addressing: HostAddressing = { interfaces: facts.interfaces, links: facts.links };
-  const musl = facts.libc.name === 'musl';
-  const conf = parseGaiConf(facts.gaiConf.text, facts.libc.name === 'glibc' ? facts.libc.version : null, facts.gaiConf.path);
-  const explained = musl ? explainMuslOrder(destinations) : explainGlibcOrder(destinations, addressing, conf);
-  const tables = musl ? muslTables() : { labels: conf.labels, precedence: conf.precedence };
+  const platform = facts.platform ?? { os: 'linux', arch: '', libc: facts.libc.name === 'musl' ? 'musl' : 'glibc' };
+  const model = platformFeatures(platform).addressOrder;
+  const musl = model === 'musl';
+  const glibc = model === 'glibc';
+  const conf = parseGaiConf(glibc ? facts.gaiConf.text : null, facts.libc.name === 'glibc' ? facts.libc.version : null, facts.gaiConf.path);
+  const explained = musl ? explainMuslOrder(destinations) : glibc ? explainGlibcOrder(destinations, addressing, conf) : { addresses: [], reproduced: true };
+  const tables = musl ? muslTables() : glibc ? { labels: conf.labels, precedence: conf.precedence } : { labels: [], precedence: [] };
   const addrconfig = addrconfigFamilies(facts.interfaces);
   const picked = goResolverFor(args.host, facts.nsswitch, facts.hostname);
   return {
@@ -119,19 +130,20 @@ export function buildOrderReport(args: { host: string; port: string | null; call
     port: args.port,
     call: args.call,
     libc: facts.libc,
-    model: musl ? 'musl' : 'glibc',
+    model,
+    unavailable: model === null ? addressOrderUnavailable(platformDescription(platform)) : null,
     addresses: explained.addresses,
     reproduced: explained.reproduced,
     gaiConf: {
-      path: musl ? null : facts.gaiConf.path,
-      fileRead: !musl && conf.fileRead,
-      problem: musl ? null : facts.gaiConf.problem,
+      path: glibc ? facts.gaiConf.path : null,
+      fileRead: glibc && conf.fileRead,
+      problem: glibc ? facts.gaiConf.problem : null,
       label: tables.labels,
       precedence: tables.precedence,
-      scopev4: musl ? [] : conf.scopev4,
-      reload: !musl && conf.reload,
-      lines: musl ? [] : conf.lines,
-      crashes: !musl && gaiConfCrashes(conf),
+      scopev4: glibc ? conf.scopev4 : [],
+      reload: glibc && conf.reload,
+      lines: glibc ? conf.lines : [],
+      crashes: glibc && gaiConfCrashes(conf),
     },
     addrconfigFamilies: addrconfig,
     runtimes: {
@@ -144,8 +156,14 @@ export function buildOrderReport(args: { host: string; port: string | null; call
   };
 }
 
+/** The sentence that stands where a platform's sort is not modelled. */
+export function addressOrderUnavailable(platform: string): string {
+  return l10n.t("not available on this platform ({0}): NetLens models the address order of glibc (with gai.conf) and musl only; the order shown is the resolver's own", platform);
+}
+
 /** One line on where the tables come from, for the human output and the hover. */
 export function tablesSummary(report: OrderReport): string {
+  if (report.model === null) return report.unavailable ?? addressOrderUnavailable('');
   if (report.model === 'musl') return l10n.t("musl's built-in RFC 6724 table (musl reads no gai.conf)");
   const g = report.gaiConf;
   if (!g.fileRead) return l10n.t('{0} not read ({1}): the RFC 3484 tables built into glibc', g.path ?? GAI_CONF_PATH, g.problem ?? 'ENOENT');

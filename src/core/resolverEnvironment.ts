@@ -5,6 +5,7 @@
  * probe (files, links, directories, environment, host name, glibc version, VS Code's remoteName) is injected, so
  * SSH, WSL, containers and systemd-resolved are tested with fixture trees on a machine that has none of them.
  */
+import { platformDescription, platformFeatures, type PlatformId } from './platform';
 import { parseResolvConf } from './resolverConfig';
 
 /** The contexts NetLens names; any other VS Code remoteName is passed through as it is. */
@@ -58,6 +59,11 @@ export interface ResolverEnvironment {
   };
   /** Every context signal found, in order of precedence (see contextSignals). */
   signals: ContextSignal[];
+  /**
+   * Set (to the platform, `win32-x64 (Windows)`) where the system resolver does not read resolv.conf (macOS,
+   * Windows): `resolvConf` and `stub` are then null rather than read from a file the resolver ignores.
+   */
+  resolvConfUnused?: string;
 }
 
 /** Everything the detector reads, injected. Paths are absolute as on the machine being described. */
@@ -74,6 +80,8 @@ export interface EnvironmentProbes {
   readLink(path: string): string | null;
   /** The names in a directory, null when it cannot be listed. */
   listDir(path: string): string[] | null;
+  /** The platform the resolver runs on; absent: Linux, as before issue 17. */
+  platform?: PlatformId;
 }
 
 export const RESOLV_CONF_PATH = '/etc/resolv.conf';
@@ -187,9 +195,12 @@ export function wslVersion(signals: readonly ContextSignal[]): 1 | 2 | null {
 export function detectResolverEnvironment(p: EnvironmentProbes): ResolverEnvironment {
   const signals = contextSignals(p);
   const context = signals[0]?.context ?? 'local';
-  const resolvText = p.readFile(RESOLV_CONF_PATH);
+  // macOS's /etc/resolv.conf is generated for tools and informational; Windows has none: no row of it is true there.
+  const unused = p.platform !== undefined && !platformFeatures(p.platform).resolvConf;
+  const resolvText = unused ? null : p.readFile(RESOLV_CONF_PATH);
   const resolvConf = resolvText === null ? null : resolvConfInForce(p, resolvText);
   return {
+    ...(unused && p.platform ? { resolvConfUnused: platformDescription(p.platform) } : {}),
     context,
     machine: p.hostname,
     os: osName(p),

@@ -1,6 +1,9 @@
+import { EAI_TABLES, H_ERRNO_TABLES, type ErrorEntry } from './platformErrors';
+import type { PlatformRow } from './platform';
+
 /**
- * Errors as Python's `socket` module reports them on Linux/glibc, so that every message NetLens shows can be
- * compared word for word with `python3 -c 'import socket; ...'`.
+ * Errors as Python's `socket` module reports them, so that every message NetLens shows can be compared word for
+ * word with `python3 -c 'import socket; ...'` (every platform's numbers and texts are in platformErrors.ts).
  */
 
 /** Which Python exception the error corresponds to, plus NetLens' own kinds for the transport. */
@@ -56,44 +59,28 @@ export function formatAsPythonException(error: ResolverErrorInfo): string {
 }
 
 /**
- * glibc's EAI_* values and gai_strerror texts. The native backend reports the platform's own values and
- * texts; this table is used where no native call is available (the dns.lookup fallback, argument checks
- * done in TypeScript) and is checked against python3 in the unit tests.
+ * glibc's EAI_* values and gai_strerror texts (the Linux row of core/platformErrors.ts, where the other platforms'
+ * are). The native backend reports the platform's own values and texts; the tables are used where no native call
+ * is available (the dns.lookup fallback, argument checks done in TypeScript) and are checked against python3 in the
+ * unit tests.
  */
-export const GLIBC_EAI: Readonly<Record<string, { errno: number; message: string }>> = {
-  EAI_BADFLAGS: { errno: -1, message: 'Bad value for ai_flags' },
-  EAI_NONAME: { errno: -2, message: 'Name or service not known' },
-  EAI_AGAIN: { errno: -3, message: 'Temporary failure in name resolution' },
-  EAI_FAIL: { errno: -4, message: 'Non-recoverable failure in name resolution' },
-  EAI_NODATA: { errno: -5, message: 'No address associated with hostname' },
-  EAI_FAMILY: { errno: -6, message: 'ai_family not supported' },
-  EAI_SOCKTYPE: { errno: -7, message: 'ai_socktype not supported' },
-  EAI_SERVICE: { errno: -8, message: 'Servname not supported for ai_socktype' },
-  EAI_ADDRFAMILY: { errno: -9, message: 'Address family for hostname not supported' },
-  EAI_MEMORY: { errno: -10, message: 'Memory allocation failure' },
-  EAI_SYSTEM: { errno: -11, message: 'System error' },
-  EAI_OVERFLOW: { errno: -12, message: 'Argument buffer overflow' },
-};
+export const GLIBC_EAI: Readonly<Record<string, ErrorEntry>> = EAI_TABLES['linux-glibc'];
 
-export function gaiError(code: string): ResolverErrorInfo {
-  const entry = GLIBC_EAI[code];
+/** The gaierror Python raises for an EAI_* name on a platform (Linux/glibc unless told). */
+export function gaiError(code: string, row: PlatformRow = 'linux-glibc'): ResolverErrorInfo {
+  const entry = EAI_TABLES[row][code];
   if (!entry) return { kind: 'gaierror', errno: null, code, message: code };
   return { kind: 'gaierror', errno: entry.errno, code, message: entry.message };
 }
 
 /** Looks an EAI value up by number (native errors carry only the number and the text). */
-export function gaiCodeName(errno: number): string | null {
-  for (const [name, entry] of Object.entries(GLIBC_EAI)) if (entry.errno === errno) return name;
+export function gaiCodeName(errno: number, row: PlatformRow = 'linux-glibc'): string | null {
+  for (const [name, entry] of Object.entries(EAI_TABLES[row])) if (entry.errno === errno) return name;
   return null;
 }
 
-/** glibc h_errno values and hstrerror texts (Python's herror). */
-export const GLIBC_H_ERRNO: Readonly<Record<number, { code: string; message: string }>> = {
-  1: { code: 'HOST_NOT_FOUND', message: 'Unknown host' },
-  2: { code: 'TRY_AGAIN', message: 'Host name lookup failure' },
-  3: { code: 'NO_RECOVERY', message: 'Unknown server error' },
-  4: { code: 'NO_DATA', message: 'No address associated with name' },
-};
+/** glibc h_errno values and hstrerror texts (Python's herror); core/platformErrors.ts has every platform's. */
+export const GLIBC_H_ERRNO: Readonly<Record<number, { code: string; message: string }>> = H_ERRNO_TABLES['linux-glibc'];
 
 /** The user stopped a long request (Test Connection): not a failure of anything. */
 export function cancelledError(): ResolverErrorInfo {

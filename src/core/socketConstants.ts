@@ -140,27 +140,27 @@ export function isOneOf<T extends string>(list: readonly T[], value: string): va
   return (list as readonly string[]).includes(value);
 }
 
-/** Accepts `AF_INET`, `inet`, `4`/`6` style shorthands and Linux numbers; null when unknown. */
-export function parseFamily(text: string): FamilyName | null {
+/** Accepts `AF_INET`, `inet`, `4`/`6` style shorthands and the platform's numbers (Linux's unless told); null when unknown. */
+export function parseFamily(text: string, values: Readonly<Record<string, number>> = LINUX_VALUES): FamilyName | null {
   const t = text.trim().toUpperCase();
   const named = t.startsWith('AF_') ? t : `AF_${t}`;
   if (isOneOf(FAMILIES, named)) return named;
   if (t === '4' || t === 'IPV4') return 'AF_INET';
   if (t === '6' || t === 'IPV6') return 'AF_INET6';
-  return numberToName(FAMILIES, t);
+  return numberToName(FAMILIES, t, values);
 }
 
-export function parseSocktype(text: string): SocktypeName | null {
+export function parseSocktype(text: string, values: Readonly<Record<string, number>> = LINUX_VALUES): SocktypeName | null {
   const t = text.trim().toUpperCase();
   const named = t.startsWith('SOCK_') ? t : `SOCK_${t}`;
   if (isOneOf(SOCKTYPES, named)) return named;
-  return numberToName(SOCKTYPES, t);
+  return numberToName(SOCKTYPES, t, values);
 }
 
-function numberToName<T extends string>(list: readonly T[], text: string): T | null {
+function numberToName<T extends string>(list: readonly T[], text: string, values: Readonly<Record<string, number>>): T | null {
   if (!/^\d+$/.test(text)) return null;
   const n = Number(text);
-  return list.find((name) => LINUX_VALUES[name] === n) ?? null;
+  return list.find((name) => values[name] === n) ?? null;
 }
 
 /** Parses `AI_CANONNAME,AI_PASSIVE` (or `canonname|passive`); returns the unknown names separately. */

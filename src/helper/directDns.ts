@@ -10,7 +10,7 @@ import { neverAskDns } from '../core/neverAskDns';
 import { nsswitchHostsSources } from '../core/nsswitch';
 import { parseResolvConf } from '../core/resolverConfig';
 import { ResolverFailure } from '../core/resolverError';
-import type { FileReader } from '../core/systemFiles';
+import { systemDatabasePaths, type FileReader } from '../core/systemFiles';
 import { detectLibc } from './libcInfo';
 
 const MAX_CNAME_HOPS = 16;
@@ -71,7 +71,9 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
     }
     resolver.setServers(request.servers);
   }
-  const hostsText = read('/etc/hosts');
+  // The platform's hosts file (Windows: %SystemRoot%\System32\drivers\etc\hosts).
+  const hostsPath = systemDatabasePaths('hosts')[0];
+  const hostsText = read(hostsPath);
   const entries = hostsText === null ? [] : parseHostsFile(hostsText);
   const resolvText = read('/etc/resolv.conf');
   const nsswitchText = read('/etc/nsswitch.conf');
@@ -86,7 +88,7 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
   };
   // For a name: the name without an absolute name's final dot, and the hosts-file lines that list it.
   const bareName = request.name.replace(/\.$/, '');
-  const nameHostsFile = (): DirectDnsResult['hostsFile'] => ({ path: '/etc/hosts', readable: hostsText !== null, matches: hostsFileMatches(entries, bareName) });
+  const nameHostsFile = (): DirectDnsResult['hostsFile'] => ({ path: hostsPath, readable: hostsText !== null, matches: hostsFileMatches(entries, bareName) });
   if (notAsked) {
     // Checked here, where the packets would leave, so that no caller can send such a name to DNS.
     resolver.cancel();
@@ -98,7 +100,7 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
       const ptr = await ask(() => resolver.reverse(request.name), timeoutMs, 'PTR');
       const wanted = request.name.toLowerCase();
       const matches = entries.filter((e) => e.address.toLowerCase() === wanted);
-      return { ...base, a: null, aaaa: null, cnameChain: [], cnameError: null, ptr, hostsFile: { path: '/etc/hosts', readable: hostsText !== null, matches }, elapsedMs: performance.now() - started };
+      return { ...base, a: null, aaaa: null, cnameChain: [], cnameError: null, ptr, hostsFile: { path: hostsPath, readable: hostsText !== null, matches }, elapsedMs: performance.now() - started };
     }
     const [a, aaaa, chain] = await Promise.all([
       ask<AddressRecord>(() => resolver.resolve4(request.name, { ttl: true }), timeoutMs, 'A'),

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { EnvironmentProbes } from '../core/resolverEnvironment';
 import { readSystemFile } from '../core/systemFiles';
+import { detectLibc, hostPlatform } from './libcInfo';
 
 type FileProbes = Pick<EnvironmentProbes, 'readFile' | 'exists' | 'readLink' | 'listDir'>;
 
@@ -36,29 +37,16 @@ export function fileProbes(root = '/'): FileProbes {
   };
 }
 
-let glibcVersion: string | null | undefined;
-
 /**
  * The glibc this process runs on, as Node's diagnostic report states it (`header.glibcVersionRuntime`, from
- * gnu_get_libc_version()); absent under musl. Asked once: the library does not change under a running process.
+ * gnu_get_libc_version()); absent under musl. One report per process, in libcInfo.ts.
  */
 export function glibcRuntimeVersion(): string | null {
-  if (glibcVersion !== undefined) return glibcVersion;
-  const report = process.report as (NodeJS.ProcessReport & { excludeNetwork?: boolean }) | undefined;
-  if (!report) return (glibcVersion = null);
-  // Without excludeNetwork the report names the peer of every TCP/UDP handle with getnameinfo: reverse DNS.
-  const before = report.excludeNetwork;
-  report.excludeNetwork = true;
-  try {
-    const header = (report.getReport() as { header?: { glibcVersionRuntime?: unknown } }).header;
-    glibcVersion = typeof header?.glibcVersionRuntime === 'string' ? header.glibcVersionRuntime : null;
-  } finally {
-    report.excludeNetwork = before;
-  }
-  return glibcVersion;
+  const libc = detectLibc();
+  return libc.platform === 'glibc' ? libc.version : null;
 }
 
 /** The probes of this process: its files, environment, host name and C library, and the editor's remoteName. */
 export function helperEnvironmentProbes(remoteName: string | null): EnvironmentProbes {
-  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), ...fileProbes() };
+  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), platform: hostPlatform(), ...fileProbes() };
 }

@@ -3,7 +3,8 @@
 // lookup timeout here, in the helper: a source that hangs answers "no answer within N ms" while the others show
 // (its module call keeps its threadpool thread until the C library gives up, as a hung getaddrinfo does).
 import * as os from 'os';
-import type { ExplainRequest, ExplainResult } from '../core/explainReport';
+import { searchUnavailableNote, type ExplainRequest, type ExplainResult } from '../core/explainReport';
+import { platformDescription, platformFeatures, type PlatformId } from '../core/platform';
 import { composeNssReport } from '../core/nssHostsCompose';
 import { LOCAL_NSS_SOURCES } from '../core/nssSources';
 import { parseResolvConf } from '../core/resolverConfig';
@@ -12,7 +13,7 @@ import { detectResolverEnvironment } from '../core/resolverEnvironment';
 import { isNumericHost, searchList } from '../core/searchTrace';
 import { readSystemFile, readSystemFileText } from '../core/systemFiles';
 import { helperEnvironmentProbes } from './environmentProbes';
-import { detectLibc } from './libcInfo';
+import { hostPlatform, libcInfoFor } from './libcInfo';
 import { answerNssHosts, nssHostsDeps } from './nssHosts';
 import type { ResolverBackend } from './resolverBackend';
 import { searchTraceQuery } from './searchTrace';
@@ -23,18 +24,21 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<{ ok: tr
   return Promise.race([work.then((value) => ({ ok: true as const, value })), late]).finally(() => clearTimeout(timer));
 }
 
-export async function explainInHelper(request: ExplainRequest, backend: ResolverBackend, backendNote: string | null): Promise<ExplainResult> {
-  const deps = nssHostsDeps(backend, backendNote, detectLibc(), readSystemFileText);
-  const environment = detectResolverEnvironment(helperEnvironmentProbes(request.remoteName));
+export async function explainInHelper(request: ExplainRequest, backend: ResolverBackend, backendNote: string | null, platform: PlatformId = hostPlatform()): Promise<ExplainResult> {
+  const deps = nssHostsDeps(backend, backendNote, libcInfoFor(platform), readSystemFileText);
+  const environment = detectResolverEnvironment({ ...helperEnvironmentProbes(request.remoteName), platform });
   const params = { name: request.name, family: request.family, only: request.network ? undefined : [...LOCAL_NSS_SOURCES] };
   const nss = composeNssReport(params, (only) => within(answerNssHosts({ ...params, only }, deps), request.timeoutMs, `the ${only.join(', ') || 'nsswitch.conf'} source`), request.timeoutMs);
+  // The search list is the stub resolver's of glibc and musl; macOS and Windows search with their own services.
+  const searched = platformFeatures(platform).resolvConf;
   const numeric = isNumericHost(request.name);
-  const search = numeric
-    ? Promise.resolve(null)
-    : request.network
-      ? searchTraceQuery({ name: request.name, family: request.family, timeoutMs: request.timeoutMs }, { read: readSystemFile })
-      : Promise.resolve(searchList(request.name, parseResolvConf(readSystemFile('/etc/resolv.conf') ?? '', process.env, os.hostname())));
+  const search =
+    numeric || !searched
+      ? Promise.resolve(null)
+      : request.network
+        ? searchTraceQuery({ name: request.name, family: request.family, timeoutMs: request.timeoutMs }, { read: readSystemFile })
+        : Promise.resolve(searchList(request.name, parseResolvConf(readSystemFile('/etc/resolv.conf') ?? '', process.env, os.hostname())));
   const [report, trace] = await Promise.all([nss, search]);
   if (!report.ok) throw new Error(report.error.message);
-  return { environment, nss: report.value, search: trace };
+  return { environment, nss: report.value, search: trace, searchUnavailable: searched || numeric ? null : searchUnavailableNote(platformDescription(platform)) };
 }

@@ -2,7 +2,8 @@ import * as dns from 'dns';
 import * as os from 'os';
 import type { GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult } from '../core/addrinfo';
 import { gaiError, ResolverFailure } from '../core/resolverError';
-import { LINUX_VALUES } from '../core/socketConstants';
+import { platformRow, type PlatformId, type PlatformRow } from '../core/platform';
+import { platformValues } from '../core/platformConstants';
 import type { HostentResult } from '../ipc/protocol';
 import type { ResolverBackend } from './resolverBackend';
 
@@ -13,7 +14,14 @@ import type { ResolverBackend } from './resolverBackend';
  */
 export class FallbackBackend implements ResolverBackend {
   readonly name = 'dns.lookup';
-  readonly constants = LINUX_VALUES;
+  /** The platform's values from NetLens's tables (no addon to ask), and the row whose errors Python raises here. */
+  readonly constants: Readonly<Record<string, number>>;
+  private readonly row: PlatformRow;
+
+  constructor(platform: PlatformId) {
+    this.constants = platformValues(platform).values;
+    this.row = platformRow(platform) ?? 'linux-glibc';
+  }
 
   async getaddrinfo(request: GetaddrinfoRequest): Promise<GetaddrinfoResult> {
     const started = performance.now();
@@ -24,7 +32,7 @@ export class FallbackBackend implements ResolverBackend {
     if (request.flags.includes('AI_ADDRCONFIG')) hints |= dns.ADDRCONFIG;
     if (request.flags.includes('AI_V4MAPPED')) hints |= dns.V4MAPPED;
     if (request.flags.includes('AI_ALL')) hints |= dns.ALL;
-    const addresses = await lookupAll(request.host, family, hints);
+    const addresses = await lookupAll(request.host, family, hints, this.row);
     const unavailable: string[] = [];
     const canonname = request.flags.includes('AI_CANONNAME') ? null : '';
     if (canonname === null) unavailable.push('canonical name (AI_CANONNAME)');
@@ -57,7 +65,7 @@ export class FallbackBackend implements ResolverBackend {
     // dns.lookupService takes no flowinfo; a scope id travels as `%<index>` in the address.
     const address = request.scopeId ? `${request.address.split('%')[0]}%${request.scopeId}` : request.address;
     const answer = await new Promise<{ hostname: string; service: string }>((resolve, reject) =>
-      dns.lookupService(address, request.port, (err, hostname, service) => (err ? reject(fromNodeError(err)) : resolve({ hostname, service })))
+      dns.lookupService(address, request.port, (err, hostname, service) => (err ? reject(fromNodeError(err, this.row)) : resolve({ hostname, service })))
     );
     return {
       backend: 'dns.lookup',
@@ -69,7 +77,7 @@ export class FallbackBackend implements ResolverBackend {
 
   async gethostbyname(host: string, family: 'AF_INET' | 'AF_INET6'): Promise<HostentResult> {
     const started = performance.now();
-    const addresses = await lookupAll(host, family === 'AF_INET' ? 4 : 6, 0);
+    const addresses = await lookupAll(host, family === 'AF_INET' ? 4 : 6, 0, this.row);
     return {
       backend: 'dns.lookup',
       name: host,
@@ -83,7 +91,7 @@ export class FallbackBackend implements ResolverBackend {
   async gethostbyaddr(address: string): Promise<HostentResult> {
     const started = performance.now();
     const hostname = await new Promise<string>((resolve, reject) =>
-      dns.lookupService(address, 0, (err, name) => (err ? reject(fromNodeError(err)) : resolve(name)))
+      dns.lookupService(address, 0, (err, name) => (err ? reject(fromNodeError(err, this.row)) : resolve(name)))
     );
     return { backend: 'dns.lookup', name: hostname, aliases: [], addresses: [address], unavailable: ['aliases'], elapsedMs: performance.now() - started };
   }
@@ -93,9 +101,9 @@ export class FallbackBackend implements ResolverBackend {
   }
 }
 
-function lookupAll(host: string, family: 0 | 4 | 6, hints: number): Promise<dns.LookupAddress[]> {
+function lookupAll(host: string, family: 0 | 4 | 6, hints: number, row: PlatformRow): Promise<dns.LookupAddress[]> {
   return new Promise((resolve, reject) =>
-    dns.lookup(host, { all: true, order: 'verbatim', family, hints }, (err, addresses) => (err ? reject(fromNodeError(err)) : resolve(addresses)))
+    dns.lookup(host, { all: true, order: 'verbatim', family, hints }, (err, addresses) => (err ? reject(fromNodeError(err, row)) : resolve(addresses)))
   );
 }
 
@@ -107,21 +115,24 @@ function numericPort(port: string | number | null): number {
 }
 
 function unsupported(what: string): ResolverFailure {
-  return new ResolverFailure({ kind: 'helper', errno: null, code: 'ENOTSUP', message: `the dns.lookup fallback backend cannot answer ${what}; the native resolver addon is not available on this platform` });
+  return new ResolverFailure({ kind: 'helper', errno: null, code: 'ENOTSUP', message: `the dns.lookup fallback backend cannot answer ${what}; the native resolver addon is not loaded here (the helper's log says why)` });
 }
 
-/** Node folds EAI_NONAME and EAI_NODATA into ENOTFOUND; we report it as EAI_NONAME, the more common of the two. */
-function fromNodeError(err: NodeJS.ErrnoException): ResolverFailure {
+/**
+ * Node folds EAI_NONAME and EAI_NODATA into ENOTFOUND; we report it as EAI_NONAME, the more common of the two, with
+ * the number and text Python shows on the platform (`[Errno 11001] getaddrinfo failed` on Windows).
+ */
+export function fromNodeError(err: NodeJS.ErrnoException, row: PlatformRow): ResolverFailure {
   switch (err.code) {
     case 'ENOTFOUND':
-      return new ResolverFailure(gaiError('EAI_NONAME'));
+      return new ResolverFailure(gaiError('EAI_NONAME', row));
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_FAMILY':
     case 'EAI_SERVICE':
     case 'EAI_BADFLAGS':
     case 'EAI_MEMORY':
-      return new ResolverFailure(gaiError(err.code));
+      return new ResolverFailure(gaiError(err.code, row));
     default:
       return new ResolverFailure({ kind: 'OSError', errno: typeof err.errno === 'number' ? err.errno : null, code: err.code ?? null, message: err.message });
   }

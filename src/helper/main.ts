@@ -6,13 +6,16 @@ import { encodeMessage, MessageReader } from '../ipc/framing';
 import { HELPER_EXIT_RESTART, MAX_MESSAGE_BYTES, type HelperToClientMessage } from '../ipc/protocol';
 import { GaiConfWatch } from './gaiConfWatch';
 import { RequestHandler } from './requestHandler';
+import { platformFeatures } from '../core/platform';
+import { hostPlatform } from './libcInfo';
 import { selectBackend } from './selectBackend';
 
 // stdout is the protocol channel: anything logged with console.log would corrupt it.
 console.log = console.error;
 console.info = console.error;
 
-const { backend, note } = selectBackend(__dirname);
+const platform = hostPlatform();
+const { backend, note } = selectBackend(__dirname, platform);
 
 function send(message: HelperToClientMessage): void {
   process.stdout.write(encodeMessage(message));
@@ -22,14 +25,15 @@ function shutdown(): void {
   process.exit(0);
 }
 
-const gaiConf = new GaiConfWatch();
+// Only glibc reads gai.conf (once per process): elsewhere a change of that file changes nothing.
+const gaiConf = platformFeatures(platform).addressOrder === 'glibc' ? new GaiConfWatch() : null;
 
 const handler = new RequestHandler({
   backend,
   backendNote: note,
   threadpoolSize,
   testHooks: process.env.NETLENS_HELPER_TEST_HOOKS === '1',
-  configChanged: () => gaiConf.changed(),
+  configChanged: () => gaiConf?.changed() ?? false,
   retire: (reason) => {
     console.error(`netlens-helper: ${reason}; exiting so that a fresh helper answers`);
     process.exit(HELPER_EXIT_RESTART);

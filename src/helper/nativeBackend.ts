@@ -1,32 +1,57 @@
 import * as path from 'path';
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult, Sockaddr } from '../core/addrinfo';
-import { gaiCodeName, GLIBC_H_ERRNO, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
+import { nativeTarget, platformRow, type NativeTarget, type PlatformId, type PlatformRow } from '../core/platform';
+import { H_ERRNO_TABLES, PYTHON_FIXED_TEXTS } from '../core/platformErrors';
+import { gaiCodeName, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { FAMILIES, flagsToNumber, nameOfValue, SOCKTYPES } from '../core/socketConstants';
 import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
 import type { HostentResult } from '../ipc/protocol';
 import type { NativeResolver, NativeResolverError } from './nativeResolver';
 import type { ResolverBackend } from './resolverBackend';
+import { addonFileProblem } from './addonDiagnosis';
 
-/** Where esbuild.js puts the addon: next to the helper bundle, one folder per platform and arch. */
-export function nativeAddonPath(helperDir: string): string {
-  return path.join(helperDir, 'native', `${process.platform}-${process.arch}`, 'netlens_resolver.node');
+/**
+ * Where the addon for a platform is: next to the helper bundle, one folder per VS Code target (the build contract
+ * of issue 17: dist/native/<target>/netlens_resolver.node). Null when no addon is built for the platform.
+ */
+export function nativeAddonPath(helperDir: string, platform: PlatformId): { target: NativeTarget; path: string } | null {
+  const target = nativeTarget(platform);
+  return target === null ? null : { target, path: path.join(helperDir, 'native', target, 'netlens_resolver.node') };
 }
 
-/** Loads the addon; throws with the loader's reason when it is missing or does not load on this platform. */
-export function loadNativeResolver(addonPath: string): NativeResolver {
+/**
+ * Loads the addon; throws with the reason when it is missing or does not load here (truncated, for another system
+ * or CPU, not a Node addon, not NetLens's).
+ */
+export function loadNativeResolver(addon: { target: NativeTarget; path: string }): NativeResolver {
+  // Checked first: a truncated binary would crash this process inside the loader (addonDiagnosis.ts).
+  const problem = addonFileProblem(addon.path, addon.target);
+  if (problem !== null) throw new Error(problem);
   // A computed path keeps esbuild from trying to bundle the binary.
   const load: (id: string) => unknown = require;
-  const addon = load(addonPath) as NativeResolver;
-  if (addon.backend !== 'native' || typeof addon.getaddrinfo !== 'function') throw new Error(`${addonPath} is not the NetLens resolver addon`);
-  return addon;
+  let loaded: Partial<NativeResolver>;
+  try {
+    loaded = load(addon.path) as Partial<NativeResolver>;
+  } catch (err) {
+    throw new Error(`the loader refused it: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+  if (loaded.backend !== 'native' || typeof loaded.getaddrinfo !== 'function') throw new Error(`${addon.path} loaded, but is not the NetLens resolver addon`);
+  return loaded as NativeResolver;
 }
 
 export class NativeBackend implements ResolverBackend {
   readonly name = 'native';
   readonly constants: Readonly<Record<string, number>>;
 
-  constructor(private readonly addon: NativeResolver) {
+  /** The row whose error names apply (the addon reports numbers and the C library's texts). */
+  private readonly row: PlatformRow;
+
+  constructor(
+    private readonly addon: NativeResolver,
+    platform: PlatformId
+  ) {
     this.constants = { ...addon.constants, SOCK_UNSPEC: 0 };
+    this.row = platformRow(platform) ?? 'linux-glibc';
   }
 
   async getaddrinfo(request: GetaddrinfoRequest): Promise<GetaddrinfoResult> {
@@ -98,20 +123,25 @@ export class NativeBackend implements ResolverBackend {
     try {
       return await fn();
     } catch (err) {
-      throw new ResolverFailure(toResolverError(err));
+      throw new ResolverFailure(toResolverError(err, this.row));
     }
   }
 }
 
-function toResolverError(err: unknown): ResolverErrorInfo {
+/** The addon's rejection as Python's exception on the platform: its names from the row, Windows's fixed gaierror text. */
+export function toResolverError(err: unknown, row: PlatformRow): ResolverErrorInfo {
   const e = err as Partial<NativeResolverError>;
   const message = typeof e.message === 'string' ? e.message : String(err);
+  const fixed = PYTHON_FIXED_TEXTS[row];
   if (e.kind === 'gai' && typeof e.code === 'number') {
+    const code = gaiCodeName(e.code, row);
     // Python reports EAI_SYSTEM as a plain OSError with the errno.
-    if (gaiCodeName(e.code) === 'EAI_SYSTEM' && typeof e.errno === 'number') return { kind: 'OSError', errno: e.errno, code: null, message };
-    return { kind: 'gaierror', errno: e.code, code: gaiCodeName(e.code), message };
+    if (code === 'EAI_SYSTEM' && typeof e.errno === 'number') return { kind: 'OSError', errno: e.errno, code: null, message };
+    return { kind: 'gaierror', errno: e.code, code, message: fixed?.gai ?? message };
   }
-  if (e.kind === 'h' && typeof e.code === 'number') return { kind: 'herror', errno: e.code, code: GLIBC_H_ERRNO[e.code]?.code ?? null, message };
+  if (e.kind === 'h' && typeof e.code === 'number') {
+    return { kind: 'herror', errno: e.code, code: H_ERRNO_TABLES[row][e.code]?.code ?? null, message: fixed?.h ?? message };
+  }
   if (e.kind === 'os' && typeof e.code === 'number') return { kind: 'OSError', errno: e.code, code: null, message };
   if (err instanceof TypeError) return { kind: 'TypeError', errno: null, code: null, message };
   return { kind: 'OSError', errno: null, code: null, message };

@@ -4,7 +4,7 @@
  * getsockname(); connecting a UDP socket only chooses a route and sends nothing), the interface address list glibc
  * reads over netlink (here from /proc/net/if_inet6, which carries the same prefix length, index and IFA_F_* flags,
  * and os.networkInterfaces() for IPv4), the link types rule 7 asks about (/sys/class/net/<if>/type), gai.conf,
- * nsswitch.conf and which C library this process runs on.
+ * nsswitch.conf and which platform and C library this process runs on.
  */
 import * as dgram from 'dgram';
 import * as fs from 'fs';
@@ -14,6 +14,7 @@ import { GAI_CONF_PATH } from '../core/gaiConf';
 import { formatIPv6Glibc } from '../core/inetPton';
 import type { LibcInfo, OrderDestination, OrderFacts } from '../core/orderReport';
 import { readSystemFileText } from '../core/systemFiles';
+import { detectLibc, hostPlatform } from './libcInfo';
 
 /** Connects a UDP socket to the destination (no packet leaves) and reads the local address the kernel chose. */
 function sourceFor(dest: OrderDestination, port: number): Promise<{ source: string | null; error: string | null }> {
@@ -98,30 +99,10 @@ function ipv4Addresses(byName: ReadonlyMap<string, number>): InterfaceAddress[] 
   );
 }
 
-let libc: LibcInfo | undefined;
-
-/**
- * The C library this process runs on, from the libraries mapped into it (/proc/self/maps): musl's loader, or
- * glibc's libc.so.6, whose version is in its banner ("… stable release version 2.36."). Not process.report: a
- * report resolves the names of open sockets' endpoints, which would be lookups nobody asked for.
- */
+/** The C library this process runs on, in the order report's terms (detected once, in libcInfo.ts). */
 export function libcInfo(): LibcInfo {
-  if (libc) return libc;
-  const maps = process.platform === 'linux' ? (readText('/proc/self/maps') ?? '') : '';
-  const paths = [...new Set(maps.split('\n').map((l) => l.slice(l.indexOf('/')).trim()).filter((p) => p.startsWith('/')))];
-  const musl = paths.find((p) => /\/ld-musl-|\/libc\.musl-/.test(p));
-  const glibc = paths.find((p) => /\/libc\.so\.6$/.test(p));
-  if (musl) libc = { name: 'musl', version: null };
-  else if (glibc) {
-    let version: string | null = null;
-    try {
-      version = /release version (\d+\.\d+)/.exec(fs.readFileSync(glibc).toString('latin1'))?.[1] ?? null;
-    } catch {
-      // Unreadable: the version stays unknown and the newest parsing rules apply.
-    }
-    libc = { name: 'glibc', version };
-  } else libc = { name: 'unknown', version: null };
-  return libc;
+  const libc = detectLibc();
+  return { name: libc.platform === 'unsupported' ? 'unknown' : libc.platform, version: libc.version };
 }
 
 export async function orderSources(destinations: readonly OrderDestination[], port: number): Promise<OrderFacts> {
@@ -136,6 +117,7 @@ export async function orderSources(destinations: readonly OrderDestination[], po
     links: linkList.map(({ index, type }) => ({ index, type })),
     gaiConf: { path: GAI_CONF_PATH, text: gai.text, problem: gai.problem },
     libc: libcInfo(),
+    platform: hostPlatform(),
     nsswitch: readSystemFileText('/etc/nsswitch.conf').text,
     hostname: os.hostname(),
   };

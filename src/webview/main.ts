@@ -290,7 +290,8 @@ function renderExplain(explain: Outcome<PanelExplainReport>): HTMLElement {
     };
   });
   if (sources.length) section.append(dataTable('sources', ['source', 'status', 'addresses', 'canonname', 'detail'], sources));
-  if (nss.answeredBy === null) section.append(el('div', { class: 'note' }, strings.explainUnknown));
+  // Where no source can be asked (musl, macOS, Windows) the platform note above already says why.
+  if (nss.answeredBy === null && nss.platform === 'glibc') section.append(el('div', { class: 'note' }, strings.explainUnknown));
   const search = r.search;
   if (search && isTrace(search)) {
     section.append(el('h4', {}, strings.traceHeading));
@@ -304,6 +305,8 @@ function renderExplain(explain: Outcome<PanelExplainReport>): HTMLElement {
     if (search.incomplete) section.append(el('div', { class: 'note incomplete' }, strings.traceIncomplete));
   } else if (search) {
     section.append(el('h4', {}, strings.traceHeading), el('div', { class: 'status' }, format(strings.searchCandidates, search.candidates.join(', '), search.ndots)));
+  } else if (r.searchUnavailable) {
+    section.append(el('h4', {}, strings.traceHeading), el('div', { class: 'note platform' }, r.searchUnavailable));
   }
   return section;
 }

@@ -6,6 +6,7 @@ import { UsageError, type CliCommand, type ParsedCommandArgs } from '../command'
 import { expectPositionals, pythonInt } from '../args';
 import { dataText } from '../dataText';
 import { table } from '../output';
+import { platformConstants } from '../pureCall';
 
 const usage = `getaddrinfo HOST|- [PORT|SERVICE|-] [--family AF_INET|AF_INET6|AF_UNSPEC] [--type SOCK_STREAM|SOCK_DGRAM|SOCK_RAW] [--proto NUMBER|NAME] [--flags AI_CANONNAME,AI_PASSIVE,...]`;
 
@@ -28,9 +29,11 @@ export function parseProto(text: string): number {
  */
 export function parseGetaddrinfoArgs(args: ParsedCommandArgs): PyGetaddrinfoArgs {
   const [hostArg, portArg = '-'] = expectPositionals(args, 1, 2);
-  const family = parseFamily(args.options.get('family') ?? 'AF_UNSPEC');
+  // A number is the platform's (AF_INET6 is 10 on Linux, 30 on macOS, 23 on Windows), as Python takes it there.
+  const { values } = platformConstants();
+  const family = parseFamily(args.options.get('family') ?? 'AF_UNSPEC', values);
   if (!family) throw new UsageError(`unknown --family ${args.options.get('family')} (AF_INET, AF_INET6 or AF_UNSPEC)`);
-  const socktype = parseSocktype(args.options.get('type') ?? '0');
+  const socktype = parseSocktype(args.options.get('type') ?? '0', values);
   if (!socktype) throw new UsageError(`unknown --type ${args.options.get('type')} (SOCK_STREAM, SOCK_DGRAM, SOCK_RAW or 0)`);
   const proto = parseProto(args.options.get('proto') ?? '0');
   const { flags, unknown } = parseFlagList(AI_FLAGS, 'AI_', args.options.get('flags') ?? '');

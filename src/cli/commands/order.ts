@@ -14,9 +14,12 @@ function runtimeLines(name: string, r: RuntimeChoice): string[] {
   return lines;
 }
 
-function humanReport(r: OrderReport): string[] {
-  const libc = r.libc.name === 'unknown' ? 'unknown C library (glibc model)' : `${r.libc.name}${r.libc.version ? ` ${r.libc.version}` : ''}`;
+/** `netlens order`'s text. */
+export function humanReport(r: OrderReport): string[] {
+  const libc = r.libc.name === 'unknown' ? `unknown C library${r.model === 'glibc' ? ' (glibc model)' : ''}` : `${r.libc.name}${r.libc.version ? ` ${r.libc.version}` : ''}`;
   const lines = [`order    ${r.call}, ${libc}`];
+  // No model of this platform's sort: the tables line says so, and no rule is made up for the addresses.
+  if (r.model === null) return [...lines, `tables   ${tablesSummary(r)}`, ...runtimesSection(r)];
   const cells = r.addresses.map((a, i) => [String(i + 1), a.address, a.source ?? '(no route)', String(a.scope), String(a.label), String(a.precedence), a.rule ?? '']);
   lines.push(...table(cells, ['#', 'address', 'source', 'scope', 'label', 'prec', 'before the next because']));
   if (!r.reproduced) lines.push("note     sorting this answer again gives another order: the rules do not order these addresses consistently (rule 9 compares one family only), so glibc's order also depended on the order the name services returned them");
@@ -24,9 +27,11 @@ function humanReport(r: OrderReport): string[] {
   for (const l of r.gaiConf.lines.filter((x) => x.status !== 'used')) lines.push(`  line ${l.line} ${l.status}: ${dataText(l.text)}: ${l.reason ?? ''}`);
   if (r.gaiConf.crashes) lines.push('warning  with this gai.conf, getaddrinfo on glibc 2.40 and older crashes for answers of two or more addresses');
   if (r.gaiConf.reload) lines.push('reload   yes: glibc re-reads the file when its modification time changes');
-  lines.push('runtimes');
-  for (const [name, choice] of Object.entries(r.runtimes)) lines.push(...runtimeLines(`  ${name}`, choice));
-  return lines;
+  return [...lines, ...runtimesSection(r)];
+}
+
+function runtimesSection(r: OrderReport): string[] {
+  return ['runtimes', ...Object.entries(r.runtimes).flatMap(([name, choice]) => runtimeLines(`  ${name}`, choice))];
 }
 
 const JAVA_PREFER = ['false', 'true', 'system'] as const;
