@@ -18,10 +18,12 @@
 //   --from=DIR   take DIR/<target>/netlens_resolver.node (the dist/native layout) instead of building them
 //   --only=...   run only these targets
 // Every resolver call runs inside scripts/with-test-netns.js (pinned /etc/hosts, no network). Downloads (the two
-// Nodes from the npm registry, pinned versions and sha512; Debian's musl:arm64 through apt, signed archive), the Wine
-// prefix and zig's cache live in $NETLENS_CACHE/targets (default ~/.cache/netlens/targets), so a second run is
-// offline. The pieces: scripts/targets/build.js (zig), runtimes.js (Nodes, musl, Wine), proc.js. Apt packages it needs (a target whose tools are missing is
-// skipped, saying which): qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross wine64 musl-tools python3.
+// Nodes from the npm registry, pinned versions and sha512; Debian's musl:arm64 through apt, signed archive) and the
+// Wine prefix live in $NETLENS_CACHE/targets (default ~/.cache/netlens/targets), so a second run is offline; the addons
+// are built by scripts/build-native-targets.js (its zig cache: build/zig-cache). The pieces: scripts/targets/build.js
+// (addons and harness flags), runtimes.js (Nodes, musl, Wine), proc.js. Apt packages it needs (a target whose tools
+// are missing is skipped, saying which): qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross wine64 musl-tools
+// python3.
 // NETLENS_TARGETS_STRICT=1 (CI) turns every skip into a failure.
 // No shell anywhere: every child is spawned with an argument array.
 'use strict';
@@ -31,7 +33,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ROOT, cacheDir, onPath, run, runVisible } = require('./targets/proc');
-const { BUILD, CFLAGS, findZig, napiHeaders, zigEnv, nativeSources, addonFor } = require('./targets/build');
+const { CFLAGS, findZig, napiHeaders, zigEnv, nativeSources, zigTriple, addonFor } = require('./targets/build');
 const runtimes = require('./targets/runtimes');
 
 const NODE = process.execPath;
@@ -165,7 +167,7 @@ function testMusl(target, ctx) {
       const addon = addonFor(target, ctx.opts, ctx);
       if (addon.error) return fail(target, `no addon: ${addon.error}`);
       const exe = path.join(outDir, 'netlens-harness');
-      const args = ['cc', '-target', BUILD[target].zig, '-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', `-Wl,-dynamic-linker,${runtimes.MUSL_ARM64_LOADER}`, '-o', exe, ...harnessSources, musl.libc];
+      const args = ['cc', '-target', zigTriple(target), '-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', `-Wl,-dynamic-linker,${runtimes.MUSL_ARM64_LOADER}`, '-o', exe, ...harnessSources, musl.libc];
       const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
       if (cc.status !== 0) return fail(target, `zig cc could not build the dynamic arm64 harness:\n${cc.stderr.trim()}`);
       command = [QEMU, '-L', musl.root, exe, addon.file];
@@ -175,9 +177,9 @@ function testMusl(target, ctx) {
       // binary, so say so.
       console.log(`\nnote: ${target}: ${musl.error}; testing native/*.c linked into a static harness instead of the built binary`);
       const exe = path.join(outDir, 'netlens-harness-linked');
-      const args = ['cc', '-target', BUILD[target].zig, '-static', ...CFLAGS, '-DNETLENS_HARNESS_LINKED', `-I${ctx.headers}`, '-o', exe, ...harnessSources, ...nativeSources()];
+      const args = ['cc', '-target', zigTriple(target), '-static', ...CFLAGS, '-DNETLENS_HARNESS_LINKED', `-I${ctx.headers}`, '-o', exe, ...harnessSources, ...nativeSources()];
       const cc = run(ctx.zig.zig, args, { cwd: ROOT, env: zigEnv() });
-      if (cc.status !== 0) return fail(target, `zig cc -target ${BUILD[target].zig} -static failed:\n${cc.stderr.trim()}`);
+      if (cc.status !== 0) return fail(target, `zig cc -target ${zigTriple(target)} -static failed:\n${cc.stderr.trim()}`);
       command = [QEMU, exe, `${target} (native/*.c linked in)`];
     }
   }
@@ -305,6 +307,11 @@ function main() {
   console.log(`\ntest:targets took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
   console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
+  // Under `npm test` (scripts/run-all-tests.js) the counts go to its closing line.
+  if (process.env.NETLENS_TEST_RESULTS) {
+    const counts = { passed: total.passed, failed: total.failed, skipped: total.skipped, failures: total.failures.map((f) => `test:targets ${f}`) };
+    fs.writeFileSync(process.env.NETLENS_TEST_RESULTS, JSON.stringify(counts));
+  }
   process.exit(total.failed > 0 ? 1 : 0);
 }
 

@@ -15,6 +15,8 @@
 // addon and exports all ~420 of its functions (it supports no -exported_symbol to stop it), which keeps them
 // alive; with -O2 the darwin-x64 VSIX measured 403.4 KB, over the 400 KB budget (addon 176 KiB -O2, 141 KiB -Os).
 'use strict';
+const fs = require('fs');
+const path = require('path');
 
 /**
  * @typedef {{ format: 'ELF' | 'PE' | 'Mach-O', arch: 'x64' | 'arm64', libc?: 'glibc' | 'musl' }} Expect
@@ -47,4 +49,27 @@ const MAX_GLIBC = '2.28';
 /** The addon's file name inside dist/native/<vscodeTarget>/. */
 const ADDON_FILE = 'netlens_resolver.node';
 
-module.exports = { NATIVE_TARGETS, COMMON_FLAGS, MAX_GLIBC, ADDON_FILE };
+/**
+ * The pinned Node-API headers (npm package node-api-headers), and nothing of the building machine's: the sources need
+ * no other header outside zig's libc (nss_module_call.c declares the four libuv dl functions it calls when uv.h is
+ * not on the path).
+ * @param {string} root the repository root
+ */
+function napiIncludeDir(root) {
+  return path.join(path.dirname(require.resolve('node-api-headers/package.json', { paths: [root] })), 'include');
+}
+
+/** The addon's C sources: every target compiles all of native/*.c (platform differences are #if inside them). */
+function nativeSources(root) {
+  const dir = path.join(root, 'native');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(dir, f));
+}
+
+/** @param {string} vscodeTarget @returns {NativeTarget} */
+function nativeTarget(vscodeTarget) {
+  const t = NATIVE_TARGETS.find((x) => x.vscodeTarget === vscodeTarget);
+  if (!t) throw new Error(`unknown native target ${vscodeTarget}`);
+  return t;
+}
+
+module.exports = { NATIVE_TARGETS, COMMON_FLAGS, MAX_GLIBC, ADDON_FILE, napiIncludeDir, nativeSources, nativeTarget };

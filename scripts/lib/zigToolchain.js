@@ -37,4 +37,14 @@ function findZig(root) {
   return { ok: true, zig, libDir: path.join(dir, 'lib'), version };
 }
 
-module.exports = { findZig, ZIG_PACKAGE, ZIG_VERSION, ZIG_SHA256 };
+/**
+ * zig's cache (the C libraries it builds once per target: minutes for MinGW and musl), one for every build here:
+ * NETLENS_ZIG_CACHE, else build/zig-cache. Delete it for a cold build.
+ * @param {string} root the repository root
+ */
+function zigEnv(root) {
+  const cache = process.env.NETLENS_ZIG_CACHE || path.join(root, 'build', 'zig-cache');
+  return { ...process.env, ZIG_GLOBAL_CACHE_DIR: cache, ZIG_LOCAL_CACHE_DIR: cache };
+}
+
+module.exports = { findZig, zigEnv, ZIG_PACKAGE, ZIG_VERSION, ZIG_SHA256 };
