@@ -71,6 +71,8 @@ describe('platform features: the address order per platform', () => {
     assert.strictEqual(r.gaiConf.fileRead, false);
     assert.deepStrictEqual(r.gaiConf.lines, []);
     assert.strictEqual(tablesSummary(r), "musl's built-in RFC 6724 table (musl reads no gai.conf)");
+    const cgo = r.runtimes.go.alternative?.version.includes('cgo') ? r.runtimes.go.alternative : r.runtimes.go;
+    assert.match(cgo.rule, /^musl's order is kept\. /);
   });
 
   for (const [platform, label] of [
@@ -85,6 +87,9 @@ describe('platform features: the address order per platform', () => {
       assert.strictEqual(tablesSummary(r), r.unavailable);
       assert.deepStrictEqual([r.gaiConf.path, r.gaiConf.fileRead, r.gaiConf.lines, r.gaiConf.label, r.gaiConf.crashes, r.gaiConf.reload], [null, false, [], [], false, false]);
       assert.deepStrictEqual(r.runtimes.python.order, ['::1', '127.0.0.1']);
+      // Go asks the system there (no nsswitch.conf reasoning), and keeps the system resolver's order.
+      assert.match(r.runtimes.go.strategy, platform.os === 'win32' ? /on Windows Go asks the system resolver \(GetAddrInfoW\)/ : /on macOS Go asks the system resolver \(libSystem\)/);
+      assert.match(r.runtimes.go.rule, /^the system resolver's order is kept\. /);
       // `netlens order`'s text: the sentence instead of a table of made-up rules, then the runtimes.
       const text = humanReport(r);
       assert.deepStrictEqual(text.slice(0, 3), ['order    getaddrinfo("localhost", None), unknown C library', `tables   ${r.unavailable}`, 'runtimes']);
