@@ -124,7 +124,7 @@ export function buildOrderReport(args: { host: string; port: string | null; call
   const explained = musl ? explainMuslOrder(destinations) : glibc ? explainGlibcOrder(destinations, addressing, conf) : { addresses: [], reproduced: true };
   const tables = musl ? muslTables() : glibc ? { labels: conf.labels, precedence: conf.precedence } : { labels: [], precedence: [] };
   const addrconfig = addrconfigFamilies(facts.interfaces);
-  const picked = goResolverFor(args.host, facts.nsswitch, facts.hostname);
+  const picked = goResolverFor(args.host, facts.nsswitch, facts.hostname, platform.os);
   return {
     host: args.host,
     port: args.port,
@@ -150,7 +150,7 @@ export function buildOrderReport(args: { host: string; port: string | null; call
       node: nodeChoice(destinations, args.settings.node, addrconfig),
       python: pythonChoice(destinations),
       curl: curlChoice(destinations, args.settings.curlVersion),
-      go: goChoice(destinations, picked),
+      go: goChoice(destinations, picked, musl ? 'musl' : glibc ? 'glibc' : l10n.t('the system resolver')),
       java: javaChoice(destinations, args.settings.javaPreferIPv6Addresses),
     },
   };

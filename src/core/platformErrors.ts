@@ -128,3 +128,13 @@ export const PYTHON_FIXED_TEXTS: Readonly<Record<PlatformRow, { gai: string; h: 
   darwin: null,
   win32: { gai: WIN32_GAI_TEXT, h: WIN32_H_TEXT },
 };
+
+/**
+ * The OSError Python raises on Windows for a Winsock error: errno from CPython's winerror_to_errno (PC/errmap.h:
+ * Winsock codes are their own errno, except the six that mirror C's: WSAEINTR, WSAEBADF, WSAEACCES, WSAEFAULT,
+ * WSAEINVAL and WSAEMFILE, which are 10000 + EINTR, …), the text FormatMessage gives, printed as `[WinError N] …`.
+ */
+export function winsockOSError(winerror: number, message: string): { kind: 'OSError'; errno: number; code: null; message: string; winerror: number } {
+  const mirrorsC = [10004, 10009, 10013, 10014, 10022, 10024].includes(winerror);
+  return { kind: 'OSError', errno: mirrorsC ? winerror - 10000 : winerror, code: null, message: message.trim(), winerror };
+}

@@ -30,10 +30,16 @@ export interface ResolverErrorInfo {
   code: string | null;
   /** The C library's own text, e.g. "Name or service not known". */
   message: string;
+  /**
+   * Windows only: the Winsock error of an OSError (CPython's set_error raises it with PyErr_SetExcFromWindowsErr),
+   * which Python prints instead of errno: `[WinError 10047] An address incompatible with …`.
+   */
+  winerror?: number;
 }
 
 /** The text Python prints for the exception, e.g. `[Errno -2] Name or service not known`. */
 export function formatResolverError(error: ResolverErrorInfo): string {
+  if (error.winerror !== undefined) return `[WinError ${error.winerror}] ${error.message}`;
   return error.errno === null ? error.message : `[Errno ${error.errno}] ${error.message}`;
 }
 

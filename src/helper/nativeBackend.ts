@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { AddrinfoRow, GetaddrinfoRequest, GetaddrinfoResult, GetnameinfoRequest, GetnameinfoResult, Sockaddr } from '../core/addrinfo';
 import { nativeTarget, platformRow, type NativeTarget, type PlatformId, type PlatformRow } from '../core/platform';
-import { H_ERRNO_TABLES, PYTHON_FIXED_TEXTS } from '../core/platformErrors';
+import { H_ERRNO_TABLES, PYTHON_FIXED_TEXTS, winsockOSError } from '../core/platformErrors';
 import { gaiCodeName, ResolverFailure, type ResolverErrorInfo } from '../core/resolverError';
 import { FAMILIES, flagsToNumber, nameOfValue, SOCKTYPES } from '../core/socketConstants';
 import type { NssFamily, NssModuleAnswer } from '../core/nssSources';
@@ -142,7 +142,7 @@ export function toResolverError(err: unknown, row: PlatformRow): ResolverErrorIn
   if (e.kind === 'h' && typeof e.code === 'number') {
     return { kind: 'herror', errno: e.code, code: H_ERRNO_TABLES[row][e.code]?.code ?? null, message: fixed?.h ?? message };
   }
-  if (e.kind === 'os' && typeof e.code === 'number') return { kind: 'OSError', errno: e.code, code: null, message };
+  if (e.kind === 'os' && typeof e.code === 'number') return row === 'win32' ? winsockOSError(e.code, message) : { kind: 'OSError', errno: e.code, code: null, message };
   if (err instanceof TypeError) return { kind: 'TypeError', errno: null, code: null, message };
   return { kind: 'OSError', errno: null, code: null, message };
 }

@@ -87,15 +87,26 @@ export function parseIfInet6(text: string): InterfaceAddress[] {
 }
 
 /**
- * IPv4 addresses with their prefix length and interface index (an alias label such as eth0:1 is eth0's). libuv
- * lists only interfaces that are up and running, where glibc's netlink dump has every address: an address on a
- * down interface can be no source, but it does count for AI_ADDRCONFIG there and not here.
+ * Addresses of one family with their prefix length and interface index (an alias label such as eth0:1 is eth0's),
+ * from libuv's list. libuv lists only interfaces that are up and running, where glibc's netlink dump has every
+ * address: an address on a down interface can be no source, but it does count for AI_ADDRCONFIG there and not
+ * here. Used for IPv4 everywhere and for IPv6 where /proc/net/if_inet6 does not exist (macOS, Windows: there only
+ * AI_ADDRCONFIG's families are drawn from it).
  */
-function ipv4Addresses(byName: ReadonlyMap<string, number>): InterfaceAddress[] {
-  return Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
-    (list ?? [])
-      .filter((a) => a.family === 'IPv4')
-      .map((a) => ({ address: a.address, prefixLength: Number(a.cidr?.split('/')[1] ?? 32), index: byName.get(name.split(':')[0]) ?? 0, flags: 0 }))
+export function interfaceAddresses(
+  family: 'IPv4' | 'IPv6',
+  byName: ReadonlyMap<string, number>,
+  list: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()
+): InterfaceAddress[] {
+  return Object.entries(list).flatMap(([name, addresses]) =>
+    (addresses ?? [])
+      .filter((a) => a.family === family)
+      .map((a) => ({
+        address: a.address,
+        prefixLength: Number(a.cidr?.split('/')[1] ?? (family === 'IPv4' ? 32 : 128)),
+        index: byName.get(name.split(':')[0]) ?? (a.family === 'IPv6' ? a.scopeid : 0) ?? 0,
+        flags: 0,
+      }))
   );
 }
 
@@ -113,7 +124,7 @@ export async function orderSources(destinations: readonly OrderDestination[], po
   const gai = readSystemFileText(GAI_CONF_PATH);
   return {
     sources,
-    interfaces: [...ipv4Addresses(byName), ...(inet6.text ? parseIfInet6(inet6.text) : [])],
+    interfaces: [...interfaceAddresses('IPv4', byName), ...(inet6.text ? parseIfInet6(inet6.text) : process.platform === 'linux' ? [] : interfaceAddresses('IPv6', byName))],
     links: linkList.map(({ index, type }) => ({ index, type })),
     gaiConf: { path: GAI_CONF_PATH, text: gai.text, problem: gai.problem },
     libc: libcInfo(),

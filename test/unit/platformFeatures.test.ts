@@ -8,10 +8,11 @@ import { environmentRows } from '../../src/core/environmentView';
 import { answerSourceLine, explainHumanLines, explainJson, isTrace, type ExplainResult } from '../../src/core/explainReport';
 import { lineText } from '../../src/core/lookupView';
 import { humanReport } from '../../src/cli/commands/order';
-import { buildOrderReport, tablesSummary, type OrderFacts } from '../../src/core/orderReport';
+import { addrconfigFamilies, buildOrderReport, tablesSummary, type OrderFacts } from '../../src/core/orderReport';
 import type { PlatformId } from '../../src/core/platform';
 import { explainInHelper } from '../../src/helper/explain';
 import { FallbackBackend } from '../../src/helper/fallbackBackend';
+import { interfaceAddresses } from '../../src/helper/orderSources';
 
 const GLIBC: PlatformId = { os: 'linux', arch: 'x64', libc: 'glibc' };
 const MUSL: PlatformId = { os: 'linux', arch: 'arm64', libc: 'musl' };
@@ -71,6 +72,8 @@ describe('platform features: the address order per platform', () => {
     assert.strictEqual(r.gaiConf.fileRead, false);
     assert.deepStrictEqual(r.gaiConf.lines, []);
     assert.strictEqual(tablesSummary(r), "musl's built-in RFC 6724 table (musl reads no gai.conf)");
+    const cgo = r.runtimes.go.alternative?.version.includes('cgo') ? r.runtimes.go.alternative : r.runtimes.go;
+    assert.match(cgo.rule, /^musl's order is kept\. /);
   });
 
   for (const [platform, label] of [
@@ -85,12 +88,35 @@ describe('platform features: the address order per platform', () => {
       assert.strictEqual(tablesSummary(r), r.unavailable);
       assert.deepStrictEqual([r.gaiConf.path, r.gaiConf.fileRead, r.gaiConf.lines, r.gaiConf.label, r.gaiConf.crashes, r.gaiConf.reload], [null, false, [], [], false, false]);
       assert.deepStrictEqual(r.runtimes.python.order, ['::1', '127.0.0.1']);
+      // Go asks the system there (no nsswitch.conf reasoning), and keeps the system resolver's order.
+      assert.match(r.runtimes.go.strategy, platform.os === 'win32' ? /on Windows Go asks the system resolver \(GetAddrInfoW\)/ : /on macOS Go asks the system resolver \(libSystem\)/);
+      assert.match(r.runtimes.go.rule, /^the system resolver's order is kept\. /);
       // `netlens order`'s text: the sentence instead of a table of made-up rules, then the runtimes.
       const text = humanReport(r);
       assert.deepStrictEqual(text.slice(0, 3), ['order    getaddrinfo("localhost", None), unknown C library', `tables   ${r.unavailable}`, 'runtimes']);
       assert.ok(!text.some((l) => /before the next because|^tables +\/etc\/gai\.conf|^reload|^warning/.test(l)), text.join('\n'));
     });
   }
+});
+
+describe("platform features: AI_ADDRCONFIG's families where there is no /proc/net/if_inet6 (macOS, Windows)", () => {
+  it("IPv6 addresses come from libuv's list, so a dual-stack Mac is not taken for IPv4-only", () => {
+    const list = {
+      lo0: [
+        { address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' },
+        { address: '::1', netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', family: 'IPv6' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '::1/128', scopeid: 0 },
+      ],
+      en0: [
+        { address: '192.0.2.5', netmask: '255.255.255.0', family: 'IPv4' as const, mac: '02:00:00:00:00:01', internal: false, cidr: '192.0.2.5/24' },
+        { address: '2001:db8::5', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6' as const, mac: '02:00:00:00:00:01', internal: false, cidr: '2001:db8::5/64', scopeid: 0 },
+      ],
+    };
+    const v4 = interfaceAddresses('IPv4', new Map(), list);
+    const v6 = interfaceAddresses('IPv6', new Map(), list);
+    assert.deepStrictEqual(v6.map((a) => [a.address, a.prefixLength]), [['::1', 128], ['2001:db8::5', 64]]);
+    assert.deepStrictEqual(addrconfigFamilies(v4), ['AF_INET'], 'IPv4 alone would drop the IPv6 answers for Node');
+    assert.strictEqual(addrconfigFamilies([...v4, ...v6]), null, 'both families kept');
+  });
 });
 
 describe('platform features: explain per platform (the helper side, platform injected)', function () {

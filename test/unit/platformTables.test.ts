@@ -95,6 +95,12 @@ describe('platform: error texts as Python prints them on each platform', () => {
     assert.strictEqual(toResolverError({ kind: 'gai', code: 8, message: 'x' }, 'linux-glibc').code, null, 'glibc has no EAI value 8');
     assert.deepStrictEqual(toResolverError({ kind: 'gai', code: 11, errno: 35, message: 'System error' }, 'darwin'), { kind: 'OSError', errno: 35, code: null, message: 'System error' });
     assert.strictEqual(toResolverError({ kind: 'h', code: 1, message: 'Host not found' }, 'linux-musl').code, 'HOST_NOT_FOUND');
+    // Windows's OSError is a WinError: errno from CPython's winerror_to_errno, printed with the Winsock number.
+    const afns = toResolverError({ kind: 'os', code: 10047, message: 'An address incompatible with the requested protocol was used.\r\n' }, 'win32');
+    assert.strictEqual(formatResolverError(afns), '[WinError 10047] An address incompatible with the requested protocol was used.');
+    assert.strictEqual(afns.errno, 10047);
+    assert.strictEqual(toResolverError({ kind: 'os', code: 10022, message: 'An invalid argument was supplied.' }, 'win32').errno, 22, 'WSAEINVAL mirrors EINVAL');
+    assert.strictEqual(formatResolverError(toResolverError({ kind: 'os', code: 97, message: 'Address family not supported by protocol' }, 'linux-glibc')), '[Errno 97] Address family not supported by protocol');
   });
 
   it('herror texts: glibc and macOS share the BSD texts, musl has its own, Windows one fixed text', () => {

@@ -20,8 +20,13 @@ import { addresses, distinctInOrder, type RuntimeChoice } from './runtimeChoice'
 
 export type GoResolver = 'go' | 'cgo';
 
-/** Which resolver a cgo-enabled Go binary picks for `name`, from the nsswitch.conf text (null: no file). */
-export function goResolverFor(name: string, nsswitchText: string | null, hostname: string | null): { resolver: GoResolver; reason: string } {
+/**
+ * Which resolver a cgo-enabled Go binary picks for `name`, from the nsswitch.conf text (null: no file). On macOS and
+ * Windows conf.go hands every name to the system (libSystem, GetAddrInfoW) unless the binary asks for the Go one.
+ */
+export function goResolverFor(name: string, nsswitchText: string | null, hostname: string | null, os = 'linux'): { resolver: GoResolver; reason: string } {
+  if (os === 'darwin') return { resolver: 'cgo', reason: l10n.t('on macOS Go asks the system resolver (libSystem) unless built with netgo') };
+  if (os === 'win32') return { resolver: 'cgo', reason: l10n.t('on Windows Go asks the system resolver (GetAddrInfoW) unless built with netgo') };
   const bare = name.replace(/\.$/, '').toLowerCase();
   if (bare.endsWith('.local')) return { resolver: 'cgo', reason: l10n.t('.local names go to libc (mDNS)') };
   if (name.includes('\\') || name.includes('%')) return { resolver: 'cgo', reason: l10n.t("names with '\\' or '%' go to libc") };
@@ -51,7 +56,7 @@ function dialOrder(list: readonly Destination[]): Destination[] {
   return [...list.filter((d) => d.family === first), ...list.filter((d) => d.family !== first)];
 }
 
-function choice(list: readonly Destination[], resolver: GoResolver, why: string): RuntimeChoice {
+function choice(list: readonly Destination[], resolver: GoResolver, why: string, library: string): RuntimeChoice {
   const dial = dialOrder(list);
   const mixed = dial.some((d) => d.family !== dial[0]?.family);
   return {
@@ -63,18 +68,19 @@ function choice(list: readonly Destination[], resolver: GoResolver, why: string)
     lookup: addresses(list),
     order: addresses(dial),
     rule:
-      (resolver === 'go' ? l10n.t("Go sorts with its own RFC 6724 table (ULA below IPv4) and ignores gai.conf. ") : l10n.t("glibc's order is kept. ")) +
+      (resolver === 'go' ? l10n.t("Go sorts with its own RFC 6724 table (ULA below IPv4) and ignores gai.conf. ") : l10n.t("{0}'s order is kept. ", library)) +
       (mixed ? l10n.t('The first address family is tried address by address; the other family starts after 300 ms (FallbackDelay).') : l10n.t('One address after the other.')),
   };
 }
 
 /**
  * Go's choice. The binary's build and environment are unknown, so both resolvers are given: the one this machine's
- * configuration picks for a default (cgo-enabled) build first, the other as `alternative`.
+ * configuration picks for a default (cgo-enabled) build first, the other as `alternative`. `library` names whose
+ * order the cgo resolver keeps (glibc, musl, the system resolver).
  */
-export function goChoice(answer: readonly Destination[], picked: { resolver: GoResolver; reason: string }): RuntimeChoice {
+export function goChoice(answer: readonly Destination[], picked: { resolver: GoResolver; reason: string }, library = 'glibc'): RuntimeChoice {
   const list = distinctInOrder(answer);
-  const pure = choice(goOrder(list), 'go', picked.resolver === 'go' ? picked.reason : l10n.t('a binary without cgo'));
-  const cgo = choice(list, 'cgo', picked.resolver === 'cgo' ? picked.reason : l10n.t('GODEBUG=netdns=cgo or an environment that forces libc'));
+  const pure = choice(goOrder(list), 'go', picked.resolver === 'go' ? picked.reason : l10n.t('a binary without cgo'), library);
+  const cgo = choice(list, 'cgo', picked.resolver === 'cgo' ? picked.reason : l10n.t('GODEBUG=netdns=cgo or an environment that forces libc'), library);
   return picked.resolver === 'go' ? { ...pure, alternative: cgo } : { ...cgo, alternative: pure };
 }
