@@ -12,6 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { onPath } = require('./lib/onPath');
 
 const root = path.resolve(__dirname, '..');
 const addon = path.join(root, 'build', 'Release', 'netlens_resolver.node');
@@ -33,21 +34,6 @@ function findNodeGyp() {
   }
   const fromNpm = process.env.npm_config_node_gyp;
   if (fromNpm && fs.existsSync(fromNpm)) return fromNpm;
-  return undefined;
-}
-
-/** `name` as an executable file on PATH (no shell, no `which`). */
-function onPath(name) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
   return undefined;
 }
 

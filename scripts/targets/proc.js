@@ -7,26 +7,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
+const { onPath } = require('../lib/onPath');
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** $NETLENS_CACHE/targets (default ~/.cache/netlens/targets): downloads, the Wine prefix, zig's cache. */
+/** $NETLENS_CACHE/targets (default ~/.cache/netlens/targets): downloads and the Wine prefix. */
 function cacheDir() {
   return path.join(path.resolve(process.env.NETLENS_CACHE || path.join(os.homedir(), '.cache', 'netlens')), 'targets');
-}
-
-/** `name` as an executable file on PATH (no shell, no `which`). */
-function onPath(name) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 /** Runs a command (no shell); returns { status, stdout, stderr } with output captured. Throws if it cannot start. */
