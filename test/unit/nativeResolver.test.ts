@@ -9,9 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NativeAddrinfoRow, NativeResolver, NativeResolverError } from '../../src/helper/nativeResolver';
 
-// The compiled test lives in out/test/unit/, three levels below the repository root.
-const ADDON_PATH = path.resolve(__dirname, '../../../build/Release/netlens_resolver.node');
-const ADDON_BUILT = fs.existsSync(ADDON_PATH);
+// The compiled test lives in out/test/unit/, three levels below the repository root. NETLENS_TEST_ADDON names
+// another build of the addon to test instead (`npm run test:sanitize`: the AddressSanitizer/UBSan build); a named
+// file that is missing fails the suite rather than skipping it.
+const DEFAULT_ADDON = path.resolve(__dirname, '../../../build/Release/netlens_resolver.node');
+const ADDON_PATH = process.env.NETLENS_TEST_ADDON ? path.resolve(process.env.NETLENS_TEST_ADDON) : DEFAULT_ADDON;
+const ADDON_BUILT = fs.existsSync(ADDON_PATH) || ADDON_PATH !== DEFAULT_ADDON;
 
 function loadAddon(): NativeResolver {
   const mod: { exports: unknown } = { exports: {} };
