@@ -32,6 +32,7 @@ export const SANITIZED_TEST_FILES = [
   'addressOrderGlibc',
   'systemFileFaults',
   'cliFuzz',
+  'hostileDnsBoundary',
 ];
 
 async function main(): Promise<void> {
