@@ -80,7 +80,7 @@ async function rejection(promise: Promise<unknown>): Promise<NativeResolverError
 type LooseResolver = Record<string, (...args: unknown[]) => unknown>;
 
 const suiteTitle = ADDON_BUILT
-  ? 'native resolver addon (build/Release/netlens_resolver.node)'
+  ? `native resolver addon (${path.relative(path.resolve(__dirname, '../../..'), ADDON_PATH)})`
   : 'native resolver addon — SKIPPED: build/Release/netlens_resolver.node is not built (run `node scripts/build-native.js`)';
 
 (ADDON_BUILT ? describe : describe.skip)(suiteTitle, () => {
