@@ -46,7 +46,21 @@ function procStatus(pid: number, field: string): number {
   return m ? Number(m[1]) : NaN;
 }
 
-function sample(client: ResolverClient, label: string, done: number, started: number): Sample {
+/**
+ * Waits (up to 5 s) until the helper has no resolver call left running: a black-holed lookup the client already
+ * answered with a timeout keeps its UDP socket open until glibc gives up, which is not a leak.
+ */
+async function settled(client: ResolverClient): Promise<void> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const p = await client.ping();
+    if ((p.ok && p.value.inFlight === 0) || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function sample(client: ResolverClient, label: string, done: number, started: number): Promise<Sample> {
+  await settled(client);
   const pid = client.helperPid;
   if (pid === undefined) throw new Error(`no helper at ${label}`);
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -115,7 +129,7 @@ async function drive(client: ResolverClient, total: number, one: (i: number) => 
     for (; i < end; i++) batch.push(one(i));
     await Promise.all(batch);
     for (const [at, hook] of hooks) if (at > i - WINDOW && at <= i) await hook();
-    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(sample(client, label, i, started));
+    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started));
   }
   return samples;
 }
