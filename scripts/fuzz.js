@@ -2,8 +2,9 @@
 // Builds and runs the libFuzzer harnesses of the addon's C code (test/fuzz/fuzz_*.c, clang with
 // -fsanitize=fuzzer,address,undefined) for a bounded time each, and reports executions and coverage.
 //
-//   node scripts/fuzz.js [--quick] [--seconds=N] [--only=args,hostent]
+//   node scripts/fuzz.js [--quick] [--seconds=N] [--only=args,hostent] [--replay]
 //     --quick      10 s per harness (CI); default 60 s; --seconds overrides both
+//     --replay     no fuzzing: build, then run every peer seed and regression input once (test/unit/fuzzHarnesses)
 //
 // Seeds: test/fuzz/peerSeeds.json (inputs of CPython's, glibc's and Go's resolver tests) encoded per harness into
 // build/fuzz/seeds-<harness>/; the growing corpus is build/fuzz/corpus-<harness>/. Before fuzzing, every file
@@ -160,6 +161,18 @@ function main() {
     const regress = replay(exe, h);
     for (const f of regress.failures) console.log(f);
     if (regress.failures.length) failed++;
+    if (args.includes('--replay')) {
+      // Every seed once (libFuzzer runs the inputs of the directories it is given and exits with -runs=0).
+      const r = spawnSync(exe, ['-runs=0', '-detect_leaks=1', seeds.dir], { encoding: 'utf8' });
+      const ok = r.status === 0 && regress.failures.length === 0;
+      const line = `fuzz_${h}: ${ok ? 'ok' : 'FAILED'} replayed ${seeds.count} peer seeds and ${regress.count} regression inputs`;
+      if (r.status !== 0) console.log((r.stderr ?? '').split('\n').filter((l) => /ERROR|SUMMARY|runtime error|#\d+ .*(native|test\/fuzz)\//.test(l)).slice(0, 12).join('\n'));
+      console.log(line);
+      lines.push(line);
+      if (ok) passed++;
+      else if (regress.failures.length === 0) failed++;
+      continue;
+    }
     const r = fuzz(exe, h, seconds, seeds.dir);
     const line = `fuzz_${h}: ${r.ok ? 'ok' : 'CRASH'} ${r.execs} executions in ${r.seconds.toFixed(0)} s, cov ${r.cov} edges, ft ${r.ft}, corpus ${r.corpus} (+${seeds.count} peer seeds), ${regress.count} regression inputs replayed`;
     console.log(line);

@@ -5,7 +5,8 @@
 // process that hit it was a helper the client quietly restarted: reports are written to files (log_path) and
 // counted here, not read from test outcomes.
 //
-//   node scripts/test-sanitize.js [--cc=gcc|clang] [--no-build]
+//   node scripts/test-sanitize.js [--cc=gcc|clang] [--no-build] [--quick]
+//   --quick: the reduced set CI runs (QUICK_TEST_FILES in test/sanitize/runSanitizedSuite.ts)
 //   NETLENS_SANITIZE_FILES=nativeResolver,nssHosts   only these test files (names without .test.js)
 //
 // Sanitizer options, chosen deliberately:
@@ -60,6 +61,7 @@ function main() {
   const env = {
     ...process.env,
     NETLENS_TEST_RESULTS: results,
+    ...(args.includes('--quick') ? { NETLENS_SANITIZE_FILES: 'quick' } : {}),
     NETLENS_TEST_ADDON: build.addon,
     NETLENS_TEST_DIST: build.dist,
     NETLENS_TEST_ADDON_CFLAGS: build.cflags.join(' '),
