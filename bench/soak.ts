@@ -3,6 +3,7 @@
 // and this process's (the extension host side's) heap and fds at 10%, 50% and 100% of each run.
 //
 //   node scripts/with-test-netns.js -- node --expose-gc out/bench/soak.js [--lookups=N] [--calls=N] [--quick]
+//        [--only=lookups|explain|connect] [--helper-old-space-mb=N]
 //   (npm run bench:soak)
 //
 // The lookup mix: names of the hosts file and numeric input (most), fixture DNS names (CNAME chain, several
@@ -27,6 +28,7 @@ const SLACK_KIB = 1024;
 
 interface Sample {
   label: string;
+  pid: number;
   done: number;
   helperRssKiB: number;
   helperFds: number;
@@ -67,6 +69,7 @@ async function sample(client: ResolverClient, label: string, done: number, start
   if (gc) gc();
   return {
     label,
+    pid,
     done,
     helperRssKiB: procStatus(pid, 'VmRSS'),
     helperFds: fs.readdirSync(`/proc/${pid}/fd`).length,
@@ -112,8 +115,10 @@ function report(title: string, samples: Sample[]): boolean {
     ['helper fds', last.helperFds <= first.helperFds, `${first.helperFds} → ${last.helperFds}`],
     ['helper threads', last.helperThreads <= first.helperThreads, `${first.helperThreads} → ${last.helperThreads}`],
     ['client fds', last.ownFds <= first.ownFds, `${first.ownFds} → ${last.ownFds}`],
+    // A helper that died (out of memory, a crash) and was replaced would reset every figure above.
+    ['one helper', samples.every((x) => x.pid === first.pid), `pids ${samples.map((x) => x.pid).join(', ')}`],
   ];
-  for (const [what, ok, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what} 10% → 100%: ${detail} (limit ${what.includes('RSS') || what.includes('heap') ? `${GROWTH_LIMIT * 100}% + ${SLACK_KIB} KiB` : 'no growth'})`);
+  for (const [what, ok, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what} 10% → 100%: ${detail} (limit ${what.includes('RSS') || what.includes('heap') ? `${GROWTH_LIMIT * 100}% + ${SLACK_KIB} KiB` : what === 'one helper' ? 'the same helper throughout' : 'no growth'})`);
   return checks.every(([, ok]) => ok);
 }
 
@@ -210,7 +215,11 @@ async function main(): Promise<void> {
   const lookups = argNumber('lookups', quick ? 20_000 : 1_000_000);
   const calls = argNumber('calls', quick ? 2_000 : 100_000);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  const client = new ResolverClient({ helperPath: HELPER, timeoutMs: () => 10_000, log: () => undefined });
+  // --helper-old-space-mb=N caps the helper's V8 old space, so that garbage V8 has not yet collected cannot pass for
+  // growth (and a real JavaScript leak ends in an out-of-memory crash, which the restart count shows).
+  const oldSpace = argNumber('helper-old-space-mb', 0);
+  const env: Record<string, string> = oldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${oldSpace}`.trim() } : {};
+  const client = new ResolverClient({ helperPath: HELPER, timeoutMs: () => 10_000, log: () => undefined, env });
   let ok = true;
   try {
     const ping = await client.ping();
