@@ -11,7 +11,7 @@
 // in test/fuzz/regressions/<harness>/ (an input that once crashed) is replayed: each must now pass. A crash stops
 // that harness, is saved to build/fuzz/crashes/, and fails the run: copy it into test/fuzz/regressions/<harness>/
 // with the fix. Harnesses run one after another (the machine is shared): never in parallel.
-// Ends with one line per harness and "N passed, N failed". No shell: every child gets an argument array.
+// Prints one line per harness as it finishes, then "N passed, N failed". No shell: every child gets an argument array.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -154,7 +154,6 @@ function main() {
   fs.mkdirSync(OUT, { recursive: true });
   let passed = 0;
   let failed = 0;
-  const lines = [];
   for (const h of harnesses) {
     const exe = build(h);
     const seeds = writeSeeds(h);
@@ -168,7 +167,6 @@ function main() {
       const line = `fuzz_${h}: ${ok ? 'ok' : 'FAILED'} replayed ${seeds.count} peer seeds and ${regress.count} regression inputs`;
       if (r.status !== 0) console.log((r.stderr ?? '').split('\n').filter((l) => /ERROR|SUMMARY|runtime error|#\d+ .*(native|test\/fuzz)\//.test(l)).slice(0, 12).join('\n'));
       console.log(line);
-      lines.push(line);
       if (ok) passed++;
       else if (regress.failures.length === 0) failed++;
       continue;
@@ -176,14 +174,13 @@ function main() {
     const r = fuzz(exe, h, seconds, seeds.dir);
     const line = `fuzz_${h}: ${r.ok ? 'ok' : 'CRASH'} ${r.execs} executions in ${r.seconds.toFixed(0)} s, cov ${r.cov} edges, ft ${r.ft}, corpus ${r.corpus} (+${seeds.count} peer seeds), ${regress.count} regression inputs replayed`;
     console.log(line);
-    lines.push(line);
     if (!r.ok) console.log(`${r.report}\n  input: ${r.crash ?? '(none written)'}`);
     if (r.ok && regress.failures.length === 0) passed++;
     else if (r.ok) {
       // counted above
     } else failed++;
   }
-  console.log(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed`);
+  console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
