@@ -33,7 +33,7 @@ if (!step('type-check (tsc --noEmit, strict)', [require.resolve('typescript/bin/
   finish({ passed: 0, failed: 1, skipped: 0, failures: ['type-check or lint failed (see above)'] });
 }
 if (!step('build (esbuild.js)', ['esbuild.js'])) finish({ passed: 0, failed: 1, skipped: 0, failures: ['build failed'] });
-if (only !== 'unit' && only !== 'targets' && !step('test editor (code-server + Node 24, cached)', ['scripts/setup-test-editor.js'])) {
+if (only !== 'unit' && only !== 'targets' && only !== 'sanitize' && !step('test editor (code-server + Node 24, cached)', ['scripts/setup-test-editor.js'])) {
   finish({ passed: 0, failed: 1, skipped: 0, failures: ['could not install the test editor (see above)'] });
 }
 // CI's demand that the editor be installed from nothing applies to the step above; the tests then use that install.
@@ -59,7 +59,7 @@ const add = (c) => {
   total.skipped += c.skipped || 0;
   total.failures.push(...c.failures);
 };
-if (only !== 'targets') add(countedStep('tests, inside the DNS fixture namespace', ['scripts/with-test-netns.js', '--', node, 'out/test/runAll.js']));
+if (only !== 'targets' && only !== 'sanitize') add(countedStep('tests, inside the DNS fixture namespace', ['scripts/with-test-netns.js', '--', node, 'out/test/runAll.js']));
 // Issue 17: every native target cross-built and checked (one test each), then run where this machine can (Node for
 // arm64 under qemu, Node for Windows under Wine, the musl harness). Outside the namespace: test-targets makes its own
 // for every resolver call. Without qemu, Wine or musl-gcc a target is skipped with the reason (CI sets
@@ -67,5 +67,11 @@ if (only !== 'targets') add(countedStep('tests, inside the DNS fixture namespace
 if (only === undefined || only === 'targets') {
   add(countedStep('native addon for every target (build:native)', ['scripts/build-native-targets.js']));
   add(countedStep('native addon on other targets (test:targets)', ['scripts/test-targets.js', '--from=dist/native']));
+}
+// Issue 18: the addon under ASan+UBSan (the reduced set; `npm run test:sanitize` runs the whole one) and each fuzz
+// harness for 10 s after replaying its seeds and regression inputs; any sanitizer report or crash is a failure.
+if (only === undefined || only === 'sanitize') {
+  add(countedStep('native addon under ASan+UBSan (test:sanitize --quick)', ['scripts/test-sanitize.js', '--quick']));
+  add(countedStep('fuzz harnesses (fuzz --quick)', ['scripts/fuzz.js', '--quick']));
 }
 finish(total);

@@ -4,7 +4,7 @@
 //                                 and Windows without the lock);
 //   -DNETLENS_HAVE_NSS=0          no NSS modules: nssHostsLookup rejects with ENOSYS (musl, macOS, Windows).
 // glibc's own gethostbyname is the same lookup as its gethostbyname_r, so the variant must answer exactly as the
-// regular build (build/Release) and as python3's socket module; under load its answers must not mix.
+// regular build (build/Release, or NETLENS_TEST_ADDON) and as python3's socket module; under load its answers must not mix.
 //
 // The tests that resolve names run only inside the DNS fixture namespace (NETLENS_DNS_FIXTURE=1, see
 // scripts/with-test-netns.js), whose /etc/hosts and name server are ours: a host's /etc/hosts may lack a name
@@ -16,10 +16,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NativeHostent, NativeResolver, NativeResolverError } from '../../src/helper/nativeResolver';
 import { FIXTURE } from '../fixtures/dns/zone';
-import { REPO_ROOT } from '../support/paths';
+import { REPO_ROOT, TEST_ADDON, TEST_ADDON_CFLAGS } from '../support/paths';
 import { hasPython, python } from '../support/python';
 
-const REGULAR = path.join(REPO_ROOT, 'build', 'Release', 'netlens_resolver.node');
+const REGULAR = TEST_ADDON;
 const NODE_INCLUDE = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
 const IN_FIXTURE = process.env.NETLENS_DNS_FIXTURE === '1';
 
@@ -44,7 +44,7 @@ function buildVariant(dir: string, defines: string[]): { file: string } | { skip
   const sources = fs.readdirSync(path.join(REPO_ROOT, 'native')).filter((f) => f.endsWith('.c')).map((f) => path.join(REPO_ROOT, 'native', f));
   const file = path.join(dir, 'netlens_resolver.node');
   const flags = ['-shared', '-fPIC', '-O2', '-std=gnu11', '-Wall', '-Wextra', '-Werror', '-DNAPI_VERSION=8', '-fvisibility=hidden'];
-  const run = spawnSync('cc', [...flags, ...defines, `-I${NODE_INCLUDE}`, ...sources, '-o', file], { encoding: 'utf8' });
+  const run = spawnSync('cc', [...flags, ...TEST_ADDON_CFLAGS, ...defines, `-I${NODE_INCLUDE}`, ...sources, '-o', file], { encoding: 'utf8' });
   if (run.error) return { skip: `no C compiler (${run.error.message})` };
   assert.equal(run.status, 0, `cc failed:\n${run.stderr}`);
   assert.equal(run.stderr, '', 'the build prints no warning');

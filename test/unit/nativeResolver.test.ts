@@ -12,7 +12,8 @@ import { needPython, python, type PyGai } from '../support/pythonNativeOracle';
 
 // The compiled test lives in out/test/unit/, three levels below the repository root. NETLENS_TEST_ADDON names
 // another build of the addon to test instead (scripts/test-targets.js runs this file in Node for arm64 under
-// qemu with the linux-arm64 build); a named file that is missing fails the suite rather than skipping it.
+// qemu with the linux-arm64 build; `npm run test:sanitize` with the AddressSanitizer/UBSan build); a named file that
+// is missing fails the suite rather than skipping it.
 const DEFAULT_ADDON = path.resolve(__dirname, '../../../build/Release/netlens_resolver.node');
 const ADDON_PATH = process.env.NETLENS_TEST_ADDON ? path.resolve(process.env.NETLENS_TEST_ADDON) : DEFAULT_ADDON;
 const ADDON_BUILT = fs.existsSync(ADDON_PATH) || ADDON_PATH !== DEFAULT_ADDON;

@@ -18,11 +18,11 @@ import { FIXTURE, slowName } from '../fixtures/dns/zone';
 import { etcNamespaceUnavailable, FakeEtc, runWithEtc, type EtcEntry } from '../support/etcNamespace';
 import { queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
 import type { NssProbeAnswer, NssProbeInput } from '../support/nssProbe';
-import { REPO_ROOT } from '../support/paths';
+import { REPO_ROOT, TEST_ADDON } from '../support/paths';
 import { hasPython } from '../support/python';
 
 const PROBE_JS = path.join(REPO_ROOT, 'out', 'test', 'support', 'nssProbe.js');
-const ADDON = path.join(REPO_ROOT, 'build', 'Release', 'netlens_resolver.node');
+const ADDON = TEST_ADDON;
 const FAMILIES: NssFamily[] = ['AF_UNSPEC', 'AF_INET', 'AF_INET6'];
 const OVERRIDE = { name: FIXTURE.cnameChain.canonical, v4: '198.51.100.250' };
 const V6_HOSTS = { name: 'v6hosts.netlens.test', v6: '2001:db8::250' };

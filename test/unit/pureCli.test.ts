@@ -2,13 +2,13 @@
 // error on stderr without a stack trace), urlPort against urlparse + getservbyname, and the constants table.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { LINUX_VALUES, NETLENS_ONLY_CONSTANTS } from '../../src/core/socketConstants';
+import { CLI_JS } from '../support/paths';
 import { hasPython } from '../support/python';
 import { pythonBatch } from '../support/pythonBatch';
 import { URL_SCRIPT, urlDifference, type PyUrl } from '../support/urlPortOracle';
 
-const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const CLI = CLI_JS;
 
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NETLENS_DEBUG: '' } });

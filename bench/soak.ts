@@ -1,0 +1,242 @@
+// The soak (issue 18 item 3): 1,000,000 lookups through the real ResolverClient and helper (native addon), then
+// 100,000 `explain` and 100,000 `connect.test` calls, with the helper's RSS, open fds (/proc/PID/fd) and threads
+// and this process's (the extension host side's) heap and fds at 10%, 50% and 100% of each run.
+//
+//   node scripts/with-test-netns.js -- node --expose-gc out/bench/soak.js [--lookups=N] [--calls=N] [--quick]
+//        [--only=lookups|explain|connect] [--helper-old-space-mb=N]
+//   (npm run bench:soak)
+//
+// The lookup mix: names of the hosts file and numeric input (most), fixture DNS names (CNAME chain, several
+// records, a 40-record truncated answer that glibc retries over TCP), errors (NXDOMAIN, SERVFAIL, NODATA), and a
+// black-holed name with a 100 ms client timeout every 20,000 lookups (each leaves one stuck call in the helper
+// for ~1 s). The helper is restarted four times during warm-up (at 2, 4, 6 and 8%), so the 10% point already
+// comes after restarts, and the same helper then serves everything to 100%: growth from 10% to 100% is the
+// growth of one long-lived helper. A warm-up restart that leaked pipes or threads shows in this side's fds.
+// Pass: RSS and heap growth from 10% to 100% ≤ 5% (plus 1 MiB of slack for allocator noise: stated in the output),
+// fds and threads no higher at 100% than at 10%. Exit 1 otherwise.
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import { ResolverClient } from '../src/client/resolverClient';
+import type { GetaddrinfoRequest } from '../src/core/addrinfo';
+import { FIXTURE } from '../test/fixtures/dns/zone';
+
+const HELPER = process.env.NETLENS_SOAK_HELPER ?? path.resolve(__dirname, '../../dist/helper.js');
+const WINDOW = 256;
+const GROWTH_LIMIT = 0.05;
+const SLACK_KIB = 1024;
+
+interface Sample {
+  label: string;
+  pid: number;
+  done: number;
+  helperRssKiB: number;
+  helperFds: number;
+  helperThreads: number;
+  heapKiB: number;
+  ownFds: number;
+  seconds: number;
+}
+
+function argNumber(name: string, fallback: number): number {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+}
+
+function procStatus(pid: number, field: string): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * Waits (up to 5 s) until the helper has no resolver call left running: a black-holed lookup the client already
+ * answered with a timeout keeps its UDP socket open until glibc gives up, which is not a leak.
+ */
+async function settled(client: ResolverClient): Promise<void> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const p = await client.ping();
+    if ((p.ok && p.value.inFlight === 0) || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function sample(client: ResolverClient, label: string, done: number, started: number): Promise<Sample> {
+  await settled(client);
+  const pid = client.helperPid;
+  if (pid === undefined) throw new Error(`no helper at ${label}`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  return {
+    label,
+    pid,
+    done,
+    helperRssKiB: procStatus(pid, 'VmRSS'),
+    helperFds: fs.readdirSync(`/proc/${pid}/fd`).length,
+    helperThreads: procStatus(pid, 'Threads'),
+    heapKiB: Math.round(process.memoryUsage().heapUsed / 1024),
+    ownFds: fs.readdirSync('/proc/self/fd').length,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+function request(host: string): GetaddrinfoRequest {
+  return { host, port: null, family: 'AF_UNSPEC', socktype: 'SOCK_STREAM', proto: 0, flags: ['AI_CANONNAME'] };
+}
+
+/** Lookup i of the mix: what it asks and what must come back. */
+function lookupFor(i: number): { host: string; timeoutMs?: number; expect: 'ok' | 'error' | 'any' } {
+  if (i % 20_000 === 19_999) return { host: FIXTURE.dropped, timeoutMs: 100, expect: 'error' };
+  const slot = i % 100;
+  if (slot < 55) return { host: slot % 2 ? 'localhost' : FIXTURE.hostsOnly.name, expect: 'ok' };
+  if (slot < 70) return { host: slot % 2 ? '127.0.0.1' : '2001:db8::5', expect: 'ok' };
+  if (slot < 78) return { host: FIXTURE.cnameChain.alias, expect: 'ok' };
+  if (slot < 84) return { host: FIXTURE.multiA.name, expect: 'ok' };
+  if (slot < 86) return { host: FIXTURE.manyA.name, expect: 'ok' };
+  if (slot < 93) return { host: FIXTURE.nxdomain, expect: 'error' };
+  if (slot < 97) return { host: FIXTURE.servfail, expect: 'error' };
+  return { host: FIXTURE.v6only.name, expect: 'any' };
+}
+
+function report(title: string, samples: Sample[]): boolean {
+  console.log(`\n${title}`);
+  console.log('  point      done       s   helper RSS KiB  fds  threads   heap KiB  own fds');
+  for (const s of samples) {
+    console.log(
+      `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
+    );
+  }
+  const first = samples.find((s) => s.label === '10%');
+  const last = samples.find((s) => s.label === '100%');
+  if (!first || !last) return false;
+  const checks: [string, boolean, string][] = [
+    ['helper RSS', last.helperRssKiB <= first.helperRssKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.helperRssKiB - first.helperRssKiB) / first.helperRssKiB) * 100).toFixed(1)}%`],
+    ['client heap', last.heapKiB <= first.heapKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.heapKiB - first.heapKiB) / first.heapKiB) * 100).toFixed(1)}%`],
+    ['helper fds', last.helperFds <= first.helperFds, `${first.helperFds} → ${last.helperFds}`],
+    ['helper threads', last.helperThreads <= first.helperThreads, `${first.helperThreads} → ${last.helperThreads}`],
+    ['client fds', last.ownFds <= first.ownFds, `${first.ownFds} → ${last.ownFds}`],
+    // A helper that died (out of memory, a crash) and was replaced would reset every figure above.
+    ['one helper', samples.every((x) => x.pid === first.pid), `pids ${samples.map((x) => x.pid).join(', ')}`],
+  ];
+  for (const [what, ok, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what} 10% → 100%: ${detail} (limit ${what.includes('RSS') || what.includes('heap') ? `${GROWTH_LIMIT * 100}% + ${SLACK_KIB} KiB` : what === 'one helper' ? 'the same helper throughout' : 'no growth'})`);
+  return checks.every(([, ok]) => ok);
+}
+
+/** Runs `total` calls, `WINDOW` in flight, sampling at 10/50/100% and running `at(i)` hooks between windows. */
+async function drive(client: ResolverClient, total: number, one: (i: number) => Promise<void>, hooks: Map<number, () => Promise<void>>): Promise<Sample[]> {
+  const started = Date.now();
+  const samples: Sample[] = [];
+  const points = new Map([[Math.floor(total * 0.1), '10%'], [Math.floor(total * 0.5), '50%'], [total, '100%']]);
+  let i = 0;
+  while (i < total) {
+    const end = Math.min(total, i + WINDOW);
+    const batch: Promise<void>[] = [];
+    for (; i < end; i++) batch.push(one(i));
+    await Promise.all(batch);
+    for (const [at, hook] of hooks) if (at > i - WINDOW && at <= i) await hook();
+    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started));
+  }
+  return samples;
+}
+
+async function soakLookups(client: ResolverClient, total: number): Promise<boolean> {
+  const unexpected: string[] = [];
+  const counts = { ok: 0, error: 0, timeout: 0 };
+  const restarts = new Map<number, () => Promise<void>>();
+  for (const pct of [0.02, 0.04, 0.06, 0.08]) {
+    restarts.set(Math.floor(total * pct), async () => {
+      client.restart('soak: restart during warm-up');
+      await client.ping();
+    });
+  }
+  const samples = await drive(
+    client,
+    total,
+    async (i) => {
+      const l = lookupFor(i);
+      const o = await client.request('getaddrinfo', request(l.host), l.timeoutMs ?? 10_000);
+      if (o.ok) counts.ok++;
+      else if (o.error.kind === 'timeout') counts.timeout++;
+      else counts.error++;
+      if ((l.expect === 'ok' && !o.ok) || (l.expect === 'error' && o.ok)) {
+        if (unexpected.length < 5) unexpected.push(`${l.host}: ${o.ok ? 'answered' : o.error.message}`);
+        else unexpected.push('');
+      }
+    },
+    restarts
+  );
+  const ok = report(`${total} lookups (${counts.ok} answered, ${counts.error} errors, ${counts.timeout} timeouts; 4 helper restarts in warm-up)`, samples);
+  if (unexpected.length) console.log(`  FAIL ${unexpected.length} lookups answered otherwise than expected, e.g. ${unexpected.filter((u) => u).join('; ')}`);
+  return ok && unexpected.length === 0;
+}
+
+async function soakExplain(client: ResolverClient, total: number): Promise<boolean> {
+  let failures = 0;
+  const samples = await drive(
+    client,
+    total,
+    async (i) => {
+      // network: false is what the hover asks (files, myhostname: no query); every 10th asks DNS too.
+      const o = await client.request('explain', { name: i % 2 ? 'localhost' : FIXTURE.cnameChain.alias, family: 'AF_UNSPEC', timeoutMs: 5000, remoteName: null, network: i % 10 === 0 });
+      if (!o.ok) failures++;
+    },
+    new Map()
+  );
+  const ok = report(`${total} explain calls (${failures} failed)`, samples);
+  return ok && failures === 0;
+}
+
+async function soakConnect(client: ResolverClient, total: number): Promise<boolean> {
+  // A listener of our own on loopback: half the attempts connect, the other port refuses.
+  const server = net.createServer((s) => s.destroy());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  let failures = 0;
+  try {
+    const samples = await drive(
+      client,
+      total,
+      async (i) => {
+        const o = await client.request('connect.test', { host: '127.0.0.1', port: i % 2 ? port : 1, timeoutMs: 2000, concurrency: 2, tls: false });
+        if (!o.ok) failures++;
+      },
+      new Map()
+    );
+    const ok = report(`${total} connect.test calls to 127.0.0.1 (half connected, half refused; ${failures} failed)`, samples);
+    return ok && failures === 0;
+  } finally {
+    server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.env.NETLENS_DNS_FIXTURE !== '1') throw new Error('run inside scripts/with-test-netns.js (npm run bench:soak does)');
+  const quick = process.argv.includes('--quick');
+  const lookups = argNumber('lookups', quick ? 20_000 : 1_000_000);
+  const calls = argNumber('calls', quick ? 2_000 : 100_000);
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  // --helper-old-space-mb=N caps the helper's V8 old space, so that garbage V8 has not yet collected cannot pass for
+  // growth (and a real JavaScript leak ends in an out-of-memory crash, which the restart count shows).
+  const oldSpace = argNumber('helper-old-space-mb', 0);
+  const env: Record<string, string> = oldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${oldSpace}`.trim() } : {};
+  const client = new ResolverClient({ helperPath: HELPER, timeoutMs: () => 10_000, log: () => undefined, env });
+  let ok = true;
+  try {
+    const ping = await client.ping();
+    if (!ping.ok) throw new Error(`helper does not answer: ${ping.error.message}`);
+    if (ping.value.backend !== 'native') throw new Error(`the helper uses the ${ping.value.backend} backend, not the native addon: ${ping.value.backendNote ?? ''}`);
+    console.log(`NetLens soak (${process.platform}-${process.arch}, Node ${process.version}, helper ${HELPER}, native backend, threadpool ${ping.value.threadpoolSize}${(globalThis as { gc?: unknown }).gc ? ', heap after gc' : ', heap WITHOUT gc (run node --expose-gc)'})`);
+    if (!only || only === 'lookups') ok = (await soakLookups(client, lookups)) && ok;
+    if (!only || only === 'explain') ok = (await soakExplain(client, calls)) && ok;
+    if (!only || only === 'connect') ok = (await soakConnect(client, calls)) && ok;
+  } finally {
+    await client.dispose();
+  }
+  console.log(ok ? '\nsoak: passed' : '\nsoak: FAILED');
+  process.exitCode = ok ? 0 : 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
