@@ -38,7 +38,6 @@ const COMMON = [
   'extension/package.json',
   'extension/package.nls.json',
   'extension/l10n/bundle.l10n.json',
-  'extension/dist/cli.js',
   'extension/dist/extension.js',
   'extension/dist/helper.js',
   'extension/media/activitybar.svg',
