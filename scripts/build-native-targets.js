@@ -20,6 +20,7 @@ const { NATIVE_TARGETS, COMMON_FLAGS, ADDON_FILE, napiIncludeDir, nativeSources 
 const { findZig, zigEnv } = require('./lib/zigToolchain');
 const { inspectBinary, libSystemSymbols } = require('./lib/binaryInfo');
 const { checkBinary } = require('./lib/checkBinary');
+const { reportCounts } = require('./lib/testResults');
 
 const root = path.resolve(__dirname, '..');
 const distNative = path.join(root, 'dist', 'native');
@@ -153,11 +154,8 @@ async function main() {
   const failed = results.filter((r) => r.failed);
   for (const r of failed) console.log(`\n${r.target.vscodeTarget}: ${r.failed}`);
   console.log(`\n${results.length - failed.length} of ${results.length} targets built and checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // Under `npm test` (scripts/run-all-tests.js) each target counts as one test.
-  if (process.env.NETLENS_TEST_RESULTS) {
-    const counts = { passed: results.length - failed.length, failed: failed.length, skipped: 0, failures: failed.map((r) => `build:native ${r.target.vscodeTarget}: ${r.failed.split('\n')[0]}`) };
-    fs.writeFileSync(process.env.NETLENS_TEST_RESULTS, JSON.stringify(counts));
-  }
+  // Under `npm test` each target counts as one test.
+  reportCounts({ passed: results.length - failed.length, failed: failed.length, failures: failed.map((r) => `${r.target.vscodeTarget}: ${r.failed.split('\n')[0]}`) }, 'build:native');
   process.exit(failed.length > 0 ? 1 : 0);
 }
 

@@ -16,6 +16,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { reportCounts } = require('./lib/testResults');
 
 const ROOT = path.resolve(__dirname, '..');
 const FUZZ_SRC = path.join(ROOT, 'test', 'fuzz');
@@ -181,10 +182,7 @@ function main() {
     } else failed++;
   }
   console.log(`\n${passed} passed, ${failed} failed`);
-  // Under `npm test` (scripts/run-all-tests.js) the counts go to its closing line.
-  if (process.env.NETLENS_TEST_RESULTS) {
-    fs.writeFileSync(process.env.NETLENS_TEST_RESULTS, JSON.stringify({ passed, failed, skipped: 0, failures: failed > 0 ? [`fuzz: ${failed} harness(es) crashed or failed a regression input (see above)`] : [] }));
-  }
+  reportCounts({ passed, failed, failures: failed > 0 ? [`${failed} harness(es) crashed or failed a regression input (see above)`] : [] }, 'fuzz:');
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -17,12 +17,11 @@
 //          detect_leaks=0 and handle_segv=0, so they behave (and crash, where a test expects glibc to) as without it.
 //   UBSan  halt_on_error=1 (the build also has -fno-sanitize-recover), print_stacktrace=1.
 'use strict';
-/** Where run-all-tests.js wants this run's counts (read before the suite's own results file takes the name). */
-const outerResults = process.env.NETLENS_TEST_RESULTS;
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { reportCounts } = require('./lib/testResults');
 
 const ROOT = path.resolve(__dirname, '..');
 const node = process.execPath;
@@ -107,8 +106,7 @@ function main() {
   const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
   console.log(`\nsanitizer reports: ${found.length}; suite ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${counts.passed} passed, ${counts.failed} failed${skipped}`);
-  // Under `npm test` (scripts/run-all-tests.js) the counts go to its closing line.
-  if (outerResults) fs.writeFileSync(outerResults, JSON.stringify({ ...counts, failures: counts.failures.map((f) => `test:sanitize ${f}`) }));
+  reportCounts(counts, 'test:sanitize');
   process.exit(counts.failed > 0 ? 1 : 0);
 }
 

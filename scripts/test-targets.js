@@ -35,6 +35,7 @@ const path = require('path');
 const { ROOT, cacheDir, onPath, run, runVisible } = require('./targets/proc');
 const { CFLAGS, findZig, napiHeaders, zigEnv, nativeSources, zigTriple, addonFor } = require('./targets/build');
 const runtimes = require('./targets/runtimes');
+const { reportCounts } = require('./lib/testResults');
 
 const NODE = process.execPath;
 
@@ -307,11 +308,7 @@ function main() {
   console.log(`\ntest:targets took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
   console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
-  // Under `npm test` (scripts/run-all-tests.js) the counts go to its closing line.
-  if (process.env.NETLENS_TEST_RESULTS) {
-    const counts = { passed: total.passed, failed: total.failed, skipped: total.skipped, failures: total.failures.map((f) => `test:targets ${f}`) };
-    fs.writeFileSync(process.env.NETLENS_TEST_RESULTS, JSON.stringify(counts));
-  }
+  reportCounts(total, 'test:targets');
   process.exit(total.failed > 0 ? 1 : 0);
 }
 

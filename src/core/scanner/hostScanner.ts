@@ -633,9 +633,10 @@ function isEncodedUrlHost(s: string, i: number): boolean {
   return i >= 9 && /[A-Za-z]%3A%2F%$/i.test(s.slice(i - 8, i)) && (s.charCodeAt(i) === 0x32 && (s.charCodeAt(i + 1) | 0x20) === 0x66);
 }
 
+/** Looks inside [i + 1, j) only: an indexOf would search on to the line's end for every candidate without one. */
 function hasInnerUnderscore(s: string, i: number, j: number): boolean {
-  const u = s.indexOf('_', i + 1);
-  return u > 0 && u < j;
+  for (let k = i + 1; k < j; k++) if (s.charCodeAt(k) === CH.UNDERSCORE) return true;
+  return false;
 }
 
 /** `{{` then optional spaces right before i (a Jinja, Helm or GitHub Actions expression starts there). */
