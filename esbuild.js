@@ -56,7 +56,8 @@ function listTs(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'fixtures-data' ? [] : listTs(p);
+    // Scanner corpora hold sample files (some are TypeScript) to be read as text, never run.
+    if (e.isDirectory()) return e.name === 'fixtures-data' || e.name.startsWith('scanner-corpus') ? [] : listTs(p);
     return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
   });
 }

@@ -35,6 +35,12 @@ const MIN_BARE_SINGLE_LABEL_PORT = 80;
 
 /** A `shape` bit beside the CLASS_* bits: an underscore inside a label (`db_host.name`), not at its start. */
 const INNER_UNDERSCORE = 0x100;
+/**
+ * A `shape` bit: the word is no valid host name — a label longer than 63 characters or starting or ending with `-`,
+ * or more than 254 characters — decided label by label as the word is read (what hostSyntaxEnd would say of it,
+ * without reading it again).
+ */
+const BAD_SYNTAX = 0x200;
 
 interface Port {
   text: string;
@@ -146,11 +152,13 @@ export class HostScanner {
           if (cc === CH.UNDERSCORE && j !== labelStart) shape |= INNER_UNDERSCORE;
           j++;
         } else if (cc === CH.DOT && j + 1 < nextUrl && isLabelChar(s.charCodeAt(j + 1))) {
+          if (badLabel(s, labelStart, j)) shape |= BAD_SYNTAX;
           dots++;
           j++;
           labelStart = j;
         } else break;
       }
+      if (badLabel(s, labelStart, j) || j - i > 254) shape |= BAD_SYNTAX;
       if (dots === 0 && (all & CLASS_HEX) !== 0 && j < n && s.charCodeAt(j) === CH.COLON) {
         const end = this.bareIpv6(s, i, nextUrl, lineNo, ctx, out);
         if (end > i) {
@@ -164,13 +172,13 @@ export class HostScanner {
 
   /**
    * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. `shape` holds the
-   * CLASS_* bits of its characters (any of them) and INNER_UNDERSCORE.
+   * CLASS_* bits of its characters (any of them), INNER_UNDERSCORE and BAD_SYNTAX.
    */
   private word(s: string, i: number, j: number, dots: number, shape: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     const n = s.length;
     const next = j < n ? s.charCodeAt(j) : -1;
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
-    if (next === CH.AT && prev === CH.SLASH && dots > 0 && isServicePrincipal(s, i, j) && hostSyntaxEnd(s, i, j, false) === j) {
+    if (next === CH.AT && prev === CH.SLASH && dots > 0 && (shape & BAD_SYNTAX) === 0 && isServicePrincipal(s, i, j)) {
       // `HTTP/wiki.corp@CORP`, `postgres/db1.example.com@EXAMPLE.COM`: a Kerberos service principal names its host.
       this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
       return j;
@@ -179,7 +187,7 @@ export class HostScanner {
     if (isHeloName(s, i, prev, next)) {
       // The name a mail client greeted with, in any case: Postfix's `helo=<WIN-4F2H9.localdomain>`, Exim's
       // `H=mx.example (helo) [ip]` and `H=(helo)`, and its `rejected EHLO or HELO name:`.
-      const plausible = dots > 0 ? hostSyntaxEnd(s, i, j, false) === j : j - i <= 63 && hasLetter(s, i, j) && !NOT_A_HOST_WORDS.has(s.slice(i, j).toLowerCase());
+      const plausible = dots > 0 ? (shape & BAD_SYNTAX) === 0 : j - i <= 63 && hasLetter(s, i, j) && !NOT_A_HOST_WORDS.has(s.slice(i, j).toLowerCase());
       if (plausible) this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
       return j;
     }
@@ -195,7 +203,7 @@ export class HostScanner {
     const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
     if (bracketed) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
-      if (hostSyntaxEnd(s, i, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
+      if ((shape & BAD_SYNTAX) === 0 && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
       this.emit(out, bracketed.kind, s, j + 1, bracketed.end, lineNo, null, 'bare');
       return bracketed.end + 1;
     }
@@ -219,7 +227,7 @@ export class HostScanner {
       this.emit(out, 'ipv4', s, i, j, lineNo, port, context);
       return port ? port.end : j;
     }
-    if (hostSyntaxEnd(s, i, j, false) !== j) return j;
+    if ((shape & BAD_SYNTAX) !== 0) return j;
     const lastDot = s.lastIndexOf('.', j - 1); // dots > 0, so this stays inside the word
     if (isDigitChar(s.charCodeAt(lastDot + 1)) && allDigits(s, lastDot + 1, j)) return j; // versions, 1.2.3
 
@@ -386,6 +394,11 @@ export class HostScanner {
     const text = s.slice(start, end);
     out.push({ kind, text, line: lineNo, character: start, length: end - start, host: text, explicitPort: port ? port.text : null, context });
   }
+}
+
+/** A label [start, end) that no host name can have: empty, over 63 characters, or starting or ending with `-`. */
+function badLabel(s: string, start: number, end: number): boolean {
+  return end - start > 63 || end === start || s.charCodeAt(start) === CH.MINUS || s.charCodeAt(end - 1) === CH.MINUS;
 }
 
 /** After a failed IPv6 attempt at a run of colons, continue past the colons (so `:::` is not retried char by char). */
