@@ -143,6 +143,7 @@ export class HostScanner {
       let all = CLASS_HEX;
       let shape = 0;
       let labelStart = i;
+      let firstDot = -1;
       while (j < nextUrl) {
         const cc = s.charCodeAt(j);
         const bits = classBits(cc);
@@ -153,6 +154,7 @@ export class HostScanner {
           j++;
         } else if (cc === CH.DOT && j + 1 < nextUrl && isLabelChar(s.charCodeAt(j + 1))) {
           if (badLabel(s, labelStart, j)) shape |= BAD_SYNTAX;
+          if (dots === 0) firstDot = j;
           dots++;
           j++;
           labelStart = j;
@@ -166,15 +168,16 @@ export class HostScanner {
           continue;
         }
       }
-      i = this.word(s, i, j, dots, shape, lineNo, ctx, out);
+      i = this.word(s, i, j, dots, firstDot, labelStart - 1, shape, lineNo, ctx, out);
     }
   }
 
   /**
-   * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. `shape` holds the
-   * CLASS_* bits of its characters (any of them), INNER_UNDERSCORE and BAD_SYNTAX.
+   * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. Its first and last
+   * dots (when `dots` > 0) and `shape` come from reading it: the CLASS_* bits of its characters (any of them),
+   * INNER_UNDERSCORE and BAD_SYNTAX.
    */
-  private word(s: string, i: number, j: number, dots: number, shape: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
+  private word(s: string, i: number, j: number, dots: number, firstDot: number, lastDot: number, shape: number, lineNo: number, ctx: LineContext, out: HostMatch[]): number {
     const n = s.length;
     const next = j < n ? s.charCodeAt(j) : -1;
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
@@ -196,14 +199,14 @@ export class HostScanner {
     if ((prev === CH.SPACE || prev === CH.LBRACE) && dots > 0 && afterDoubleBrace(s, i)) return j;
     if (prev === CH.PERCENT && dots > 0 && isEncodedUrlHost(s, i)) {
       // `?to=https%3A%2F%2Fpartner.example.net%2Foffer`: a percent-encoded URL in a query still names its host.
-      if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
+      if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, lastDot + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
       return j;
     }
     if (dots === 0) return this.singleLabel(s, i, j, prev, next, lineNo, ctx, out);
     const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
     if (bracketed) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
-      if ((shape & BAD_SYNTAX) === 0 && !allDigits(s, s.lastIndexOf('.', j - 1) + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
+      if ((shape & BAD_SYNTAX) === 0 && !allDigits(s, lastDot + 1, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'bare');
       this.emit(out, bracketed.kind, s, j + 1, bracketed.end, lineNo, null, 'bare');
       return bracketed.end + 1;
     }
@@ -228,11 +231,15 @@ export class HostScanner {
       return port ? port.end : j;
     }
     if ((shape & BAD_SYNTAX) !== 0) return j;
-    const lastDot = s.lastIndexOf('.', j - 1); // dots > 0, so this stays inside the word
     if (isDigitChar(s.charCodeAt(lastDot + 1)) && allDigits(s, lastDot + 1, j)) return j; // versions, 1.2.3
 
+    // The name and its last label as strings once: each set lookup of the same string reuses its hash.
     const host = s.slice(i, j).toLowerCase();
-    const cls = classifyHost(host, this.privates);
+    // (Lower-casing keeps the offsets but for a few letters that become two: `İ` is `i̇`.)
+    const sameLength = host.length === j - i;
+    const lastLabel = host.slice(sameLength ? lastDot + 1 - i : host.lastIndexOf('.') + 1);
+    if (!sameLength) firstDot = i + host.indexOf('.');
+    const cls = classifyHost(host, lastLabel, this.privates);
     let context: MatchContext | null = null;
     if (next === CH.SLASH && (isApiGroup(s, j) || isGoImportPath(s, i))) return j;
     if (atHost && (isMessageIdLine(s) || isMessageIdToken(s, i))) return j;
@@ -252,17 +259,17 @@ export class HostScanner {
     } else if (strong) {
       if (prev !== CH.DOT && prev !== CH.STAR) context = strongContext;
     } else if (port && cls !== SUFFIX_NONE && cls !== SUFFIX_FILE_EXTENSION && !followsColonDigit(s, port.end)) {
-      if (!looksLikeCode(s, host, i, j, prev, next, dots, shape, ctx, true)) context = 'hostPort';
+      if (!looksLikeCode(s, host, lastLabel, i, j, firstDot, prev, next, dots, shape, ctx, true)) context = 'hostPort';
     } else if (prev === CH.DOT) {
       // `.example.com` is a domain suffix (cookie domains, search lists) where a key says so; else a wildcard
       // tail (`*.example.com`), a CSS class or a file name (`.env.local`).
       if (!mixedCase && cls !== SUFFIX_NONE && isValueOfHostKey(s, i - 1)) context = 'keyValue';
-    } else if (!looksLikeCode(s, host, i, j, prev, next, dots, shape, ctx, false)) {
+    } else if (!looksLikeCode(s, host, lastLabel, i, j, firstDot, prev, next, dots, shape, ctx, false)) {
       if (isLabelKeyPrefix(s, i, j)) return j;
       // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
       // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
       if (cls !== SUFFIX_PRIVATE && hasCapitalsOnly(s, i, j, shape)) return j;
-      if (DOTTED_PRODUCT_NAMES.has(host)) return j;
+      if (PRODUCT_LAST_LABELS.has(lastLabel) && DOTTED_PRODUCT_NAMES.has(host)) return j;
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
       if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
@@ -477,7 +484,10 @@ function isVersionValue(s: string, i: number): boolean {
 }
 
 /** Libraries and products whose names end in a TLD (`socket.io`, `ASP.NET`): named in docs and code, never a host there. */
-const DOTTED_PRODUCT_NAMES = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
+const DOTTED_PRODUCT_NAMES: ReadonlySet<string> = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
+
+/** The last labels of DOTTED_PRODUCT_NAMES: most names end in none of them, and are not looked up whole. */
+const PRODUCT_LAST_LABELS = new Set([...DOTTED_PRODUCT_NAMES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
 /** `version` as a word people write before a version number; `Version/17.2` is a User-Agent product token. */
 const VERSION_MENTION = /version(?!\/)/i;
@@ -595,20 +605,32 @@ function allDigits(s: string, i: number, j: number): boolean {
  * segment, a module path, a decorator, an assignment target, a camelCase or snake_case identifier.
  * With `weakerOnly` (the word has a `:port`), only the signs that survive a port are checked.
  */
-function looksLikeCode(s: string, host: string, i: number, j: number, prev: number, next: number, dots: number, shape: number, ctx: LineContext, weakerOnly: boolean): boolean {
+function looksLikeCode(
+  s: string,
+  host: string,
+  lastLabel: string,
+  i: number,
+  j: number,
+  firstDot: number,
+  prev: number,
+  next: number,
+  dots: number,
+  shape: number,
+  ctx: LineContext,
+  weakerOnly: boolean
+): boolean {
   if (prev === CH.DOT || prev === CH.DOLLAR || prev === CH.BACKSLASH || prev === CH.HASH || prev === CH.PERCENT || prev === CH.AT || prev === CH.AMP) return true;
   // A path segment (`/etc/nginx/sites-available/example.com`), but `//cdn.example.com/x.js` is a host.
   if (prev === CH.SLASH && !(i > 1 && s.charCodeAt(i - 2) === CH.SLASH)) return true;
   if ((shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0) return true;
-  const firstDot = host.indexOf('.');
-  const first = host.slice(0, firstDot);
+  const first = host.slice(0, firstDot - i);
   if (CODE_RECEIVERS.has(first)) return true;
   if (weakerOnly) return false;
   if (next === CH.EQ || next === CH.LBRACKET || next === CH.LBRACE || next === CH.DOLLAR) return true;
   if ((shape & INNER_UNDERSCORE) !== 0) return true;
   const quoted = prev === CH.DQUOTE || prev === CH.SQUOTE || prev === CH.BACKTICK;
   if (ctx.moduleLine && !quoted) return true;
-  if (!quoted && HOST_MEMBER_NAMES.has(host.slice(host.lastIndexOf('.') + 1))) return true;
+  if (!quoted && HOST_MEMBER_NAMES.has(lastLabel)) return true;
   if (dots >= 2 && REVERSED_DOMAIN_ROOTS.has(first) && j > i) return true;
   return false;
 }

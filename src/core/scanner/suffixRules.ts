@@ -104,9 +104,8 @@ export class PrivateSuffixes {
   }
 }
 
-/** The class of a whole host name (lowercase, at least two labels). */
-export function classifyHost(host: string, privates: PrivateSuffixes): SuffixClass {
-  const lastLabel = host.slice(host.lastIndexOf('.') + 1);
+/** The class of a whole host name (lowercase, at least two labels) whose last label is `lastLabel`. */
+export function classifyHost(host: string, lastLabel: string, privates: PrivateSuffixes): SuffixClass {
   if (privates.matches(host, lastLabel)) return SUFFIX_PRIVATE;
   return classifyLastLabel(lastLabel);
 }
