@@ -16,17 +16,19 @@ function isKeyChar(c: number): boolean {
 }
 
 export function isValueOfHostKey(s: string, valueStart: number): boolean {
-  if (valueStart >= 3 && s.charCodeAt(valueStart - 1) === CH.MINUS && s.charCodeAt(valueStart - 2) === CH.COLON) return isShellDefaultOfHostKey(s, valueStart - 2);
+  // Each character before the value is read once: most words are no value, and leave after a few compares.
   let k = valueStart - 1;
-  const opened = k >= 0 && (isQuote(s.charCodeAt(k)) || s.charCodeAt(k) === CH.LBRACKET);
-  const backtick = opened && s.charCodeAt(k) === CH.BACKTICK;
-  if (opened) k--;
+  const first = k >= 0 ? s.charCodeAt(k) : -1;
+  if (first === CH.MINUS && k >= 2 && s.charCodeAt(k - 1) === CH.COLON) return isShellDefaultOfHostKey(s, k - 1);
+  const opened = isQuote(first) || first === CH.LBRACKET;
+  const backtick = first === CH.BACKTICK;
   // `key:value` with nothing between is placeholder text (`"backend host:port"`), not YAML or JSON — except Spring's
   // default: `${REDIS_HOST:orders-redis}`.
-  if (!opened && k >= 0 && s.charCodeAt(k) === CH.COLON) return isShellDefaultOfHostKey(s, k);
-  while (k >= 0 && isSpaceChar(s.charCodeAt(k))) k--;
+  if (first === CH.COLON) return isShellDefaultOfHostKey(s, k);
+  let sep = first;
+  if (opened) sep = --k >= 0 ? s.charCodeAt(k) : -1;
+  while (isSpaceChar(sep)) sep = --k >= 0 ? s.charCodeAt(k) : -1;
   if (k < 0) return false;
-  const sep = s.charCodeAt(k);
   if (sep === CH.EQ) {
     k--;
     const before = k >= 0 ? s.charCodeAt(k) : -1;
