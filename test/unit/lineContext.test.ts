@@ -1,6 +1,6 @@
-// analyzeLine answers most lines with a quick test (mayHaveContext, the first checks of every way a line gets a
-// context, in character compares); lineContext is the same analysis without it. They must agree on every line: a new
-// way to find a context whose first check the quick test lacks fails here.
+// analyzeLine answers most lines with one regex (MAY_HAVE_CONTEXT, the first checks of every way a line gets a
+// context); lineContext is the same analysis without that quick test. They must agree on every line: a new way to
+// find a context whose first check the regex lacks fails here.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,8 +42,8 @@ describe('scanner: a line context (analyzeLine and its quick test)', () => {
   });
 
   it('agrees with lineContext on lines of first-word fragments, control characters and Unicode spaces', () => {
-    // The quick test reads the first word by hand: where a regex's \s, a prompt, an address word or a word's end
-    // differ by one character class, these lines differ.
+    // Where the quick test and lineContext read a first word differently (a regex's \s, a prompt, an address word, a
+    // word's end) by one character class, these lines differ.
     const parts = [' ', '\t', '\v', '\f', '\r', '\x01', '\u00a0', '\u2003', '\ufeff', '=', '#', ';', '[', 'ansible_host=', 'ansible_', 'ansible_port=2',
       'a', 'F', 'g', '1', '2024', ':', '.', '%', '%eth0', '$', '>', 'ssh', 'Host', 'ServerAlias', 'RUN', 'server_name', 'ping6', 'é', 'x-y', '_', 'Jan', '-', '10.0.0.1', 'fe80::1', ' db.internal'];
     const rand = prng(29);

@@ -4,7 +4,7 @@
  * `nameserver`), a command whose first argument is a host (`ssh`, `ping`, `dig`...), a hosts-file line, a module
  * line (`import com.example.app.Main;`) or an image reference (`FROM registry:5000/app:1.2`, `image: postgres:16`).
  */
-import { CH, isDigitChar, isHexChar, isLabelChar, isSpaceChar } from './charClass';
+import { CH, isLabelChar, isSpaceChar } from './charClass';
 import { MODULE_LINE_WORDS } from './codeHeuristics';
 import { hostSyntaxEnd } from './hostSyntax';
 import { ipv4End, ipv6End, zoneEnd } from './ipLiterals';
@@ -63,7 +63,7 @@ const COMMAND_PREFIXES = new Set(['$', '#', '>', '%', 'RUN', 'sudo', 'exec', 'ti
 const FROM_WORD = 'FROM';
 const IMAGE_KEY = 'image';
 
-/** Every first word analyzeLine acts on: a first word it compares with must be in this list (mayHaveContext). */
+/** Every first word analyzeLine acts on: a first word it compares with must be in this list (FIRST_WORD). */
 const FIRST_WORDS = [...KEYWORDS.keys(), ...COMMAND_PREFIXES, ...MODULE_LINE_WORDS, FROM_WORD, IMAGE_KEY];
 
 const NONE: LineContext = { strongStart: -1, strongEnd: -1, strongKind: 'keyword', argStart: -1, moduleLine: false, imageLine: false };
@@ -95,83 +95,34 @@ const SYSLOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d
 const INVENTORY_HOST = /^[^\s=#;[]+\s+ansible_(?:ssh_)?(?:host|port|user|connection)=/;
 /** What a syslog line starts with, checked before SYSLOG_HOST: `Jan ` or `2024-`. */
 const SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/;
-
+/** What hostsFileLine needs first: a word of address characters (and a `%zone`) after spaces, then a space. */
+const HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/;
 /**
- * FIRST_WORDS of two or more characters, lower-cased (each a run of [A-Za-z0-9_-], as keywordEnd reads a first word),
- * and their wordHash values: a line's first word is hashed as it is read, and only a word whose hash is one of these
- * is cut out and compared (a slice and toLowerCase for every line's first word cost more than the rest of the test).
+ * One of FIRST_WORDS in any case, as keywordEnd reads a first word: a run of ASCII label characters (so the word must
+ * end there), or a single other character.
  */
-const FIRST_WORDS_LOWER = new Set(FIRST_WORDS.filter((w) => w.length > 1).map((w) => w.toLowerCase()));
-const FIRST_WORD_MAX = Math.max(...[...FIRST_WORDS_LOWER].map((w) => w.length));
-const FIRST_WORD_HASHES = new Set([...FIRST_WORDS_LOWER].map((w) => wordHash(w, 0, w.length)));
-for (const w of FIRST_WORDS_LOWER) if (!/^[a-z0-9_-]+$/.test(w)) throw new Error(`first word ${w} is not a run of word characters`);
+const FIRST_WORD = new RegExp(
+  `^[ \\t]*(?:(?:${FIRST_WORDS.filter((w) => w.length > 1).map(anyCase).join('|')})(?![A-Za-z0-9_-])|${FIRST_WORDS.filter((w) => w.length === 1).map(anyCase).join('|')})`
+);
+/**
+ * Whether a line can have a context: the first checks of every way lineContext finds one, in one anchored regex. Most
+ * lines of code, prose and logs fail it, and analyzeLine answers them without a JavaScript step over their first
+ * word (a step per character costs far more than the regex).
+ */
+const MAY_HAVE_CONTEXT = new RegExp(`^(?:${[HOSTS_FILE_START, SYSLOG_START, INVENTORY_HOST, FIRST_WORD].map((re) => re.source.slice(1)).join('|')})`);
 
-/** A hash of [i, e) with ASCII letters lower-cased (a small integer: V8 keeps it unboxed). */
-function wordHash(s: string, i: number, e: number): number {
-  let h = 0;
-  for (let k = i; k < e; k++) h = (Math.imul(h, 31) + (s.charCodeAt(k) | 0x20)) | 0;
-  return h & 0x3fffffff;
+/** A word as a regex source matching it in any letter case (`ssh` → `[sS][sS][hH]`), other characters escaped. */
+function anyCase(word: string): string {
+  return [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[$#>%^\\.*+?()[\]{}|/-]/g, '\\$&'))).join('');
 }
 
 export function analyzeLine(s: string): LineContext {
-  return mayHaveContext(s) ? lineContext(s) : NONE;
-}
-
-/**
- * Whether a line can have a context: the first check of every way lineContext finds one, in character compares.
- * Most lines of code, prose and logs fail it, and analyzeLine answers them without lineContext. (It was one anchored
- * regex, an alternation of the first words in any case: ~4,000 instructions a line, a quarter of a sparse scan.)
- */
-function mayHaveContext(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return false;
-  // A syslog line: `Jan  5 …` or `2024-01-05T…` (SYSLOG_START).
-  const c0 = s.charCodeAt(0);
-  if (c0 >= 65 && c0 <= 90 ? n > 3 && s.charCodeAt(3) === CH.SPACE : isDigitChar(c0) && n > 4 && s.charCodeAt(4) === CH.MINUS) return true;
-  let i = 0;
-  while (i < n && isSpaceChar(s.charCodeAt(i))) i++;
-  if (i === n) return false;
-  const c = s.charCodeAt(i);
-  // A prompt: `$`, `#`, `>`, `%`.
-  if (c === CH.DOLLAR || c === CH.HASH || c === CH.GT || c === CH.PERCENT) return true;
-  // A hosts-file line: a word of address characters (and a `%zone`), then a space or tab.
-  if (isHexChar(c) || c === CH.COLON) {
-    let k = i + 1;
-    while (k < n && (isHexChar(s.charCodeAt(k)) || s.charCodeAt(k) === CH.COLON || s.charCodeAt(k) === CH.DOT)) k++;
-    if (k < n && s.charCodeAt(k) === CH.PERCENT) while (k < n && !isSpaceChar(s.charCodeAt(k))) k++;
-    if (k < n && isSpaceChar(s.charCodeAt(k))) return true;
-  }
-  // A directive, command, prefix or module word (FIRST_WORDS, any case), ending where keywordEnd ends it.
-  let e = i;
-  let h = 0;
-  for (let ch = c; isAsciiWordChar(ch); ch = ++e < n ? s.charCodeAt(e) : -1) h = (Math.imul(h, 31) + (ch | 0x20)) | 0;
-  if (e - i >= 2 && e - i <= FIRST_WORD_MAX && FIRST_WORD_HASHES.has(h & 0x3fffffff) && FIRST_WORDS_LOWER.has(s.slice(i, e).toLowerCase())) return true;
-  // An Ansible inventory line (INVENTORY_HOST): a first word at the line's start, white space, `ansible_`.
-  if (i > 0) return false;
-  let k = 0;
-  for (; k < n; k++) {
-    const ch = s.charCodeAt(k);
-    if (ch >= 128) return true; // one of Unicode's white spaces may end the word: left to INVENTORY_HOST
-    if (isRegexSpace(ch) || ch === CH.EQ || ch === CH.HASH || ch === CH.SEMI || ch === CH.LBRACKET) break;
-  }
-  if (k === 0 || k === n || !isRegexSpace(s.charCodeAt(k))) return false;
-  while (k < n && isRegexSpace(s.charCodeAt(k))) k++;
-  return k < n && (s.charCodeAt(k) >= 128 || s.startsWith('ansible_', k));
-}
-
-/** An ASCII character of a regex's `\s`: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isRegexSpace(c: number): boolean {
-  return c === CH.SPACE || (c >= 9 && c <= 13);
-}
-
-/** [A-Za-z0-9_-]: the characters of a first word. */
-function isAsciiWordChar(c: number): boolean {
-  return c >= 0 && c < 128 && isLabelChar(c);
+  return MAY_HAVE_CONTEXT.test(s) ? lineContext(s) : NONE;
 }
 
 /**
  * analyzeLine without its quick test, every check in order (test/unit/lineContext.test.ts holds the two equal: a
- * new way to find a context needs its first check in mayHaveContext).
+ * new way to find a context needs its first check in MAY_HAVE_CONTEXT).
  */
 export function lineContext(s: string): LineContext {
   let i = skipSpaces(s, 0);
