@@ -3,7 +3,7 @@
 // and this process's (the extension host side's) heap and fds at 10%, 50% and 100% of each run.
 //
 //   node scripts/with-test-netns.js -- node --expose-gc out/bench/soak.js [--lookups=N] [--calls=N] [--quick]
-//        [--only=lookups|explain|connect] [--helper-old-space-mb=N]
+//        [--only=lookups|explain|connect] [--helper-old-space-mb=N] [--detail]
 //   (npm run bench:soak)
 //
 // The lookup mix: names of the hosts file and numeric input (most), fixture DNS names (CNAME chain, several
@@ -19,12 +19,51 @@ import * as net from 'net';
 import * as path from 'path';
 import { ResolverClient } from '../src/client/resolverClient';
 import type { GetaddrinfoRequest } from '../src/core/addrinfo';
+import type { HelperMemory } from '../src/ipc/protocol';
 import { FIXTURE } from '../test/fixtures/dns/zone';
 
 const HELPER = process.env.NETLENS_SOAK_HELPER ?? path.resolve(__dirname, '../../dist/helper.js');
 const WINDOW = 256;
 const GROWTH_LIMIT = 0.05;
 const SLACK_KIB = 1024;
+
+/**
+ * Where the helper's resident memory is, from /proc/PID/smaps: glibc's main malloc arena (`[heap]`), its
+ * per-thread arenas (each a 64 MiB-aligned reservation of which only the part in use is read-write: HEAP_MAX_SIZE
+ * on 64-bit), other anonymous memory (V8's heap, thread stacks, large mmap'ed malloc blocks) and file mappings.
+ */
+interface RssParts {
+  mainArenaKiB: number;
+  threadArenas: number;
+  threadArenaKiB: number;
+  otherAnonKiB: number;
+  fileKiB: number;
+}
+
+const ARENA_BYTES = 64 * 1024 * 1024;
+
+function rssParts(pid: number): RssParts {
+  const parts: RssParts = { mainArenaKiB: 0, threadArenas: 0, threadArenaKiB: 0, otherAnonKiB: 0, fileKiB: 0 };
+  const maps: { start: number; end: number; perms: string; name: string; rss: number }[] = [];
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (head) maps.push({ start: parseInt(head[1], 16), end: parseInt(head[2], 16), perms: head[3], name: head[4] === '0' ? head[5] : head[5] || 'file', rss: 0 });
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && maps.length) maps[maps.length - 1].rss = Number(rss[1]);
+  }
+  for (let i = 0; i < maps.length; i++) {
+    const m = maps[i];
+    const next = maps[i + 1];
+    const arena = m.name === '' && m.start % ARENA_BYTES === 0 && m.perms.startsWith('rw') && (m.end - m.start === ARENA_BYTES || (next !== undefined && next.name === '' && next.start === m.end && next.perms.startsWith('---') && next.end - m.start === ARENA_BYTES));
+    if (m.name === '[heap]') parts.mainArenaKiB += m.rss;
+    else if (arena) {
+      parts.threadArenas++;
+      parts.threadArenaKiB += m.rss;
+    } else if (m.name === '' || m.name.startsWith('[')) parts.otherAnonKiB += m.rss;
+    else parts.fileKiB += m.rss;
+  }
+  return parts;
+}
 
 interface Sample {
   label: string;
@@ -36,7 +75,11 @@ interface Sample {
   heapKiB: number;
   ownFds: number;
   seconds: number;
+  /** With --detail: the helper's smaps breakdown and its own V8 figures before and after a full collection. */
+  detail?: { parts: RssParts; before: HelperMemory; after: HelperMemory };
 }
+
+let detailed = false;
 
 function argNumber(name: string, fallback: number): number {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -67,7 +110,17 @@ async function sample(client: ResolverClient, label: string, done: number, start
   if (pid === undefined) throw new Error(`no helper at ${label}`);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
+  let detail: Sample['detail'];
+  if (detailed) {
+    // smaps first: the helper's collection below changes what it shows.
+    const parts = rssParts(pid);
+    const before = await client.request('debug.memory', { gc: false }, 10_000);
+    const after = await client.request('debug.memory', { gc: true }, 10_000);
+    if (!before.ok || !after.ok) throw new Error('--detail needs the helper\'s debug.memory');
+    detail = { parts, before: before.value, after: after.value };
+  }
   return {
+    detail,
     label,
     pid,
     done,
@@ -105,6 +158,19 @@ function report(title: string, samples: Sample[]): boolean {
     console.log(
       `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
     );
+  }
+  if (samples.some((s) => s.detail)) {
+    console.log('  point   main arena  thread arenas (n)  other anon    files  | helper V8 heap used/total KiB, external: as sampled → after full gc (RSS)');
+    for (const s of samples) {
+      const d = s.detail;
+      if (!d) continue;
+      const p = d.parts;
+      console.log(
+        `  ${s.label.padEnd(6)} ${String(p.mainArenaKiB).padStart(11)} ${String(p.threadArenaKiB).padStart(11)} (${String(p.threadArenas).padStart(2)}) ${String(p.otherAnonKiB).padStart(14)} ${String(p.fileKiB).padStart(8)}  | ${d.before.heapUsedKiB}/${d.before.heapTotalKiB}, ${d.before.externalKiB} → ${d.after.heapUsedKiB}/${d.after.heapTotalKiB}, ${d.after.externalKiB} (RSS ${d.after.rssKiB})${d.after.gcRan ? '' : ' [no gc]'}`
+      );
+      const spaces = (m: HelperMemory): string => Object.entries(m.spaces).filter(([, v]) => v.physicalKiB >= 1024).map(([k, v]) => `${k.replace(/_space$/, '')} ${v.usedKiB}/${v.physicalKiB}`).join(', ');
+      console.log(`         V8 spaces used/resident KiB: ${spaces(d.before)} → after gc: ${spaces(d.after)}`);
+    }
   }
   const first = samples.find((s) => s.label === '10%');
   const last = samples.find((s) => s.label === '100%');
@@ -218,7 +284,13 @@ async function main(): Promise<void> {
   // --helper-old-space-mb=N caps the helper's V8 old space, so that garbage V8 has not yet collected cannot pass for
   // growth (and a real JavaScript leak ends in an out-of-memory crash, which the restart count shows).
   const oldSpace = argNumber('helper-old-space-mb', 0);
-  const env: Record<string, string> = oldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${oldSpace}`.trim() } : {};
+  // --detail: where the helper's RSS is at each point (smaps) and its V8 heap before and after a full collection,
+  // through the test-hook method debug.memory (so the helper runs with its test hooks and --expose-gc). The
+  // collection happens after RSS was read, but it changes the heap the next point starts from: use --detail to find
+  // a cause, and a run without it for the figures.
+  detailed = process.argv.includes('--detail');
+  const nodeOptions = [process.env.NODE_OPTIONS ?? '', oldSpace > 0 ? `--max-old-space-size=${oldSpace}` : '', detailed ? '--expose-gc' : ''].filter((o) => o).join(' ');
+  const env: Record<string, string> = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(detailed ? { NETLENS_HELPER_TEST_HOOKS: '1' } : {}) };
   const client = new ResolverClient({ helperPath: HELPER, timeoutMs: () => 10_000, log: () => undefined, env });
   let ok = true;
   try {
