@@ -9,10 +9,14 @@
 // The lookup mix: names of the hosts file and numeric input (most), fixture DNS names (CNAME chain, several
 // records, a 40-record truncated answer that glibc retries over TCP), errors (NXDOMAIN, SERVFAIL, NODATA), and a
 // black-holed name with a 100 ms client timeout every 20,000 lookups (each leaves one stuck call in the helper
-// for ~1 s). The helper is restarted four times during warm-up (at 2, 4, 6 and 8%), so the 10% point already
-// comes after restarts, and the same helper then serves everything to 100%: growth from 10% to 100% is the
-// growth of one long-lived helper. A warm-up restart that leaked pipes or threads shows in this side's fds.
-// Pass: RSS and heap growth from 10% to 100% ≤ 5% (plus 1 MiB of slack for allocator noise: stated in the output),
+// for ~1 s). The helper is restarted four times during warm-up (at 1, 2, 3 and 4%), so the 10% point already
+// comes after restarts and after 6% of the run (60,000 lookups) in the last helper: V8 grows a young helper's
+// young generation from 1 to 16 MiB semispaces over its first ~50,000 lookups (measured with --detail: 8 MiB
+// resident at 10,000, 30 MiB at 50,000), a plateau that a point 2% after a restart caught half-way. The same
+// helper then serves everything to 100%: growth from 10% to 100% is the growth of one long-lived helper. A
+// warm-up restart that leaked pipes or threads shows in this side's fds.
+// Pass: growth from 10% to 100% ≤ 5% (plus 1 MiB of slack for allocator noise: stated in the output) of the helper's
+// RSS (the median of its readings over the last 5% before each point: see RSS_WINDOW) and of this side's heap,
 // fds and threads no higher at 100% than at 10%. Exit 1 otherwise.
 import * as fs from 'fs';
 import * as net from 'net';
@@ -26,6 +30,15 @@ const HELPER = process.env.NETLENS_SOAK_HELPER ?? path.resolve(__dirname, '../..
 const WINDOW = 256;
 const GROWTH_LIMIT = 0.05;
 const SLACK_KIB = 1024;
+/**
+ * The helper's RSS that the growth check compares is the median of its RSS after every window of calls over the
+ * last 5% of the run before the point, not one reading at the point. Measured with --detail (issue 18): between
+ * points the helper's live V8 heap after a full collection stays flat (4.5-6.3 MiB for explain, lookups and
+ * connect), but the resident old space holding not yet collected garbage swings between 9 and 32 MiB with the
+ * phase of V8's collection cycle, which one reading at a point catches anywhere in: 10% → 100% of one and the same
+ * code measured +3.6%, -0.2% and +7.6% for connect. A leak moves the median of the window; the sawtooth does not.
+ */
+const RSS_WINDOW = 0.05;
 
 /**
  * Where the helper's resident memory is, from /proc/PID/smaps: glibc's main malloc arena (`[heap]`), its
@@ -70,6 +83,9 @@ interface Sample {
   pid: number;
   done: number;
   helperRssKiB: number;
+  /** Median of the helper's RSS after each window of calls in the last RSS_WINDOW of the run before this point. */
+  helperRssMedianKiB: number;
+  rssReadings: number;
   helperFds: number;
   helperThreads: number;
   heapKiB: number;
@@ -80,6 +96,12 @@ interface Sample {
 }
 
 let detailed = false;
+
+interface RssReading {
+  done: number;
+  pid: number;
+  rssKiB: number;
+}
 
 function argNumber(name: string, fallback: number): number {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -104,7 +126,13 @@ async function settled(client: ResolverClient): Promise<void> {
   }
 }
 
-async function sample(client: ResolverClient, label: string, done: number, started: number): Promise<Sample> {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+async function sample(client: ResolverClient, label: string, done: number, started: number, readings: readonly RssReading[]): Promise<Sample> {
   await settled(client);
   const pid = client.helperPid;
   if (pid === undefined) throw new Error(`no helper at ${label}`);
@@ -119,12 +147,16 @@ async function sample(client: ResolverClient, label: string, done: number, start
     if (!before.ok || !after.ok) throw new Error('--detail needs the helper\'s debug.memory');
     detail = { parts, before: before.value, after: after.value };
   }
+  const helperRssKiB = procStatus(pid, 'VmRSS');
+  const recent = readings.filter((r) => r.pid === pid).map((r) => r.rssKiB);
   return {
     detail,
     label,
     pid,
     done,
-    helperRssKiB: procStatus(pid, 'VmRSS'),
+    helperRssKiB,
+    helperRssMedianKiB: median([...recent, helperRssKiB]),
+    rssReadings: recent.length + 1,
     helperFds: fs.readdirSync(`/proc/${pid}/fd`).length,
     helperThreads: procStatus(pid, 'Threads'),
     heapKiB: Math.round(process.memoryUsage().heapUsed / 1024),
@@ -153,10 +185,10 @@ function lookupFor(i: number): { host: string; timeoutMs?: number; expect: 'ok' 
 
 function report(title: string, samples: Sample[]): boolean {
   console.log(`\n${title}`);
-  console.log('  point      done       s   helper RSS KiB  fds  threads   heap KiB  own fds');
+  console.log('  point      done       s   helper RSS KiB (median of n over the last 5%)  fds  threads   heap KiB  own fds');
   for (const s of samples) {
     console.log(
-      `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
+      `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} (${String(s.helperRssMedianKiB).padStart(7)} of ${String(s.rssReadings).padStart(3)})   ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
     );
   }
   if (samples.some((s) => s.detail)) {
@@ -176,7 +208,7 @@ function report(title: string, samples: Sample[]): boolean {
   const last = samples.find((s) => s.label === '100%');
   if (!first || !last) return false;
   const checks: [string, boolean, string][] = [
-    ['helper RSS', last.helperRssKiB <= first.helperRssKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.helperRssKiB - first.helperRssKiB) / first.helperRssKiB) * 100).toFixed(1)}%`],
+    ['helper RSS (median over the last 5%)', last.helperRssMedianKiB <= first.helperRssMedianKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.helperRssMedianKiB - first.helperRssMedianKiB) / first.helperRssMedianKiB) * 100).toFixed(1)}% (at the points themselves ${(((last.helperRssKiB - first.helperRssKiB) / first.helperRssKiB) * 100).toFixed(1)}%)`],
     ['client heap', last.heapKiB <= first.heapKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.heapKiB - first.heapKiB) / first.heapKiB) * 100).toFixed(1)}%`],
     ['helper fds', last.helperFds <= first.helperFds, `${first.helperFds} → ${last.helperFds}`],
     ['helper threads', last.helperThreads <= first.helperThreads, `${first.helperThreads} → ${last.helperThreads}`],
@@ -193,6 +225,7 @@ async function drive(client: ResolverClient, total: number, one: (i: number) => 
   const started = Date.now();
   const samples: Sample[] = [];
   const points = new Map([[Math.floor(total * 0.1), '10%'], [Math.floor(total * 0.5), '50%'], [total, '100%']]);
+  const readings: RssReading[] = [];
   let i = 0;
   while (i < total) {
     const end = Math.min(total, i + WINDOW);
@@ -200,7 +233,11 @@ async function drive(client: ResolverClient, total: number, one: (i: number) => 
     for (; i < end; i++) batch.push(one(i));
     await Promise.all(batch);
     for (const [at, hook] of hooks) if (at > i - WINDOW && at <= i) await hook();
-    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started));
+    // Read before the point's own sample (which waits for the helper to settle): every reading is taken the same way.
+    const pid = client.helperPid;
+    if (pid !== undefined) readings.push({ done: i, pid, rssKiB: procStatus(pid, 'VmRSS') });
+    while (readings.length > 0 && readings[0].done <= i - total * RSS_WINDOW) readings.shift();
+    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started, readings));
   }
   return samples;
 }
@@ -209,7 +246,7 @@ async function soakLookups(client: ResolverClient, total: number): Promise<boole
   const unexpected: string[] = [];
   const counts = { ok: 0, error: 0, timeout: 0 };
   const restarts = new Map<number, () => Promise<void>>();
-  for (const pct of [0.02, 0.04, 0.06, 0.08]) {
+  for (const pct of [0.01, 0.02, 0.03, 0.04]) {
     restarts.set(Math.floor(total * pct), async () => {
       client.restart('soak: restart during warm-up');
       await client.ping();
