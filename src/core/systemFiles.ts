@@ -34,10 +34,11 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * One read buffer for every file this process reads, reused: a fresh 64 KiB Buffer per read is an ArrayBuffer
- * outside V8's heap that only a garbage collection frees, and the helper reads five to eight of these files per
- * `explain` (a hover). At a thousand explains a second that was ~0.5 GB/s of 64 KiB blocks through malloc's
- * main arena, whose high-water mark (and V8's young generation, grown to keep up) was the helper's RSS growth in
- * the soak (bench/soak.ts). Safe to share: the function is synchronous and the bytes are decoded to a string
+ * outside V8's heap that only a garbage collection frees, and one `explain` (a hover) read about twelve files
+ * (nsswitch.conf, hosts and resolv.conf once per part, and the environment's). At ~1,000 explains a second in the
+ * soak (bench/soak.ts --detail) those blocks went through malloc's main arena: V8's external memory climbed from
+ * 2 to 29 MiB and the main arena from 20 to 35 MiB between the 10% and 100% points, most of the helper's RSS
+ * growth; with this buffer both stay flat (2.4-3.7 and 5-6.4 MiB). Safe to share: the function is synchronous and the bytes are decoded to a string
  * before it returns, so nothing keeps a view of the buffer.
  */
 let scratch: Buffer | undefined;
