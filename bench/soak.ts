@@ -3,39 +3,105 @@
 // and this process's (the extension host side's) heap and fds at 10%, 50% and 100% of each run.
 //
 //   node scripts/with-test-netns.js -- node --expose-gc out/bench/soak.js [--lookups=N] [--calls=N] [--quick]
-//        [--only=lookups|explain|connect] [--helper-old-space-mb=N]
+//        [--only=lookups|explain|connect] [--helper-old-space-mb=N] [--detail]
 //   (npm run bench:soak)
 //
 // The lookup mix: names of the hosts file and numeric input (most), fixture DNS names (CNAME chain, several
 // records, a 40-record truncated answer that glibc retries over TCP), errors (NXDOMAIN, SERVFAIL, NODATA), and a
 // black-holed name with a 100 ms client timeout every 20,000 lookups (each leaves one stuck call in the helper
-// for ~1 s). The helper is restarted four times during warm-up (at 2, 4, 6 and 8%), so the 10% point already
-// comes after restarts, and the same helper then serves everything to 100%: growth from 10% to 100% is the
-// growth of one long-lived helper. A warm-up restart that leaked pipes or threads shows in this side's fds.
-// Pass: RSS and heap growth from 10% to 100% ≤ 5% (plus 1 MiB of slack for allocator noise: stated in the output),
+// for ~1 s). The helper is restarted four times during warm-up (at 0.5, 1, 1.5 and 2%), so the 10% point already
+// comes after restarts, and the last helper is 80,000 lookups old at 10% and 30,000 at the start of the 5% over
+// which the RSS median of that point is taken (RSS_WINDOW): V8 grows a young helper's young generation from 1 to
+// 16 MiB semispaces over its first ~50,000 lookups (measured with --detail: 8 MiB resident at 10,000, 30 MiB at
+// 50,000), a plateau that restarts at 2-8% left half-reached at 10%. The same helper then serves everything to
+// 100%: growth from 10% to 100% is the growth of one long-lived helper. A warm-up restart that leaked pipes or
+// threads shows in this side's fds.
+// Pass: growth from 10% to 100% ≤ 5% (plus 1 MiB of slack for allocator noise: stated in the output) of the helper's
+// RSS (the median of its readings over the last 5% before each point: see RSS_WINDOW) and of this side's heap,
 // fds and threads no higher at 100% than at 10%. Exit 1 otherwise.
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { ResolverClient } from '../src/client/resolverClient';
 import type { GetaddrinfoRequest } from '../src/core/addrinfo';
+import type { HelperMemory } from '../src/ipc/protocol';
 import { FIXTURE } from '../test/fixtures/dns/zone';
 
 const HELPER = process.env.NETLENS_SOAK_HELPER ?? path.resolve(__dirname, '../../dist/helper.js');
 const WINDOW = 256;
 const GROWTH_LIMIT = 0.05;
 const SLACK_KIB = 1024;
+/**
+ * The helper's RSS that the growth check compares is the median of its RSS after every window of calls over the
+ * last 5% of the run before the point, not one reading at the point. Measured with --detail (issue 18): between
+ * points the helper's live V8 heap after a full collection stays flat (4.5-6.3 MiB for explain, lookups and
+ * connect), but the resident old space holding not yet collected garbage swings between 9 and 32 MiB with the
+ * phase of V8's collection cycle, which one reading at a point catches anywhere in: 10% → 100% of one and the same
+ * code measured +3.6%, -0.2% and +7.6% for connect. A leak moves the median of the window; the sawtooth does not.
+ */
+const RSS_WINDOW = 0.05;
+
+/**
+ * Where the helper's resident memory is, from /proc/PID/smaps: glibc's main malloc arena (`[heap]`), its
+ * per-thread arenas (each a 64 MiB-aligned reservation of which only the part in use is read-write: HEAP_MAX_SIZE
+ * on 64-bit), other anonymous memory (V8's heap, thread stacks, large mmap'ed malloc blocks) and file mappings.
+ */
+interface RssParts {
+  mainArenaKiB: number;
+  threadArenas: number;
+  threadArenaKiB: number;
+  otherAnonKiB: number;
+  fileKiB: number;
+}
+
+const ARENA_BYTES = 64 * 1024 * 1024;
+
+function rssParts(pid: number): RssParts {
+  const parts: RssParts = { mainArenaKiB: 0, threadArenas: 0, threadArenaKiB: 0, otherAnonKiB: 0, fileKiB: 0 };
+  const maps: { start: number; end: number; perms: string; name: string; rss: number }[] = [];
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (head) maps.push({ start: parseInt(head[1], 16), end: parseInt(head[2], 16), perms: head[3], name: head[4] === '0' ? head[5] : head[5] || 'file', rss: 0 });
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && maps.length) maps[maps.length - 1].rss = Number(rss[1]);
+  }
+  for (let i = 0; i < maps.length; i++) {
+    const m = maps[i];
+    const next = maps[i + 1];
+    const arena = m.name === '' && m.start % ARENA_BYTES === 0 && m.perms.startsWith('rw') && (m.end - m.start === ARENA_BYTES || (next !== undefined && next.name === '' && next.start === m.end && next.perms.startsWith('---') && next.end - m.start === ARENA_BYTES));
+    if (m.name === '[heap]') parts.mainArenaKiB += m.rss;
+    else if (arena) {
+      parts.threadArenas++;
+      parts.threadArenaKiB += m.rss;
+    } else if (m.name === '' || m.name.startsWith('[')) parts.otherAnonKiB += m.rss;
+    else parts.fileKiB += m.rss;
+  }
+  return parts;
+}
 
 interface Sample {
   label: string;
   pid: number;
   done: number;
   helperRssKiB: number;
+  /** Median of the helper's RSS after each window of calls in the last RSS_WINDOW of the run before this point. */
+  helperRssMedianKiB: number;
+  rssReadings: number;
   helperFds: number;
   helperThreads: number;
   heapKiB: number;
   ownFds: number;
   seconds: number;
+  /** With --detail: the helper's smaps breakdown and its own V8 figures before and after a full collection. */
+  detail?: { parts: RssParts; before: HelperMemory; after: HelperMemory };
+}
+
+let detailed = false;
+
+interface RssReading {
+  done: number;
+  pid: number;
+  rssKiB: number;
 }
 
 function argNumber(name: string, fallback: number): number {
@@ -61,17 +127,37 @@ async function settled(client: ResolverClient): Promise<void> {
   }
 }
 
-async function sample(client: ResolverClient, label: string, done: number, started: number): Promise<Sample> {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+async function sample(client: ResolverClient, label: string, done: number, started: number, readings: readonly RssReading[]): Promise<Sample> {
   await settled(client);
   const pid = client.helperPid;
   if (pid === undefined) throw new Error(`no helper at ${label}`);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
+  let detail: Sample['detail'];
+  if (detailed) {
+    // smaps first: the helper's collection below changes what it shows.
+    const parts = rssParts(pid);
+    const before = await client.request('debug.memory', { gc: false }, 10_000);
+    const after = await client.request('debug.memory', { gc: true }, 10_000);
+    if (!before.ok || !after.ok) throw new Error('--detail needs the helper\'s debug.memory');
+    detail = { parts, before: before.value, after: after.value };
+  }
+  const helperRssKiB = procStatus(pid, 'VmRSS');
+  const recent = readings.filter((r) => r.pid === pid).map((r) => r.rssKiB);
   return {
+    detail,
     label,
     pid,
     done,
-    helperRssKiB: procStatus(pid, 'VmRSS'),
+    helperRssKiB,
+    helperRssMedianKiB: median([...recent, helperRssKiB]),
+    rssReadings: recent.length + 1,
     helperFds: fs.readdirSync(`/proc/${pid}/fd`).length,
     helperThreads: procStatus(pid, 'Threads'),
     heapKiB: Math.round(process.memoryUsage().heapUsed / 1024),
@@ -100,17 +186,30 @@ function lookupFor(i: number): { host: string; timeoutMs?: number; expect: 'ok' 
 
 function report(title: string, samples: Sample[]): boolean {
   console.log(`\n${title}`);
-  console.log('  point      done       s   helper RSS KiB  fds  threads   heap KiB  own fds');
+  console.log('  point      done       s   helper RSS KiB (median of n over the last 5%)  fds  threads   heap KiB  own fds');
   for (const s of samples) {
     console.log(
-      `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
+      `  ${s.label.padEnd(6)} ${String(s.done).padStart(9)} ${s.seconds.toFixed(0).padStart(7)} ${String(s.helperRssKiB).padStart(16)} (${String(s.helperRssMedianKiB).padStart(7)} of ${String(s.rssReadings).padStart(3)})   ${String(s.helperFds).padStart(4)} ${String(s.helperThreads).padStart(8)} ${String(s.heapKiB).padStart(10)} ${String(s.ownFds).padStart(8)}`
     );
+  }
+  if (samples.some((s) => s.detail)) {
+    console.log('  point   main arena  thread arenas (n)  other anon    files  | helper V8 heap used/total KiB, external: as sampled → after full gc (RSS)');
+    for (const s of samples) {
+      const d = s.detail;
+      if (!d) continue;
+      const p = d.parts;
+      console.log(
+        `  ${s.label.padEnd(6)} ${String(p.mainArenaKiB).padStart(11)} ${String(p.threadArenaKiB).padStart(11)} (${String(p.threadArenas).padStart(2)}) ${String(p.otherAnonKiB).padStart(14)} ${String(p.fileKiB).padStart(8)}  | ${d.before.heapUsedKiB}/${d.before.heapTotalKiB}, ${d.before.externalKiB} → ${d.after.heapUsedKiB}/${d.after.heapTotalKiB}, ${d.after.externalKiB} (RSS ${d.after.rssKiB})${d.after.gcRan ? '' : ' [no gc]'}`
+      );
+      const spaces = (m: HelperMemory): string => Object.entries(m.spaces).filter(([, v]) => v.physicalKiB >= 1024).map(([k, v]) => `${k.replace(/_space$/, '')} ${v.usedKiB}/${v.physicalKiB}`).join(', ');
+      console.log(`         V8 spaces used/resident KiB: ${spaces(d.before)} → after gc: ${spaces(d.after)}`);
+    }
   }
   const first = samples.find((s) => s.label === '10%');
   const last = samples.find((s) => s.label === '100%');
   if (!first || !last) return false;
   const checks: [string, boolean, string][] = [
-    ['helper RSS', last.helperRssKiB <= first.helperRssKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.helperRssKiB - first.helperRssKiB) / first.helperRssKiB) * 100).toFixed(1)}%`],
+    ['helper RSS (median over the last 5%)', last.helperRssMedianKiB <= first.helperRssMedianKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.helperRssMedianKiB - first.helperRssMedianKiB) / first.helperRssMedianKiB) * 100).toFixed(1)}% (at the points themselves ${(((last.helperRssKiB - first.helperRssKiB) / first.helperRssKiB) * 100).toFixed(1)}%)`],
     ['client heap', last.heapKiB <= first.heapKiB * (1 + GROWTH_LIMIT) + SLACK_KIB, `${(((last.heapKiB - first.heapKiB) / first.heapKiB) * 100).toFixed(1)}%`],
     ['helper fds', last.helperFds <= first.helperFds, `${first.helperFds} → ${last.helperFds}`],
     ['helper threads', last.helperThreads <= first.helperThreads, `${first.helperThreads} → ${last.helperThreads}`],
@@ -127,6 +226,7 @@ async function drive(client: ResolverClient, total: number, one: (i: number) => 
   const started = Date.now();
   const samples: Sample[] = [];
   const points = new Map([[Math.floor(total * 0.1), '10%'], [Math.floor(total * 0.5), '50%'], [total, '100%']]);
+  const readings: RssReading[] = [];
   let i = 0;
   while (i < total) {
     const end = Math.min(total, i + WINDOW);
@@ -134,7 +234,11 @@ async function drive(client: ResolverClient, total: number, one: (i: number) => 
     for (; i < end; i++) batch.push(one(i));
     await Promise.all(batch);
     for (const [at, hook] of hooks) if (at > i - WINDOW && at <= i) await hook();
-    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started));
+    // Read before the point's own sample (which waits for the helper to settle): every reading is taken the same way.
+    const pid = client.helperPid;
+    if (pid !== undefined) readings.push({ done: i, pid, rssKiB: procStatus(pid, 'VmRSS') });
+    while (readings.length > 0 && readings[0].done <= i - total * RSS_WINDOW) readings.shift();
+    for (const [at, label] of points) if (at > i - WINDOW && at <= i) samples.push(await sample(client, label, i, started, readings));
   }
   return samples;
 }
@@ -143,7 +247,7 @@ async function soakLookups(client: ResolverClient, total: number): Promise<boole
   const unexpected: string[] = [];
   const counts = { ok: 0, error: 0, timeout: 0 };
   const restarts = new Map<number, () => Promise<void>>();
-  for (const pct of [0.02, 0.04, 0.06, 0.08]) {
+  for (const pct of [0.005, 0.01, 0.015, 0.02]) {
     restarts.set(Math.floor(total * pct), async () => {
       client.restart('soak: restart during warm-up');
       await client.ping();
@@ -218,7 +322,13 @@ async function main(): Promise<void> {
   // --helper-old-space-mb=N caps the helper's V8 old space, so that garbage V8 has not yet collected cannot pass for
   // growth (and a real JavaScript leak ends in an out-of-memory crash, which the restart count shows).
   const oldSpace = argNumber('helper-old-space-mb', 0);
-  const env: Record<string, string> = oldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${oldSpace}`.trim() } : {};
+  // --detail: where the helper's RSS is at each point (smaps) and its V8 heap before and after a full collection,
+  // through the test-hook method debug.memory (so the helper runs with its test hooks and --expose-gc). The
+  // collection happens after RSS was read, but it changes the heap the next point starts from: use --detail to find
+  // a cause, and a run without it for the figures.
+  detailed = process.argv.includes('--detail');
+  const nodeOptions = [process.env.NODE_OPTIONS ?? '', oldSpace > 0 ? `--max-old-space-size=${oldSpace}` : '', detailed ? '--expose-gc' : ''].filter((o) => o).join(' ');
+  const env: Record<string, string> = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(detailed ? { NETLENS_HELPER_TEST_HOOKS: '1' } : {}) };
   const client = new ResolverClient({ helperPath: HELPER, timeoutMs: () => 10_000, log: () => undefined, env });
   let ok = true;
   try {

@@ -20,6 +20,8 @@ const { reportCounts } = require('./lib/testResults');
 
 const ROOT = path.resolve(__dirname, '..');
 const FUZZ_SRC = path.join(ROOT, 'test', 'fuzz');
+// The Node-API host the fuzz harnesses share with the target harness (test/native-harness/napi_host.c).
+const HOST_SRC = path.join(ROOT, 'test', 'native-harness');
 const OUT = path.join(ROOT, 'build', 'fuzz');
 const NODE_INCLUDE = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
 const HARNESSES = ['args', 'addrinfo', 'hostent', 'nss'];
@@ -27,8 +29,8 @@ const CFLAGS = ['-g', '-O1', '-fsanitize=fuzzer,address,undefined', '-fno-saniti
 
 function build(harness) {
   const exe = path.join(OUT, `fuzz_${harness}`);
-  const sources = [`fuzz_${harness}.c`, 'fuzz_napi.c', 'fuzz_uv_stub.c'].map((f) => path.join(FUZZ_SRC, f));
-  const r = spawnSync('clang', [...CFLAGS, `-I${NODE_INCLUDE}`, ...sources, '-o', exe], { encoding: 'utf8' });
+  const sources = [path.join(FUZZ_SRC, `fuzz_${harness}.c`), path.join(HOST_SRC, 'napi_host.c'), path.join(FUZZ_SRC, 'fuzz_uv_stub.c')];
+  const r = spawnSync('clang', [...CFLAGS, `-I${NODE_INCLUDE}`, `-I${HOST_SRC}`, ...sources, '-o', exe], { encoding: 'utf8' });
   if (r.error) throw new Error(`clang: ${r.error.message} (apt-get install clang libclang-rt-14-dev)`);
   if (r.status !== 0) throw new Error(`clang failed for ${harness}:\n${r.stderr}`);
   return exe;

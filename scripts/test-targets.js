@@ -128,7 +128,7 @@ function testHarnessSelfCheck(ctx) {
   const outDir = path.join(ctx.buildDir, 'harness', 'linux-x64');
   fs.mkdirSync(outDir, { recursive: true });
   const exe = path.join(outDir, 'netlens-harness');
-  const sources = ['harness.c', 'fake_napi.c', 'fake_uv.c'].map((f) => path.join(ROOT, 'test', 'native-harness', f));
+  const sources = ['harness.c', 'napi_host.c', 'fake_uv.c'].map((f) => path.join(ROOT, 'test', 'native-harness', f));
   const built = run(cc, ['-O2', '-std=gnu11', `-I${ctx.headers}`, '-rdynamic', '-o', exe, ...sources, '-ldl', '-lm']);
   if (built.status !== 0) return fail(title, `${cc} could not build the harness:\n${built.stderr.trim()}`);
   const results = path.join(ctx.scratch, 'self-check.json');
@@ -143,7 +143,7 @@ function testHarnessSelfCheck(ctx) {
 
 function testMusl(target, ctx) {
   const harnessDir = path.join(ROOT, 'test', 'native-harness');
-  const harnessSources = ['harness.c', 'fake_napi.c', 'fake_uv.c'].map((f) => path.join(harnessDir, f));
+  const harnessSources = ['harness.c', 'napi_host.c', 'fake_uv.c'].map((f) => path.join(harnessDir, f));
   const outDir = path.join(ctx.buildDir, 'harness', target);
   fs.mkdirSync(outDir, { recursive: true });
   let command;

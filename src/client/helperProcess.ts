@@ -34,6 +34,9 @@ export class HelperProcess {
       execArgv: [],
       env: {
         ...process.env,
+        // No MALLOC_ARENA_MAX: with 16 pool threads glibc makes 15 per-thread malloc arenas, but the soak
+        // (`npm run bench:soak -- --detail`, issue 18) measured them at 3-6 MiB together and flat from 10% to 100%
+        // of every run; the helper's growth was elsewhere (the main arena and V8's heap).
         UV_THREADPOOL_SIZE: String(HELPER_THREADPOOL_SIZE),
         ...options.env,
         // In desktop VS Code process.execPath is Electron; this makes it behave as Node (as vscode-languageclient does).

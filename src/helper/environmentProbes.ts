@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { EnvironmentProbes } from '../core/resolverEnvironment';
-import { readSystemFile } from '../core/systemFiles';
+import { readSystemFileText, type SystemFileReader } from '../core/systemFiles';
 import { detectLibc, hostPlatform } from './libcInfo';
 
 type FileProbes = Pick<EnvironmentProbes, 'readFile' | 'exists' | 'readLink' | 'listDir'>;
@@ -15,10 +15,10 @@ type FileProbes = Pick<EnvironmentProbes, 'readFile' | 'exists' | 'readLink' | '
  * relative, as Ubuntu's `/etc/resolv.conf -> ../run/systemd/resolve/stub-resolv.conf` is). Reads go through
  * readSystemFile: a FIFO in a file's place is refused rather than waited on, and the size is capped.
  */
-export function fileProbes(root = '/'): FileProbes {
+export function fileProbes(root = '/', read: SystemFileReader = readSystemFileText): FileProbes {
   const at = (p: string): string => (root === '/' ? p : path.join(root, p));
   return {
-    readFile: (p) => readSystemFile(at(p)),
+    readFile: (p) => read(at(p)).text,
     exists: (p) => fs.existsSync(at(p)),
     readLink: (p) => {
       try {
@@ -46,7 +46,10 @@ export function glibcRuntimeVersion(): string | null {
   return libc.platform === 'glibc' ? libc.version : null;
 }
 
-/** The probes of this process: its files, environment, host name and C library, and the editor's remoteName. */
-export function helperEnvironmentProbes(remoteName: string | null): EnvironmentProbes {
-  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), platform: hostPlatform(), ...fileProbes() };
+/**
+ * The probes of this process: its files, environment, host name and C library, and the editor's remoteName.
+ * `read` lets one report share its reads of /etc/resolv.conf with its other parts (systemFiles' snapshotReader).
+ */
+export function helperEnvironmentProbes(remoteName: string | null, read: SystemFileReader = readSystemFileText): EnvironmentProbes {
+  return { remoteName, env: process.env, hostname: os.hostname(), glibcVersion: glibcRuntimeVersion(), platform: hostPlatform(), ...fileProbes('/', read) };
 }

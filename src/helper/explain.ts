@@ -11,7 +11,7 @@ import { parseResolvConf } from '../core/resolverConfig';
 import { timeoutError } from '../core/resolverError';
 import { detectResolverEnvironment } from '../core/resolverEnvironment';
 import { isNumericHost, searchList } from '../core/searchTrace';
-import { readSystemFile, readSystemFileText } from '../core/systemFiles';
+import { readSystemFileText, snapshotReader } from '../core/systemFiles';
 import { helperEnvironmentProbes } from './environmentProbes';
 import { hostPlatform, libcInfoFor } from './libcInfo';
 import { answerNssHosts, nssHostsDeps } from './nssHosts';
@@ -25,8 +25,11 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<{ ok: tr
 }
 
 export async function explainInHelper(request: ExplainRequest, backend: ResolverBackend, backendNote: string | null, platform: PlatformId = hostPlatform()): Promise<ExplainResult> {
-  const deps = nssHostsDeps(backend, backendNote, libcInfoFor(platform), readSystemFileText);
-  const environment = detectResolverEnvironment({ ...helperEnvironmentProbes(request.remoteName), platform });
+  // Each file once for the whole report: the environment, the skeleton and every source's part read the same ones.
+  const readText = snapshotReader(readSystemFileText);
+  const read = (path: string): string | null => readText(path).text;
+  const deps = nssHostsDeps(backend, backendNote, libcInfoFor(platform), readText);
+  const environment = detectResolverEnvironment({ ...helperEnvironmentProbes(request.remoteName, readText), platform });
   const params = { name: request.name, family: request.family, only: request.network ? undefined : [...LOCAL_NSS_SOURCES] };
   const nss = composeNssReport(params, (only) => within(answerNssHosts({ ...params, only }, deps), request.timeoutMs, `the ${only.join(', ') || 'nsswitch.conf'} source`), request.timeoutMs);
   // The search list is the stub resolver's of glibc and musl; macOS and Windows search with their own services.
@@ -36,8 +39,8 @@ export async function explainInHelper(request: ExplainRequest, backend: Resolver
     numeric || !searched
       ? Promise.resolve(null)
       : request.network
-        ? searchTraceQuery({ name: request.name, family: request.family, timeoutMs: request.timeoutMs }, { read: readSystemFile })
-        : Promise.resolve(searchList(request.name, parseResolvConf(readSystemFile('/etc/resolv.conf') ?? '', process.env, os.hostname())));
+        ? searchTraceQuery({ name: request.name, family: request.family, timeoutMs: request.timeoutMs }, { read })
+        : Promise.resolve(searchList(request.name, parseResolvConf(read('/etc/resolv.conf') ?? '', process.env, os.hostname())));
   const [report, trace] = await Promise.all([nss, search]);
   if (!report.ok) throw new Error(report.error.message);
   return { environment, nss: report.value, search: trace, searchUnavailable: searched || numeric ? null : searchUnavailableNote(platformDescription(platform)) };

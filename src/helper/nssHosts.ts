@@ -13,6 +13,7 @@ import { LOCAL_NSS_SOURCES, type NssHostsParams, type NssHostsReport, type NssSo
 import { defaultHostsLine, glibcVersionParts, parseNsswitchConf, type NsswitchHosts } from '../core/nsswitch';
 import { parseResolvConf } from '../core/resolverConfig';
 import type { SystemFileReader } from '../core/systemFiles';
+import { lastResult } from '../core/lastResult';
 import type { LibcInfo } from './libcInfo';
 import type { ResolverBackend } from './resolverBackend';
 
@@ -24,6 +25,9 @@ const AVAHI_SOCKET = '/run/avahi-daemon/socket';
 const NSCD_SOCKET = '/var/run/nscd/socket';
 /** A hostile hosts file can list a name a million times; the report keeps the first ones. */
 const MAX_ADDRESSES = 1000;
+/** One parse per state of each file, not one per source asked (core/lastResult.ts says why). */
+const parseNsswitch = lastResult(parseNsswitchConf);
+const parseHosts = lastResult(parseHostsFile);
 
 export interface NssHostsDeps {
   backend: ResolverBackend;
@@ -51,7 +55,7 @@ function facts(params: NssHostsParams, deps: NssHostsDeps): NssDetailFacts {
   return {
     name: params.name,
     family: params.family,
-    hostsFile: { path: HOSTS, problem: hosts.problem, matches: hosts.text === null ? [] : hostsFileMatches(parseHostsFile(hosts.text), params.name) },
+    hostsFile: { path: HOSTS, problem: hosts.problem, matches: hosts.text === null ? [] : hostsFileMatches(parseHosts(hosts.text), params.name) },
     resolvConf: { path: RESOLV, nameservers: conf?.nameservers ?? [], rotate: conf?.options.includes('rotate') ?? false },
     hostname: deps.backend.gethostname(),
     avahiSocket: { path: AVAHI_SOCKET, present: deps.exists(AVAHI_SOCKET) },
@@ -83,7 +87,7 @@ export async function answerNssHosts(params: NssHostsParams, deps: NssHostsDeps)
   if (libc.platform !== 'glibc') return { ...base, platform: 'unsupported', note: unsupportedNote(libc.os) };
 
   const file = deps.readText(NSSWITCH);
-  const conf = parseNsswitchConf(file.text, libc.version);
+  const conf = parseNsswitch(file.text, libc.version);
   const line = conf.sources ?? [];
   const notes = configurationNotes(conf, file.text !== null, deps);
   const nsswitch = { path: NSSWITCH, hosts: line, origin: conf.origin, lineNumber: conf.lineNumber, parseError: conf.parseError };

@@ -1,4 +1,5 @@
 import * as net from 'net';
+import * as v8 from 'v8';
 import { getaddrinfoRequestProblem, type GetaddrinfoRequest, type GetnameinfoRequest } from '../core/addrinfo';
 import type { DirectDnsRequest } from '../core/directDns';
 import type { SearchTraceRequest } from '../core/searchTrace';
@@ -136,6 +137,14 @@ export class RequestHandler {
         const report = this.progress(request);
         for (let n = 0; n < request.params.count; n++) report({ n, pad: 'x'.repeat(request.params.bytes) });
         return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(cancelledError())));
+      }
+      case 'debug.memory': {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (request.params.gc && gc) gc();
+        const m = process.memoryUsage();
+        const kib = (bytes: number): number => Math.round(bytes / 1024);
+        const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, { usedKiB: kib(x.space_used_size), physicalKiB: kib(x.physical_space_size) }]));
+        return { gcRan: request.params.gc && gc !== undefined, rssKiB: kib(m.rss), heapUsedKiB: kib(m.heapUsed), heapTotalKiB: kib(m.heapTotal), externalKiB: kib(m.external), spaces };
       }
     }
   }

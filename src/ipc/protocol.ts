@@ -68,6 +68,21 @@ export interface HelperMethods {
   'debug.oversized': { params: { size: number }; result: { ok: true } };
   /** Sends `count` progress messages of `bytes` each, then waits until cancelled (answers with the cancel error). */
   'debug.progress': { params: { count: number; bytes: number }; result: never; progress: { n: number; pad: string } };
+  /** The helper's own memory figures (the soak's evidence of where its RSS is); `gc` runs a full collection first
+   * when the helper was started with --expose-gc (gcRan says whether it could). */
+  'debug.memory': { params: { gc: boolean }; result: HelperMemory };
+}
+
+export interface HelperMemory {
+  gcRan: boolean;
+  rssKiB: number;
+  /** V8's heap: what live objects use, and what V8 holds for them (committed pages of every space). */
+  heapUsedKiB: number;
+  heapTotalKiB: number;
+  /** Memory outside V8's heap that JavaScript objects own (Buffers, the addon's external strings). */
+  externalKiB: number;
+  /** Each V8 space (new_space, old_space, large_object_space, …): live bytes and resident pages. */
+  spaces: Record<string, { usedKiB: number; physicalKiB: number }>;
 }
 
 export type HelperMethod = keyof HelperMethods;
@@ -129,6 +144,7 @@ export const HELPER_METHODS: readonly HelperMethod[] = [
   'debug.garbage',
   'debug.oversized',
   'debug.progress',
+  'debug.memory',
 ];
 
 export function isHelperMethod(value: unknown): value is HelperMethod {

@@ -12,7 +12,7 @@
 #include "../../native/nss_module_call.c"
 
 #include "fuzz_input.h"
-#include "fuzz_napi.h"
+#include "napi_host.h"
 
 #define MAX_ROWS 600 /* glibc answers hundreds of rows for a name with many A records and three socket types */
 
@@ -47,15 +47,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   napi_value result;
-  if (addrinfo_rows(fz_env(), nrows ? rows : NULL, &result) != napi_ok) abort();
-  fz_value *array = (fz_value *)result;
-  if (array->type != FZ_ARRAY || array->count != nrows) abort();
+  if (addrinfo_rows(host_env(), nrows ? rows : NULL, &result) != napi_ok) abort();
+  host_value *array = (host_value *)result;
+  if (array->type != HOST_ARRAY || array->count != nrows) abort();
   for (size_t i = 0; i < nrows; i++) {
     const struct addrinfo *ai = &rows[i];
-    fz_value *row = array->items[i];
-    fz_value *c = fz_get(row, "canonname"), *address = fz_get(row, "address"), *port = fz_get(row, "port");
+    host_value *row = array->items[i];
+    host_value *c = host_get(row, "canonname"), *address = host_get(row, "address"), *port = host_get(row, "port");
     if (c == NULL || strcmp(c->string, ai->ai_canonname ? ai->ai_canonname : "") != 0) abort();
-    if (fz_get(row, "family")->number != ai->ai_family) abort();
+    if (host_get(row, "family")->number != ai->ai_family) abort();
     char text[INET6_ADDRSTRLEN] = "";
     unsigned expected_port = 0;
     if (ai->ai_addr != NULL && ai->ai_family == AF_INET && ai->ai_addrlen >= sizeof(struct sockaddr_in)) {
@@ -76,6 +76,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   free(rows);
   free(canon);
-  fz_reset();
+  host_reset();
   return 0;
 }

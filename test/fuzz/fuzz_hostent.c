@@ -15,7 +15,7 @@
 #include "../../native/nss_module_call.c"
 
 #include "fuzz_input.h"
-#include "fuzz_napi.h"
+#include "napi_host.h"
 
 #define MAX_LIST 2000
 
@@ -51,10 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (h.h_addr_list == NULL) naddrs = 0;
 
   napi_value value;
-  if (hostent_object(fz_env(), &h, &value) != napi_ok) abort();
-  fz_value *obj = (fz_value *)value;
-  if (strcmp(fz_get(obj, "name")->string, h.h_name ? h.h_name : "") != 0) abort();
-  fz_value *aliases = fz_get(obj, "aliases"), *addresses = fz_get(obj, "addresses");
+  if (hostent_object(host_env(), &h, &value) != napi_ok) abort();
+  host_value *obj = (host_value *)value;
+  if (strcmp(host_get(obj, "name")->string, h.h_name ? h.h_name : "") != 0) abort();
+  host_value *aliases = host_get(obj, "aliases"), *addresses = host_get(obj, "addresses");
   if (aliases->count != naliases) abort();
   for (size_t i = 0; i < naliases; i++) {
     if (strcmp(aliases->items[i]->string, h.h_aliases[i]) != 0) abort();
@@ -89,6 +89,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   free(h.h_aliases);
   free(h.h_addr_list);
   free(h.h_name);
-  fz_reset();
+  host_reset();
   return 0;
 }

@@ -15,7 +15,7 @@
 #include "../../native/nss_module_call.c"
 
 #include "fuzz_input.h"
-#include "fuzz_napi.h"
+#include "napi_host.h"
 
 #define MAX_ADDRS 400
 
@@ -182,17 +182,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   napi_value value;
-  if (nss_answer_object(fz_env(), &answer, &value) != napi_ok) abort();
-  fz_value *calls = fz_get((fz_value *)value, "calls");
+  if (nss_answer_object(host_env(), &answer, &value) != napi_ok) abort();
+  host_value *calls = host_get((host_value *)value, "calls");
   if (calls->count != (size_t)answer.ncalls) abort();
   for (int c = 0; c < answer.ncalls; c++) {
-    fz_value *addresses = fz_get(calls->items[c], "addresses");
+    host_value *addresses = host_get(calls->items[c], "addresses");
     if (addresses->count != answer.calls[c].count) abort();
     for (size_t k = 0; k < answer.calls[c].count; k++) {
-      if (strcmp(fz_get(addresses->items[k], "address")->string, answer.calls[c].addresses[k].text) != 0) abort();
+      if (strcmp(host_get(addresses->items[k], "address")->string, answer.calls[c].addresses[k].text) != 0) abort();
     }
   }
   netlens_nss_answer_free(&answer);
-  fz_reset();
+  host_reset();
   return 0;
 }

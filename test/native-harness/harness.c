@@ -1,6 +1,7 @@
 /*
  * harness.c - loads the resolver addon without Node and calls its exports, printing one JSON line per call.
- * For targets that have no Node to test in (musl: npm has no musl Node); fake_napi.c is the host.
+ * For targets that have no Node to test in (musl: npm has no musl Node); napi_host.c is the host (the fuzz
+ * harnesses' too), with async work run inline.
  *
  *   netlens-harness ADDON.node CALL [-- CALL]...
  *   CALL = NAME ARG...   NAME is an export: a function is called with the ARGs; any other value is printed.
@@ -20,7 +21,7 @@
 #include <dlfcn.h>
 #endif
 
-#include "fake_napi.h"
+#include "napi_host.h"
 
 typedef napi_value (*register_fn)(napi_env env, napi_value exports);
 
@@ -36,17 +37,17 @@ static int hex_digit(char c) {
 }
 
 /* One argument from its command-line form, or NULL (usage error). */
-static fake_value *parse_arg(const char *text) {
-  if (strcmp(text, "null") == 0) return fake_null();
-  if (strcmp(text, "undefined") == 0) return fake_undefined();
-  if (strcmp(text, "true") == 0) return fake_boolean(1);
-  if (strcmp(text, "false") == 0) return fake_boolean(0);
-  if (strncmp(text, "s:", 2) == 0) return fake_string(text + 2, strlen(text + 2));
+static host_value *parse_arg(const char *text) {
+  if (strcmp(text, "null") == 0) return host_null();
+  if (strcmp(text, "undefined") == 0) return host_undefined();
+  if (strcmp(text, "true") == 0) return host_boolean(1);
+  if (strcmp(text, "false") == 0) return host_boolean(0);
+  if (strncmp(text, "s:", 2) == 0) return host_string(text + 2, strlen(text + 2));
   if (strncmp(text, "n:", 2) == 0) {
     char *end = NULL;
     double d = strtod(text + 2, &end);
     if (end == text + 2 || *end != '\0') return NULL;
-    return fake_number(d);
+    return host_number(d);
   }
   if (strncmp(text, "x:", 2) == 0) {
     size_t n = strlen(text + 2);
@@ -58,12 +59,12 @@ static fake_value *parse_arg(const char *text) {
       if (hi < 0 || lo < 0) return NULL;
       bytes[i] = (char)(hi * 16 + lo);
     }
-    return fake_string(bytes, n / 2);
+    return host_string(bytes, n / 2);
   }
   return NULL;
 }
 
-static fake_value *load(const char *path) {
+static host_value *load(const char *path) {
   register_fn init;
 #ifdef NETLENS_HARNESS_LINKED
   (void)path;
@@ -73,8 +74,8 @@ static fake_value *load(const char *path) {
   if (handle == NULL) {
     printf("{\"loaded\":false,\"error\":");
     const char *e = dlerror();
-    fake_value *text = fake_string(e ? e : "dlopen failed", strlen(e ? e : "dlopen failed"));
-    fake_print_json(stdout, text);
+    host_value *text = host_string(e ? e : "dlopen failed", strlen(e ? e : "dlopen failed"));
+    host_print_json(stdout, text);
     printf("}\n");
     return NULL;
   }
@@ -84,16 +85,16 @@ static fake_value *load(const char *path) {
     return NULL;
   }
 #endif
-  fake_value *exports = fake_object();
-  napi_value returned = init(fake_env(), (napi_value)exports);
-  if (fake_pending_exception() != NULL || returned == NULL) {
+  host_run_async_inline(1);
+  host_value *exports = host_load_module(init);
+  if (exports == NULL) {
     printf("{\"loaded\":false,\"error\":");
-    if (fake_pending_exception() != NULL) fake_print_json(stdout, fake_pending_exception());
+    if (host_pending() != NULL) host_print_json(stdout, host_pending());
     else printf("\"the module initialiser returned NULL\"");
     printf("}\n");
     return NULL;
   }
-  return (fake_value *)returned;
+  return exports;
 }
 
 int main(int argc, char **argv) {
@@ -101,19 +102,19 @@ int main(int argc, char **argv) {
     fputs("usage: netlens-harness ADDON.node [NAME ARG... [-- NAME ARG...]...]\n", stderr);
     return 2;
   }
-  fake_value *exports = load(argv[1]);
+  host_value *exports = load(argv[1]);
   if (exports == NULL) return 3;
   printf("{\"loaded\":true,\"exports\":[");
-  for (size_t i = 0; i < exports->nprops; i++) {
+  for (size_t i = 0; i < exports->count; i++) {
     if (i) putchar(',');
-    fake_print_json(stdout, fake_string(exports->props[i].key, strlen(exports->props[i].key)));
+    host_print_json(stdout, host_string(exports->keys[i], strlen(exports->keys[i])));
   }
   printf("]}\n");
 
   int i = 2;
   while (i < argc) {
     const char *name = argv[i++];
-    fake_value *args[16];
+    host_value *args[16];
     size_t nargs = 0;
     while (i < argc && strcmp(argv[i], "--") != 0) {
       if (nargs == sizeof args / sizeof args[0] || (args[nargs] = parse_arg(argv[i])) == NULL) {
@@ -124,20 +125,24 @@ int main(int argc, char **argv) {
       i++;
     }
     if (i < argc) i++; /* the "--" */
-    fake_value *target = fake_get(exports, name);
+    host_value *target = host_get(exports, name);
     int threw = 0;
-    fake_value *result;
+    host_value *result;
     if (target == NULL) {
-      result = fake_undefined();
-    } else if (target->type == FV_FUNCTION) {
-      result = fake_call(target, nargs, args, &threw);
+      result = host_undefined();
+    } else if (target->type == HOST_FUNCTION) {
+      result = host_call(target, nargs, args);
+      if (result == NULL) {
+        threw = 1;
+        result = host_pending();
+      }
     } else {
       result = target;
     }
     printf("{\"call\":");
-    fake_print_json(stdout, fake_string(name, strlen(name)));
+    host_print_json(stdout, host_string(name, strlen(name)));
     printf(",\"threw\":%s,\"value\":", threw ? "true" : "false");
-    fake_print_json(stdout, result);
+    host_print_json(stdout, result);
     printf("}\n");
     fflush(stdout);
   }

@@ -38,7 +38,7 @@ const MUSL_GAI_TEXT: Record<number, string> = {
 /** musl's hstrerror table (src/network/hstrerror.c). */
 const MUSL_H_TEXT: Record<number, string> = { 1: 'Host not found', 2: 'Try again', 3: 'Non-recoverable error', 4: 'Address not available' };
 
-/** One call's line: value is JSON as fake_napi.c prints it (promises as {$promise, value}, errors as {$error, …}). */
+/** One call's line: value is JSON as test/native-harness/napi_host.c prints it (promises as {$promise, value}, errors as {$error, …}). */
 interface CallResult {
   call: string;
   threw: boolean;
