@@ -1,17 +1,21 @@
-// `node out/bench/scanThroughputChild.js current|frozen BYTES ROUNDS`: one scanner's line-by-line throughput on the
-// sparse mix (generateLines, seed 1), in a process of its own, printed as JSON {mbPerS, mb}. Used by bench/scanner.ts
-// to compare today's scanner with the frozen copy (bench/frozenScanner): in one process, the copy that ran second
-// ran on fresh, monomorphic JIT state while the other carried the earlier benchmarks' (identical code measured
-// 0.76×), so each gets a fresh process.
+// `node out/bench/scanThroughputChild.js current|frozen BYTES ROUNDS [sparse|dense]`: one scanner's line-by-line
+// throughput on the sparse mix (generateLines, seed 1) or the dense text (generateDense, seed 7), in a process of its
+// own, printed as JSON {mbPerS, mb}. Used by bench/scanner.ts to compare today's scanner with the frozen copy
+// (bench/frozenScanner): in one process, the copy that ran second ran on fresh, monomorphic JIT state while the other
+// carried the earlier benchmarks' (identical code measured 0.76×), so each gets a fresh process. bench/
+// scanInstructions.ts runs it under cachegrind with ROUNDS 0 and 4.
 import { createScanner } from '../src/core/scanner';
+import { generateDense } from '../test/support/denseCorpus';
 import { loadCorpus } from '../test/support/scannerCorpus';
 import { createScanner as createFrozenScanner } from './frozenScanner';
 import { generateLines } from './scanner';
 
-const [which, bytes, rounds] = process.argv.slice(2);
-if (which !== 'current' && which !== 'frozen') throw new Error(`usage: scanThroughputChild current|frozen BYTES ROUNDS`);
+const [which, bytes, rounds, input = 'sparse'] = process.argv.slice(2);
+if ((which !== 'current' && which !== 'frozen') || (input !== 'sparse' && input !== 'dense')) {
+  throw new Error(`usage: scanThroughputChild current|frozen BYTES ROUNDS [sparse|dense]`);
+}
 const scanner = which === 'current' ? createScanner() : createFrozenScanner();
-const lines = generateLines(loadCorpus(), Number(bytes), 1);
+const lines = input === 'dense' ? generateDense(Number(bytes), 7).text.split('\n') : generateLines(loadCorpus(), Number(bytes), 1);
 const mb = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) / 1e6;
 let sink = 0;
 for (let i = 0; i < Math.min(lines.length, 20_000); i++) sink += scanner.scanLine(lines[i], i).length; // warm-up
@@ -22,4 +26,4 @@ for (let r = 0; r < Number(rounds); r++) {
   best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
 }
 if (sink < 0) console.log(sink);
-console.log(JSON.stringify({ mbPerS: mb / (best / 1000), mb }));
+console.log(JSON.stringify({ mbPerS: best === Infinity ? null : mb / (best / 1000), mb }));
