@@ -43,24 +43,7 @@
 #include <gnu/lib-names.h>
 #include <nss.h>
 
-/* libuv's uv.h comes with Node's own headers but not with the node-api-headers package; without it, declare the
- * four functions and uv_lib_t as libuv 1.x's include/uv/unix.h and uv.h have them (a stable ABI). */
-#if defined(__has_include)
-#if __has_include(<uv.h>)
-#include <uv.h>
-#define NETLENS_HAVE_UV_H 1
-#endif
-#endif
-#ifndef NETLENS_HAVE_UV_H
-typedef struct {
-  void *handle;
-  char *errmsg;
-} uv_lib_t;
-__attribute__((visibility("default"))) int uv_dlopen(const char *filename, uv_lib_t *lib);
-__attribute__((visibility("default"))) void uv_dlclose(uv_lib_t *lib);
-__attribute__((visibility("default"))) int uv_dlsym(uv_lib_t *lib, const char *name, void **ptr);
-__attribute__((visibility("default"))) const char *uv_dlerror(const uv_lib_t *lib);
-#endif
+#include "uv_dl.h"
 
 /* getaddrinfo starts with a 1 KiB scratch buffer and doubles it while a module says ERANGE; glibc has no upper
  * bound, we stop at 16 MiB (no real answer comes near it) and report the ERANGE as the module gave it. */

@@ -4,15 +4,7 @@
  */
 #include <stdlib.h>
 
-typedef struct {
-  void *handle;
-  char *errmsg;
-} uv_lib_t;
-
-int uv_dlopen(const char *filename, uv_lib_t *lib);
-void uv_dlclose(uv_lib_t *lib);
-int uv_dlsym(uv_lib_t *lib, const char *name, void **ptr);
-const char *uv_dlerror(const uv_lib_t *lib);
+#include "../../native/uv_dl.h"
 
 int uv_dlopen(const char *filename, uv_lib_t *lib) {
   (void)filename;
