@@ -6,7 +6,7 @@ import * as path from 'path';
 import { runDemoStartTest } from './integration/runDemo';
 import { runIntegrationTests, runUiTests, type IntegrationRunResult } from './integration/runInCodeServer';
 import { REPO_ROOT } from './support/paths';
-import { runMochaFiles } from './support/mochaRun';
+import { reportMochaCounts, runMochaFiles } from './support/mochaRun';
 
 export interface TestCounts {
   passed: number;
@@ -87,9 +87,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const out = process.env.NETLENS_TEST_RESULTS;
-  if (out) fs.writeFileSync(out, JSON.stringify(total));
-  process.exitCode = total.failed > 0 ? 1 : 0;
+  reportMochaCounts(total);
 }
 
 main().catch((err: unknown) => {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runMochaFiles } from '../support/mochaRun';
+import { reportMochaCounts, runMochaFiles } from '../support/mochaRun';
 import { CLI_JS, REPO_ROOT } from '../support/paths';
 
 /**
@@ -60,9 +60,7 @@ async function main(): Promise<void> {
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run node esbuild.js)`);
   const counts = await runMochaFiles(files, { timeout: 60_000, color: true, where: dir, loadAsync: true });
-  const out = process.env.NETLENS_TEST_RESULTS;
-  if (out) fs.writeFileSync(out, JSON.stringify(counts));
-  process.exitCode = counts.failed > 0 ? 1 : 0;
+  reportMochaCounts(counts);
 }
 
 main().catch((err: unknown) => {

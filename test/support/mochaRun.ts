@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { loadMocha } from './loadMocha';
 
 export interface MochaCounts {
@@ -32,4 +33,15 @@ export async function runMochaFiles(files: readonly string[], options: { timeout
     });
   });
   return counts;
+}
+
+/**
+ * Ends a run of counted tests: the counts go to the file NETLENS_TEST_RESULTS names (how scripts/run-all-tests.js
+ * and scripts/test-targets.js read them for the closing "N passed, N failed" line; scripts/lib/testResults.js is the
+ * scripts' twin), and a failure sets the exit code. Run on its own, it writes nothing.
+ */
+export function reportMochaCounts(counts: MochaCounts): void {
+  const out = process.env.NETLENS_TEST_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify(counts));
+  process.exitCode = counts.failed > 0 ? 1 : 0;
 }
