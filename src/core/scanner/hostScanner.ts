@@ -11,7 +11,7 @@
 import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isSpaceChar, isUserChar } from './charClass';
 import { CODE_RECEIVERS, HOST_MEMBER_NAMES, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS, STRING_PREFIXES } from './codeHeuristics';
 import { isValueOfHostKey } from './hostValuedKey';
-import { hostSyntaxEnd } from './hostSyntax';
+import { badLabel, hostSyntaxEnd, MAX_NAME_CHARS } from './hostSyntax';
 import { hasDigit, ipv4End, ipv6End, zoneEnd } from './ipLiterals';
 import { analyzeLine, type LineContext } from './lineContext';
 import {
@@ -37,7 +37,7 @@ const MIN_BARE_SINGLE_LABEL_PORT = 80;
 const INNER_UNDERSCORE = 0x100;
 /**
  * A `shape` bit: the word is no valid host name — a label longer than 63 characters or starting or ending with `-`,
- * or more than 254 characters — decided label by label as the word is read (what hostSyntaxEnd would say of it,
+ * or longer than MAX_NAME_CHARS — decided label by label as the word is read (what hostSyntaxEnd would say of it,
  * without reading it again).
  */
 const BAD_SYNTAX = 0x200;
@@ -168,7 +168,7 @@ export class HostScanner {
         }
         break;
       }
-      if (badLabel(s, labelStart, j) || j - i > 254) shape |= BAD_SYNTAX;
+      if (badLabel(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
       if (dots === 0 && (all & CLASS_HEX) !== 0 && cc === CH.COLON) {
         const end = this.bareIpv6(s, i, nextUrl, lineNo, ctx, out);
         if (end > i) {
@@ -407,11 +407,6 @@ export class HostScanner {
     const text = s.slice(start, end);
     out.push({ kind, text, line: lineNo, character: start, length: end - start, host: text, explicitPort: port ? port.text : null, context });
   }
-}
-
-/** A label [start, end) that no host name can have: empty, over 63 characters, or starting or ending with `-`. */
-function badLabel(s: string, start: number, end: number): boolean {
-  return end - start > 63 || end === start || s.charCodeAt(start) === CH.MINUS || s.charCodeAt(end - 1) === CH.MINUS;
 }
 
 /** After a failed IPv6 attempt at a run of colons, continue past the colons (so `:::` is not retried char by char). */
