@@ -81,7 +81,7 @@ export async function resetUi(page: Page): Promise<void> {
   await page.mouse.move(700, 5);
   for (let i = 0; i < 3; i++) {
     const open = await quickInput(page).isVisible();
-    const hover = await page.locator('.monaco-hover:not(.hidden)').first().isVisible().catch(() => false);
+    const hover = await visibleHover(page).isVisible().catch(() => false);
     if (!open && !hover) return;
     await page.keyboard.press('Escape');
     await sleep(SETTLE_MS);
@@ -152,6 +152,18 @@ export async function quickOpenFile(ctx: UiContext, fileName: string, expectText
   await editorLine(ctx.page, expectText).waitFor({ state: 'visible', timeout: bounded(ctx, 10_000) });
 }
 
+/**
+ * Writes `contents` to `fileName` in the workspace and opens it; resolves once the line with `expectText` is drawn.
+ * Quick Open by absolute path: a file written after start-up may not be in the file search's index yet.
+ */
+export async function openNewFile(ctx: UiContext, fileName: string, contents: string, expectText: string): Promise<void> {
+  const file = path.join(ctx.workspace, fileName);
+  fs.writeFileSync(file, contents);
+  await pickFromQuickInput(ctx, file, fileName, { timeoutMs: 25_000 });
+  await ctx.page.locator('.part.editor .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: bounded(ctx, 10_000) });
+  await editorLine(ctx.page, expectText).waitFor({ state: 'visible', timeout: bounded(ctx, 10_000) });
+}
+
 /** The rendered line of the active text editor that contains `text`. */
 export function editorLine(page: Page, text: string): Locator {
   return page.locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line', { hasText: text }).first();
@@ -197,6 +209,27 @@ export async function textBox(page: Page, text: string): Promise<Box | undefined
   }, text);
 }
 
+/** The editor's hover while it is shown: its content. */
+export function visibleHover(page: Page): Locator {
+  return page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+}
+
+/**
+ * Moves the mouse out of the editor, onto the status bar, and waits until no hover is shown: only then is the next
+ * hover over a word a new request to the providers. VS Code keeps a hover while the mouse is over it or comes back
+ * within editor.hover.hidingDelay (300 ms), and a word hovered while its hover is still up gets that same hover
+ * again. Moving 3 lines up for 100 ms, as this did before, landed on the hover itself (it opens above the line) and
+ * every "hover again" re-read the first "resolving…": the cause of hover-alias failing in CI, where the helper's
+ * cold start took longer than the hover's 400 ms wait.
+ */
+export async function dismissHover(ctx: UiContext): Promise<void> {
+  const { page } = ctx;
+  const bar = await page.locator('.monaco-workbench .part.statusbar').boundingBox();
+  if (!bar) throw new Error('the status bar is not on screen');
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2, { steps: 3 });
+  await visibleHover(page).waitFor({ state: 'hidden', timeout: bounded(ctx, 5000) });
+}
+
 /**
  * Moves the real mouse onto `text` in the editor and returns the hover's text once `accept` says it is the final
  * answer. A hover that is not final ("resolving…") is dismissed by moving away, and the word is hovered again.
@@ -211,11 +244,9 @@ export async function hoverText(ctx: UiContext, text: string, accept: (hover: st
       attempts++;
       const box = await textBox(page, text);
       if (!box) throw new Error(`"${text}" is not on screen`);
-      // Away first, so that every attempt is a new hover request.
-      await page.mouse.move(box.x + box.width / 2, box.y - 3 * box.height, { steps: 3 });
-      await sleep(SETTLE_MS);
+      await dismissHover(ctx);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      const hover = visibleHover(page);
       await hover.waitFor({ state: 'visible', timeout: bounded(ctx, 5000) });
       // The hover fills in while visible; give its text a moment to reach its final form.
       const final = await waitUntil(ctx, 'the hover text', 2500, async () => {

@@ -3,22 +3,19 @@
 // workbench. On screen, each must be its literal text, and nothing from data may become an element: no <img>,
 // <script> or <a> from data, no link but NetLens's own commands, no icon. The webview's CSP is checked here too.
 // They do not depend on the scenarios before them (NETLENS_TEST_GREP=hostile runs them alone).
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator } from 'playwright-core';
 import { FIXTURE, HOSTILE_KEYS } from '../fixtures/dns/zone';
 import {
   addrinfoFrame,
   bounded,
   collapseViewPane,
-  editorLine,
   expandTreeRow,
   expect,
   hoverText,
   openViewPane,
   quickInput,
   quickInputBox,
-  pickFromQuickInput,
+  openNewFile,
   quickInputRows,
   resetUi,
   resolveInPanel,
@@ -26,6 +23,7 @@ import {
   textOf,
   treeRowsText,
   waitUntil,
+  visibleHover,
   type UiContext,
   type UiScenario,
 } from './driver';
@@ -55,19 +53,14 @@ const hostileHover: UiScenario = {
   name: 'hostile-hover',
   async run(ctx) {
     const lines = HOSTILE_KEYS.flatMap((k) => [`name_${k} = ${HOSTILE[k].hostsName}`, `addr_${k} = ${HOSTILE[k].hostsV4}`]);
-    fs.writeFileSync(path.join(ctx.workspace, FILE), `${lines.join('\n')}\n`);
-    // Quick Open by absolute path: a file written after start-up may not be in the file search's index yet.
-    await pickFromQuickInput(ctx, path.join(ctx.workspace, FILE), FILE, { timeoutMs: 25_000 });
-    await ctx.page.locator('.part.editor .tab.active', { hasText: FILE }).waitFor({ state: 'visible', timeout: bounded(ctx, 10_000) });
-    await editorLine(ctx.page, HOSTILE.img.hostsName).waitFor({ state: 'visible', timeout: bounded(ctx, 10_000) });
+    await openNewFile(ctx, FILE, `${lines.join('\n')}\n`, HOSTILE.img.hostsName);
     for (const k of HOSTILE_KEYS) {
       const h = HOSTILE[k];
       for (const [target, what] of [[h.hostsName, 'canonical name'], [h.hostsV4, 'reverse name']] as const) {
-        // The previous hover may still be open (and cover this line): close it, then wait for this one's answer.
-        await resetUi(ctx.page);
+        // hoverText closes the previous hover first (it may cover this line), then waits for this one's answer.
         const shown = await hoverText(ctx, target, (t) => t.startsWith(`NetLens · ${target}`) && (t.includes(h.hostsCanonical) || t.includes('✗')));
         check(shown.includes(h.hostsCanonical), `${k}: the hover over ${target} shows the ${what} ${h.hostsCanonical} as text: ${shown}`);
-        const hover = ctx.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+        const hover = visibleHover(ctx.page);
         const found = await foreignElements(hover);
         check(found.markup === 0, `${k}: no element made from data in the hover over ${target} (${found.markup})`);
         check(found.links.every((l) => l.startsWith('command:netlens.')), `${k}: only NetLens command links in the hover over ${target}: ${JSON.stringify(found.links)}`);

@@ -5,7 +5,7 @@
 //
 // The assertions are about data (names, addresses, ports, Python's error text), not about the wording around it,
 // which is localizable and changes; command titles are read from the manifest.
-import { FIXTURE } from '../fixtures/dns/zone';
+import { FIXTURE, slowName } from '../fixtures/dns/zone';
 import {
   addrinfoFrame,
   bounded,
@@ -15,6 +15,7 @@ import {
   expandTreeRow,
   expect,
   hoverText,
+  openNewFile,
   openViewPane,
   quickInputRows,
   quickOpenFile,
@@ -55,6 +56,24 @@ const hoverHost: UiScenario = {
     const hover = await hoverText(ctx, alias, (t) => includesAll(t, [canonical, v4, v6]));
     expect(hover.includes(alias), `the hover is about ${alias}: ${hover}`);
     expect(/\b443\b/.test(hover), `the hover repeats the port https implies (443): ${hover}`);
+  },
+};
+
+const hoverAgain: UiScenario = {
+  name: 'hover-again',
+  async run(ctx) {
+    // Answered 600 ms after it is asked: later than a hover waits (400 ms), well within the resolver's 1 s timeout.
+    const name = slowName(600, 'hover-again');
+    const { v4: address } = FIXTURE.slowWildcard;
+    // Below a few lines, so that the hover opens above the line, over where the mouse goes when it moves away.
+    const settings = ['# upstream', 'LOG_LEVEL=info', 'WORKERS=4', 'TIMEOUT_SECONDS=30', 'RETRIES=2', `UPSTREAM_URL=https://${name}/v1`];
+    await openNewFile(ctx, 'slow-answer.env', `${settings.join('\n')}\n`, name);
+    // A hover never waits for a slow answer: the first one has the name but not its address.
+    const first = await hoverText(ctx, name, (t) => t.startsWith(`NetLens · ${name}`));
+    expect(!first.includes(address), `the first hover over a name answered after 600 ms does not wait for ${address}: ${first}`);
+    // The lookup goes on meanwhile: hovering again shows the answer.
+    const again = await hoverText(ctx, name, (t) => t.includes(address));
+    expect(again.startsWith(`NetLens · ${name}`), `the second hover is about ${name}: ${again}`);
   },
 };
 
@@ -188,6 +207,8 @@ export const UI_SCENARIOS: readonly UiScenario[] = [
   getaddrinfoTable,
   getaddrinfoError,
   ...PANEL_SCENARIOS,
+  // Opens a file of its own, as the hostile-data scenarios after it do.
+  hoverAgain,
   ...HOSTILE_DATA_SCENARIOS,
   ...PERSISTENCE_SCENARIOS,
 ];
