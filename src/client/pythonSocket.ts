@@ -350,6 +350,7 @@ export async function directDnsLookup(client: HelperRequester, input: string, op
 }
 
 function hostsLine(sources: readonly string[] | null): string {
-  return sources ? `nsswitch.conf hosts: ${sources.join(' ')}` : 'glibc rejects nsswitch.conf and asks no source';
+  // Not "nsswitch.conf": on musl, macOS and Windows these are the platform's own sources.
+  return sources ? `hosts sources: ${sources.join(' ')}` : 'glibc rejects nsswitch.conf and asks no source';
 }
 

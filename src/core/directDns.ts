@@ -47,7 +47,10 @@ export interface DirectDnsResult {
   notAsked: NeverAskDns | null;
   hostsFile: { path: string; readable: boolean; matches: HostsFileEntry[] };
   resolvConf: ResolvConf | null;
-  /** The hosts line's sources in force (glibc's default without one); null when glibc rejects nsswitch.conf. */
+  /**
+   * Where the system resolver looks a name up, in order: nsswitch.conf's hosts line on glibc (its default without
+   * one; null when glibc rejects the file), the platform's fixed order elsewhere (PlatformFeatures.hostsOrder).
+   */
   nsswitchHosts: string[] | null;
   elapsedMs: number;
 }
@@ -138,7 +141,8 @@ export function buildDnsReport(query: string, idn: IdnForms | null, direct: Dire
           : `if ${name} fails, the system resolver also tries ${search.candidates.slice(1).join(', ')}; DNS was asked for ${name} only`,
     });
   }
-  if (nss && nss.some((s) => s !== 'files' && s !== 'dns')) {
+  // Windows' built-in `localhost` answers only that name, which DNS is never asked for (the not-asked difference).
+  if (nss && nss.some((s) => s !== 'files' && s !== 'dns' && s !== 'localhost')) {
     differences.push({ kind: 'other-nss-source', message: `nsswitch.conf hosts: ${nss.join(' ')}: sources other than files and dns can answer before or instead of DNS` });
   }
 

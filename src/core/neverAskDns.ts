@@ -53,12 +53,14 @@ export function neverAskDns(name: string): NeverAskDns | null {
 
 /**
  * Whether the system resolver answers a never-ask-DNS name from a local source before it would reach `dns` in the
- * nsswitch.conf hosts line (glibc does not treat these names specially): `files` when the hosts file lists the
- * name, `myhostname` and `resolve` (systemd) for localhost names. Returns that source, `'no dns'` when the line
- * has no `dns` at all (nothing can reach DNS), or null when asking the system resolver would send the name to DNS.
+ * nsswitch.conf hosts line (glibc does not treat these names specially) or the platform's fixed order (musl, macOS,
+ * Windows: PlatformFeatures.hostsOrder): `files` when the hosts file lists the name, `myhostname` and `resolve`
+ * (systemd) for localhost names, `localhost` (Windows' built-in answer) for the name `localhost`. Returns that
+ * source, `'no dns'` when the line has no `dns` at all (nothing can reach DNS), or null when asking the system
+ * resolver would send the name to DNS.
  * @param name the name as it will be asked (a final dot matters: see below)
- * @param nsswitchHosts the hosts line's sources in force, in order (core/nsswitch.ts; glibc's default line when the
- *   file has none); null when glibc rejects nsswitch.conf and asks no source at all
+ * @param nsswitchHosts the sources in force, in order (core/nsswitch.ts, glibc's default line when the file has
+ *   none; the platform's order without nsswitch.conf); null when glibc rejects nsswitch.conf and asks no source
  * @param hostsFileLists whether the hosts file has a line for the name (compared without a final dot)
  */
 export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts: readonly string[] | null, hostsFileLists: boolean): string | null {
@@ -70,6 +72,8 @@ export function localSourceFor(special: NeverAskDns, name: string, nsswitchHosts
     if (source === 'dns') return null;
     if (source === 'files' && inHostsFile) return source;
     if ((source === 'myhostname' || source === 'resolve') && special.domain === 'localhost') return source;
+    // Windows' built-in answer is for the name `localhost` only (getaddrinfo: "all loopback addresses").
+    if (source === 'localhost' && name.toLowerCase() === 'localhost') return source;
   }
   // No `dns` in the line at all.
   return 'no dns';

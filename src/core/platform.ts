@@ -72,19 +72,29 @@ export interface PlatformFeatures {
   resolvConf: boolean;
   /** Which model sorts getaddrinfo's answer: glibc's RFC 3484 code with gai.conf, musl's built-in RFC 6724 table. */
   addressOrder: 'glibc' | 'musl' | null;
+  /**
+   * Where a host name is looked for, in order: the hosts line of nsswitch.conf (glibc), or the platform's fixed
+   * order. `files` is the hosts file; `localhost` the answer Windows builds in for the name `localhost` itself (all
+   * loopback addresses, since Windows 7 its hosts file lists none); `dns` the name servers.
+   */
+  hostsOrder: 'nsswitch.conf' | readonly HostsOrderSource[];
 }
 
+/** A place a platform without nsswitch.conf looks a host name up (PlatformFeatures.hostsOrder). */
+export type HostsOrderSource = 'files' | 'localhost' | 'dns';
+
 const FEATURES: Readonly<Record<PlatformRow, PlatformFeatures>> = {
-  'linux-glibc': { nssSources: true, resolvConf: true, addressOrder: 'glibc' },
+  'linux-glibc': { nssSources: true, resolvConf: true, addressOrder: 'glibc', hostsOrder: 'nsswitch.conf' },
   // musl reads /etc/hosts and /etc/resolv.conf (search, ndots) itself, no nsswitch.conf and no gai.conf.
-  'linux-musl': { nssSources: false, resolvConf: true, addressOrder: 'musl' },
-  // macOS asks mDNSResponder (its /etc/resolv.conf is informational only); Windows asks its DNS Client service.
-  darwin: { nssSources: false, resolvConf: false, addressOrder: null },
-  win32: { nssSources: false, resolvConf: false, addressOrder: null },
+  'linux-musl': { nssSources: false, resolvConf: true, addressOrder: 'musl', hostsOrder: ['files', 'dns'] },
+  // macOS asks mDNSResponder (its /etc/resolv.conf is informational only), which reads /etc/hosts first; Windows
+  // asks its DNS Client service: the hosts file, then its built-in answer for `localhost`, then DNS.
+  darwin: { nssSources: false, resolvConf: false, addressOrder: null, hostsOrder: ['files', 'dns'] },
+  win32: { nssSources: false, resolvConf: false, addressOrder: null, hostsOrder: ['files', 'localhost', 'dns'] },
 };
 
 /** What NetLens can explain on a platform; nothing on a platform without a row. */
 export function platformFeatures(p: PlatformId): PlatformFeatures {
   const row = platformRow(p);
-  return row === null ? { nssSources: false, resolvConf: false, addressOrder: null } : FEATURES[row];
+  return row === null ? { nssSources: false, resolvConf: false, addressOrder: null, hostsOrder: ['files', 'dns'] } : FEATURES[row];
 }

@@ -8,10 +8,11 @@ import type { AddressRecord, DirectDnsRequest, DirectDnsResult, DnsRecordSet } f
 import { hostsFileMatches, parseHostsFile } from '../core/hostsFile';
 import { neverAskDns } from '../core/neverAskDns';
 import { nsswitchHostsSources } from '../core/nsswitch';
+import { platformFeatures, type PlatformId } from '../core/platform';
 import { parseResolvConf } from '../core/resolverConfig';
 import { ResolverFailure } from '../core/resolverError';
 import { systemDatabasePaths, type FileReader } from '../core/systemFiles';
-import { detectLibc } from './libcInfo';
+import { hostPlatform, libcInfoFor } from './libcInfo';
 
 const MAX_CNAME_HOPS = 16;
 
@@ -59,7 +60,7 @@ function validServer(server: string): boolean {
 }
 
 /** Asks DNS directly: A/AAAA with TTLs and the CNAME chain for a name, PTR for an address. */
-export async function directDnsQuery(request: DirectDnsRequest, read: FileReader): Promise<DirectDnsResult> {
+export async function directDnsQuery(request: DirectDnsRequest, read: FileReader, platform: PlatformId = hostPlatform()): Promise<DirectDnsResult> {
   const started = performance.now();
   const timeoutMs = Math.max(1, Math.min(Math.trunc(request.timeoutMs), 60_000));
   const notAsked = request.kind === 'name' ? neverAskDns(request.name) : null;
@@ -76,14 +77,15 @@ export async function directDnsQuery(request: DirectDnsRequest, read: FileReader
   const hostsText = read(hostsPath);
   const entries = hostsText === null ? [] : parseHostsFile(hostsText);
   const resolvText = read('/etc/resolv.conf');
-  const nsswitchText = read('/etc/nsswitch.conf');
+  // Where names are looked up, in order: only glibc reads nsswitch.conf; elsewhere the platform's fixed order.
+  const hostsOrder = platformFeatures(platform).hostsOrder;
   const base = {
     name: request.name,
     kind: request.kind,
     servers: resolver.getServers(),
     serverSource: request.servers ? ('option' as const) : ('resolv.conf' as const),
     resolvConf: resolvText === null ? null : parseResolvConf(resolvText, process.env, os.hostname()),
-    nsswitchHosts: nsswitchHostsSources(nsswitchText, detectLibc().version),
+    nsswitchHosts: hostsOrder === 'nsswitch.conf' ? nsswitchHostsSources(read('/etc/nsswitch.conf'), libcInfoFor(platform).version) : [...hostsOrder],
     notAsked,
   };
   // For a name: the name without an absolute name's final dot, and the hosts-file lines that list it.

@@ -2,7 +2,10 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildDnsReport, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
+import { whyNotResolve, type HelperRequester } from '../../src/client/pythonSocket';
+import { buildDnsReport, type DirectDnsRequest, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
+import type { PlatformId } from '../../src/core/platform';
+import { directDnsQuery } from '../../src/helper/directDns';
 import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn';
 import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
 import { nsswitchHostsSources } from '../../src/core/nsswitch';
@@ -56,6 +59,41 @@ describe('direct DNS view: pure pieces', () => {
     assert.equal(localSourceFor(lh, 'app.localhost', ['dns', 'files'], true), null, 'dns first');
     assert.equal(localSourceFor(lh, 'app.localhost', null, true), 'no dns', 'glibc rejected nsswitch.conf: it asks no source');
     assert.equal(localSourceFor(inv, 'x.invalid', ['files'], false), 'no dns');
+    // Windows answers the name `localhost` itself (its hosts file lists none since Windows 7), nothing under it.
+    const win = ['files', 'localhost', 'dns'];
+    const bare = neverAskDns('LocalHost');
+    assert.ok(bare);
+    assert.equal(localSourceFor(bare, 'LocalHost', win, false), 'localhost');
+    assert.equal(localSourceFor(lh, 'app.localhost', win, false), null, 'only the name localhost itself');
+    assert.equal(localSourceFor(bare, 'localhost.', win, false), null, 'an absolute name is not the built-in one');
+    assert.equal(localSourceFor(inv, 'x.invalid', win, false), null);
+  });
+
+  it('on Windows and macOS, where there is no nsswitch.conf, a hover on localhost is looked up as Python would', async () => {
+    // The helper's dns.query for a never-ask name reads files and sends nothing; the client decides with its answer.
+    const hostsWithout = '# localhost name resolution is handled within DNS itself.\n#\t127.0.0.1       localhost\n';
+    const ask = (platform: PlatformId, hosts: string) => {
+      const read: string[] = [];
+      const reader = (p: string): string | null => (read.push(p), p.endsWith('hosts') ? hosts : p.endsWith('nsswitch.conf') ? 'hosts: dns\n' : null);
+      const client: HelperRequester = {
+        request: async (method: string, params: DirectDnsRequest) => {
+          assert.equal(method, 'dns.query');
+          return { ok: true, value: await directDnsQuery(params, reader, platform) };
+        },
+      };
+      return { client, read };
+    };
+    const windows = ask({ os: 'win32', arch: 'x64', libc: null }, hostsWithout);
+    assert.equal(await whyNotResolve(windows.client, 'localhost'), null, 'Windows answers localhost without DNS: look it up');
+    assert.match((await whyNotResolve(windows.client, 'app.localhost')) ?? '', /localhost name \(RFC 6761/, 'but not app.localhost');
+    assert.ok(!windows.read.some((p) => p.endsWith('nsswitch.conf')), 'nsswitch.conf is glibc\'s, not read on Windows');
+    const mac = ask({ os: 'darwin', arch: 'arm64', libc: null }, '127.0.0.1 localhost\n::1 localhost\n');
+    assert.equal(await whyNotResolve(mac.client, 'localhost'), null, "macOS's /etc/hosts lists localhost");
+    assert.match((await whyNotResolve(ask({ os: 'darwin', arch: 'arm64', libc: null }, hostsWithout).client, 'localhost')) ?? '', /RFC 6761/, 'unlisted on macOS: mDNSResponder would ask DNS');
+    // glibc follows nsswitch.conf: `hosts: dns` asks DNS before the hosts file.
+    const linux = ask({ os: 'linux', arch: 'x64', libc: 'glibc' }, '127.0.0.1 localhost\n');
+    assert.match((await whyNotResolve(linux.client, 'localhost')) ?? '', /RFC 6761/);
+    assert.ok(linux.read.some((p) => p.endsWith('nsswitch.conf')));
   });
 
   it('explains differences: hosts file, search list, split DNS, rejected PTR data', () => {

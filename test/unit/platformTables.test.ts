@@ -46,10 +46,13 @@ describe('platform: the addon folder per platform (build contract of issue 17)',
   });
 
   it('says which explanations exist: NSS sources on glibc only, musl order on musl, nothing on macOS and Windows', () => {
-    assert.deepStrictEqual(platformFeatures(linux('x64', 'glibc')), { nssSources: true, resolvConf: true, addressOrder: 'glibc' });
-    assert.deepStrictEqual(platformFeatures(linux('arm64', 'musl')), { nssSources: false, resolvConf: true, addressOrder: 'musl' });
-    for (const os of ['darwin', 'win32', 'freebsd']) assert.deepStrictEqual(platformFeatures({ os, arch: 'x64', libc: null }), { nssSources: false, resolvConf: false, addressOrder: null }, os);
-    assert.deepStrictEqual(platformFeatures(linux('x64', null)), { nssSources: false, resolvConf: false, addressOrder: null });
+    assert.deepStrictEqual(platformFeatures(linux('x64', 'glibc')), { nssSources: true, resolvConf: true, addressOrder: 'glibc', hostsOrder: 'nsswitch.conf' });
+    assert.deepStrictEqual(platformFeatures(linux('arm64', 'musl')), { nssSources: false, resolvConf: true, addressOrder: 'musl', hostsOrder: ['files', 'dns'] });
+    const fixedOrder = { darwin: ['files', 'dns'], win32: ['files', 'localhost', 'dns'], freebsd: ['files', 'dns'] };
+    for (const [os, hostsOrder] of Object.entries(fixedOrder)) {
+      assert.deepStrictEqual(platformFeatures({ os, arch: 'x64', libc: null }), { nssSources: false, resolvConf: false, addressOrder: null, hostsOrder }, os);
+    }
+    assert.deepStrictEqual(platformFeatures(linux('x64', null)), { nssSources: false, resolvConf: false, addressOrder: null, hostsOrder: ['files', 'dns'] });
   });
 });
 
