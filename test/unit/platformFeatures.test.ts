@@ -4,12 +4,16 @@
 // passed in (explainInHelper, the order facts, the environment probes), never faked through process globals. Only
 // `localhost` with the local sources is asked, through a backend that cannot ask any: nothing reaches DNS.
 import * as assert from 'assert';
+import { whyNotResolve, type HelperRequester } from '../../src/client/pythonSocket';
+import type { DirectDnsRequest } from '../../src/core/directDns';
 import { environmentRows } from '../../src/core/environmentView';
 import { answerSourceLine, explainHumanLines, explainJson, isTrace, type ExplainResult } from '../../src/core/explainReport';
 import { lineText } from '../../src/core/lookupView';
 import { humanReport } from '../../src/cli/commands/order';
 import { addrconfigFamilies, buildOrderReport, tablesSummary, type OrderFacts } from '../../src/core/orderReport';
 import type { PlatformId } from '../../src/core/platform';
+import { readSystemFile } from '../../src/core/systemFiles';
+import { directDnsQuery } from '../../src/helper/directDns';
 import { explainInHelper } from '../../src/helper/explain';
 import { FallbackBackend } from '../../src/helper/fallbackBackend';
 import { interfaceAddresses } from '../../src/helper/orderSources';
@@ -171,5 +175,18 @@ describe('platform features: explain per platform (the helper side, platform inj
     assert.strictEqual(r.searchUnavailable, null);
     assert.ok(r.search !== null);
     assert.strictEqual(r.environment.resolvConfUnused, undefined);
+  });
+});
+
+describe('platform features: localhost on this machine (its own files and platform; run on each release runner)', () => {
+  it('localhost is looked up: a source before DNS answers it (the hosts file; on Windows, whose hosts file lists none, its built-in answer)', async () => {
+    // The helper's dns.query sends nothing for a localhost name: it reads the hosts file (and nsswitch.conf on glibc).
+    const client: HelperRequester = {
+      request: async (method: string, params: DirectDnsRequest) => {
+        assert.strictEqual(method, 'dns.query');
+        return { ok: true, value: await directDnsQuery(params, readSystemFile) };
+      },
+    };
+    assert.strictEqual(await whyNotResolve(client, 'localhost'), null);
   });
 });
