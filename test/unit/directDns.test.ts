@@ -2,16 +2,16 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { whyNotResolve, type HelperRequester } from '../../src/client/pythonSocket';
-import { buildDnsReport, type DirectDnsRequest, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
+import { whyNotResolve } from '../../src/client/pythonSocket';
+import { buildDnsReport, type DirectDnsResult, type DnsReport } from '../../src/core/directDns';
 import type { PlatformId } from '../../src/core/platform';
-import { directDnsQuery } from '../../src/helper/directDns';
 import { fqdnFromHostent, fqdnLookupName, pyStrip } from '../../src/core/getfqdn';
 import { hostsFileMatches, parseHostsFile } from '../../src/core/hostsFile';
 import { nsswitchHostsSources } from '../../src/core/nsswitch';
 import { parseResolvConf, searchCandidates } from '../../src/core/resolverConfig';
 import { FIXTURE } from '../fixtures/dns/zone';
 import { localSourceFor, neverAskDns } from '../../src/core/neverAskDns';
+import { dnsQueryOnlyHelper } from '../support/dnsQueryHelper';
 import { queriesForName, requiredFixtureLogLines } from '../support/fixtureLog';
 import { CLI_JS } from '../support/paths';
 
@@ -75,13 +75,7 @@ describe('direct DNS view: pure pieces', () => {
     const ask = (platform: PlatformId, hosts: string) => {
       const read: string[] = [];
       const reader = (p: string): string | null => (read.push(p), p.endsWith('hosts') ? hosts : p.endsWith('nsswitch.conf') ? 'hosts: dns\n' : null);
-      const client: HelperRequester = {
-        request: async (method: string, params: DirectDnsRequest) => {
-          assert.equal(method, 'dns.query');
-          return { ok: true, value: await directDnsQuery(params, reader, platform) };
-        },
-      };
-      return { client, read };
+      return { client: dnsQueryOnlyHelper(reader, platform), read };
     };
     const windows = ask({ os: 'win32', arch: 'x64', libc: null }, hostsWithout);
     assert.equal(await whyNotResolve(windows.client, 'localhost'), null, 'Windows answers localhost without DNS: look it up');

@@ -4,8 +4,7 @@
 // passed in (explainInHelper, the order facts, the environment probes), never faked through process globals. Only
 // `localhost` with the local sources is asked, through a backend that cannot ask any: nothing reaches DNS.
 import * as assert from 'assert';
-import { whyNotResolve, type HelperRequester } from '../../src/client/pythonSocket';
-import type { DirectDnsRequest } from '../../src/core/directDns';
+import { whyNotResolve } from '../../src/client/pythonSocket';
 import { environmentRows } from '../../src/core/environmentView';
 import { answerSourceLine, explainHumanLines, explainJson, isTrace, type ExplainResult } from '../../src/core/explainReport';
 import { lineText } from '../../src/core/lookupView';
@@ -13,10 +12,10 @@ import { humanReport } from '../../src/cli/commands/order';
 import { addrconfigFamilies, buildOrderReport, tablesSummary, type OrderFacts } from '../../src/core/orderReport';
 import type { PlatformId } from '../../src/core/platform';
 import { readSystemFile } from '../../src/core/systemFiles';
-import { directDnsQuery } from '../../src/helper/directDns';
 import { explainInHelper } from '../../src/helper/explain';
 import { FallbackBackend } from '../../src/helper/fallbackBackend';
 import { interfaceAddresses } from '../../src/helper/orderSources';
+import { dnsQueryOnlyHelper } from '../support/dnsQueryHelper';
 
 const GLIBC: PlatformId = { os: 'linux', arch: 'x64', libc: 'glibc' };
 const MUSL: PlatformId = { os: 'linux', arch: 'arm64', libc: 'musl' };
@@ -181,12 +180,6 @@ describe('platform features: explain per platform (the helper side, platform inj
 describe('platform features: localhost on this machine (its own files and platform; run on each release runner)', () => {
   it('localhost is looked up: a source before DNS answers it (the hosts file; on Windows, whose hosts file lists none, its built-in answer)', async () => {
     // The helper's dns.query sends nothing for a localhost name: it reads the hosts file (and nsswitch.conf on glibc).
-    const client: HelperRequester = {
-      request: async (method: string, params: DirectDnsRequest) => {
-        assert.strictEqual(method, 'dns.query');
-        return { ok: true, value: await directDnsQuery(params, readSystemFile) };
-      },
-    };
-    assert.strictEqual(await whyNotResolve(client, 'localhost'), null);
+    assert.strictEqual(await whyNotResolve(dnsQueryOnlyHelper(readSystemFile), 'localhost'), null);
   });
 });
