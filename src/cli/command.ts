@@ -4,14 +4,18 @@ import type { ResolverErrorInfo } from '../core/resolverError';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
-  /** Writes raw text to stdout; resolves once stdout can take more (after 'drain' when write() returned false). */
-  write(chunk: string): Promise<void>;
+  /** Writes raw text or bytes to stdout; resolves once stdout can take more (after 'drain' when write() returned false). */
+  write(chunk: string | Uint8Array): Promise<void>;
 }
 
 export interface CliContext {
   io: CliIo;
   /** The resolver helper, started on first use (pure commands never start it). */
   client(): ResolverClient;
+  /** The script a worker thread runs to scan pieces of a large file (this CLI's bundle), or null: no workers. */
+  workerScript: string | null;
+  /** A diagnostic line on stderr when NETLENS_DEBUG is set (how a command went about its work); else nothing. */
+  debug: (line: string) => void;
 }
 
 /**
@@ -44,9 +48,10 @@ export type CliAnswer =
   /**
    * A JSON answer too long to build whole (`netlens scan --json`): `writeJson` writes it piece by piece as it is
    * computed, awaiting each write, and must produce exactly what `JSON.stringify` of the whole value would. Only
-   * for `--json`; the driver adds the final newline.
+   * for `--json`; the driver adds the final newline. It rejects with a ResolverFailure when the answer fails after
+   * it started (a read error in the middle of a file): the driver reports it as it reports `ok: false`.
    */
-  | { ok: true; writeJson: (write: (chunk: string) => Promise<void>) => Promise<void> }
+  | { ok: true; writeJson: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void> }
   | { ok: false; error: ResolverErrorInfo };
 
 /** Thrown for bad command lines: exit 2 with a usage line. */

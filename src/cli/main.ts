@@ -7,6 +7,7 @@ import { parseArgs } from './args';
 import { UsageError, type CliContext, type CliIo } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_USAGE, printAnswer, streamWriter } from './output';
+import { isScanWorkerThread, serveScanPieces } from './scanWorkers';
 
 // `netlens scan big.txt | head`: the reader went away; stop quietly like other Unix tools instead of crashing.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -51,16 +52,19 @@ async function main(argv: string[]): Promise<number> {
   let client: ResolverClient | undefined;
   // The editor's netlens.lookupTimeoutMs default and bounds.
   const timeout = boundedNumber('lookupTimeoutMs', Number(process.env.NETLENS_TIMEOUT_MS) || undefined);
+  const debug = (line: string): void => {
+    if (process.env.NETLENS_DEBUG) io.err(line);
+  };
   const ctx: CliContext = {
     io,
+    debug,
     client: () =>
       (client ??= new ResolverClient({
         helperPath: path.join(__dirname, 'helper.js'),
         timeoutMs: () => timeout,
-        log: (line) => {
-          if (process.env.NETLENS_DEBUG) io.err(line);
-        },
+        log: debug,
       })),
+    workerScript: __filename,
   };
   try {
     const args = parseArgs(rest, command.valueOptions ?? [], ['json', ...(command.switches ?? [])]);
@@ -77,10 +81,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    io.err(`netlens: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    process.exitCode = 70;
-  }
-);
+// This bundle is also what `scan`'s worker threads run (scanWorkers.ts): there it scans pieces, not a command line.
+if (isScanWorkerThread()) serveScanPieces();
+else {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      io.err(`netlens: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      process.exitCode = 70;
+    }
+  );
+}

@@ -1,4 +1,4 @@
-import { errorJson, formatAsPythonException } from '../core/resolverError';
+import { errorJson, formatAsPythonException, ResolverFailure } from '../core/resolverError';
 import type { CliAnswer, CliIo } from './command';
 
 /** Exit codes of the CLI contract: 0 answered, 1 Python would have raised, 2 bad usage. */
@@ -16,7 +16,15 @@ export async function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): 
   }
   if ('writeJson' in answer) {
     if (!json) throw new Error('a streamed answer is only for --json');
-    await answer.writeJson((chunk) => io.write(chunk));
+    try {
+      await answer.writeJson((chunk) => io.write(chunk));
+    } catch (err) {
+      if (!(err instanceof ResolverFailure)) throw err;
+      // Part of the answer is out already: end its line, and say why it stops (stdout is not valid JSON then).
+      await io.write('\n');
+      io.err(formatAsPythonException(err.info));
+      return EXIT_PYTHON_ERROR;
+    }
     await io.write('\n');
   } else if (json) io.out(JSON.stringify(answer.json));
   else for (const line of answer.human) io.out(line);
@@ -27,7 +35,7 @@ export async function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): 
  * A writer with backpressure: resolves at once while the stream takes more, else on its next 'drain'. Fails if
  * the stream closes or errors first (on stdout, main.ts turns EPIPE into a quiet exit before that).
  */
-export function streamWriter(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
+export function streamWriter(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> {
   return (chunk) => {
     if (stream.write(chunk)) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {

@@ -9,7 +9,7 @@ import { HostScanner } from './hostScanner';
 import type { HostMatch, ScanOptions } from './types';
 
 export { HostScanner } from './hostScanner';
-export { TextLines } from './textLines';
+export { countLineEnds, TextLines } from './textLines';
 export { BUILTIN_PRIVATE_SUFFIXES } from './suffixRules';
 export type { HostMatch, HostMatchKind, HostOnlyMatch, MatchContext, NetworkMatch, ScanOptions, UrlMatch } from './types';
 export { isHostToResolve } from './types';

@@ -1,0 +1,167 @@
+// `netlens scan --json` on a large input: its pieces (whole lines, scanInput.ts) are scanned by worker threads, one
+// per core, and their JSON is written in the input's order: the bytes are exactly those of a scan in one thread
+// (pieceJson, the same scanner), only sooner on a machine with more than one core. The workers run this CLI's own
+// bundle (main.ts starts serveScanPieces instead of the CLI when it is loaded as one).
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import { countLineEnds, createScanner, type ScanOptions } from '../core/scanner';
+import type { LinePiece } from './scanInput';
+import { JsonArrayWriter, pieceJson } from './scanJson';
+
+/** What a scan worker is started with (its workerData). */
+interface ScanWorkerData {
+  netlensScanWorker: { privateSuffixes: string[] };
+}
+
+/** Main thread → worker: one piece to scan, its first line's number, and whether it ends the input. */
+interface ScanRequest {
+  seq: number;
+  bytes: Uint8Array;
+  firstLine: number;
+  last: boolean;
+}
+
+/** Worker → main thread: the piece's `,{…},{…}` as UTF-8, or why it could not be scanned (a bug: it is reported). */
+type ScanReply = { seq: number; json: Uint8Array } | { seq: number; error: string };
+
+/** Pieces sent ahead per worker: each always has the next one queued, and memory holds a few pieces per thread. */
+const AHEAD_PER_WORKER = 2;
+
+function isScanWorkerData(data: unknown): data is ScanWorkerData {
+  return typeof data === 'object' && data !== null && 'netlensScanWorker' in data;
+}
+
+/** Whether this thread was started as a scan worker (then main.ts serves pieces instead of running the CLI). */
+export function isScanWorkerThread(): boolean {
+  return !isMainThread && isScanWorkerData(workerData);
+}
+
+/** The worker's side: scans each piece it is sent and replies with its JSON elements. */
+export function serveScanPieces(): void {
+  const port = parentPort;
+  if (!port || !isScanWorkerData(workerData)) throw new Error('serveScanPieces runs in a scan worker only');
+  const scanner = createScanner({ privateSuffixes: workerData.netlensScanWorker.privateSuffixes });
+  // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks).
+  let queue = Promise.resolve();
+  port.on('message', (req: ScanRequest) => {
+    queue = queue.then(async () => {
+      let reply: ScanReply;
+      try {
+        const text = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength).toString('utf8');
+        const json = new Utf8Builder(req.bytes.byteLength * 3);
+        await pieceJson(scanner, text, req.firstLine, req.last, (chunk) => json.append(chunk));
+        reply = { seq: req.seq, json: json.bytes() };
+      } catch (err) {
+        reply = { seq: req.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      }
+      // The JSON's memory is its own (not Buffer's shared pool): it is moved to the main thread, not copied.
+      port.postMessage(reply, 'json' in reply ? [reply.json.buffer as ArrayBuffer] : []);
+    });
+  });
+}
+
+/** UTF-8 text appended chunk by chunk into memory of its own, grown by doubling. */
+class Utf8Builder {
+  private buf: Uint8Array;
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 1024));
+  }
+
+  append(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
+    if (this.buf.length - this.length < text.length * 3) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + text.length * 3));
+      grown.set(this.buf.subarray(0, this.length));
+      this.buf = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.buf.subarray(this.length)).written;
+  }
+
+  /** What was appended, in memory of its own (a copy only when most of the buffer is unused). */
+  bytes(): Uint8Array {
+    return this.length * 2 >= this.buf.length ? this.buf.subarray(0, this.length) : this.buf.slice(0, this.length);
+  }
+}
+
+interface Pending {
+  resolve(json: Uint8Array): void;
+  reject(err: Error): void;
+  worker: number;
+}
+
+/**
+ * Writes the JSON array of the pieces' matches, scanned by `jobs` worker threads running `script`. Pieces go to
+ * the worker with the fewest outstanding; the main thread reads, numbers lines and writes, in order, with the
+ * writer's backpressure. A worker that fails or exits fails the whole answer (no partial array is passed off as
+ * complete); the workers are stopped either way.
+ */
+export async function writeScanJsonInWorkers(
+  pieces: Iterable<LinePiece>,
+  options: ScanOptions,
+  jobs: number,
+  script: string,
+  write: (chunk: string | Uint8Array) => Promise<void>
+): Promise<void> {
+  const data: ScanWorkerData = { netlensScanWorker: { privateSuffixes: [...(options.privateSuffixes ?? [])] } };
+  const workers: Worker[] = [];
+  const outstanding: number[] = [];
+  const pending = new Map<number, Pending>();
+  let broken: Error | undefined;
+  const fail = (worker: number, err: Error): void => {
+    broken ??= err;
+    for (const [seq, p] of pending) {
+      if (p.worker !== worker) continue;
+      pending.delete(seq);
+      p.reject(err);
+    }
+  };
+  for (let w = 0; w < jobs; w++) {
+    const worker = new Worker(script, { workerData: data, stdout: true, stderr: false });
+    worker.on('message', (reply: ScanReply) => {
+      const p = pending.get(reply.seq);
+      if (!p) return;
+      pending.delete(reply.seq);
+      outstanding[w]--;
+      if ('json' in reply) p.resolve(reply.json);
+      else fail(w, new Error(`scan worker ${w}: ${reply.error}`));
+    });
+    worker.on('error', (err) => fail(w, err));
+    worker.on('exit', (code) => fail(w, new Error(`scan worker ${w} exited (code ${code}) before answering`)));
+    workers.push(worker);
+    outstanding.push(0);
+  }
+  const send = (seq: number, piece: LinePiece, firstLine: number): Promise<Uint8Array> => {
+    let w = 0;
+    for (let k = 1; k < jobs; k++) if (outstanding[k] < outstanding[w]) w = k;
+    const result = new Promise<Uint8Array>((resolve, reject) => pending.set(seq, { resolve, reject, worker: w }));
+    result.catch(() => undefined); // it is awaited in order later; a failure meanwhile must not count as unhandled
+    outstanding[w]++;
+    // Moved to the worker when the memory is the piece's own; else a copy of just the piece (cloning a view
+    // would clone all of the memory under it).
+    const bytes = piece.owned ? piece.bytes : new Uint8Array(piece.bytes);
+    const req: ScanRequest = { seq, bytes, firstLine, last: piece.last };
+    workers[w].postMessage(req, [bytes.buffer as ArrayBuffer]);
+    return result;
+  };
+  try {
+    const out = new JsonArrayWriter(write);
+    await out.open();
+    const queue: Promise<Uint8Array>[] = [];
+    let seq = 0;
+    let line = 0;
+    for (const piece of pieces) {
+      if (broken !== undefined) throw broken;
+      const lines = piece.last ? 0 : countLineEnds(piece.bytes); // before send: the bytes may move to the worker
+      queue.push(send(seq++, piece, line));
+      line += lines;
+      if (queue.length >= AHEAD_PER_WORKER * jobs) await out.elements(await queue.shift()!);
+    }
+    while (queue.length > 0) await out.elements(await queue.shift()!);
+    await out.close();
+  } finally {
+    for (const worker of workers) worker.removeAllListeners('exit');
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
