@@ -2,8 +2,9 @@
 // script that reads the same file and prints its matches as JSON (bench/linkifyScanScript.ts), in the same run:
 // each is a fresh `node` process whose stdout the bench reads through a pipe, timed from spawn to exit; its peak RSS
 // comes from the process itself (bench/maxRssHook.ts, preloaded, reports getrusage's ru_maxrss on fd 3).
-// Then the CLI's peak RSS on dense files of 16 and 64 MiB (the most scan reads): with the JSON streamed, it grows
-// with the file's text only, not with its matches.
+// Then the CLI's peak RSS on dense files of 16 and 64 MiB (the most scan reads) in one thread: with the file read
+// and the JSON written a piece at a time, it does not grow with the file or its matches; and the 64 MiB file's time
+// in worker threads (the default for a file that large) against one thread.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -73,19 +74,34 @@ export async function benchScanEndToEnd(quick: boolean): Promise<string[]> {
         `(${mb.toFixed(1)} MB, best of ${rounds}, end to end: spawn to exit, stdout through a pipe)`
     );
 
-    // Peak RSS at two sizes; 64 MiB is SCAN_MAX_BYTES. The quick run uses 1 and 4 MiB.
+    // Peak RSS at two sizes, scanned in one thread (--jobs 1); 64 MiB is SCAN_MAX_BYTES. The quick run uses 1 and 4 MiB.
+    // Then the larger file again with the default, worker threads (one per core, from PARALLEL_MIN_BYTES on).
     const [small, large] = quick ? [1, 4] : [16, 64];
     const rss: number[] = [];
+    let oneThread: Run | undefined;
+    let workers: Run | undefined;
     for (const mib of [small, large]) {
       const f = path.join(dir, `dense-${mib}.txt`);
       writeDense(f, mib * 1024 * 1024, 11);
-      rss.push((await runNode(CLI_JS, ['scan', f, '--json'])).maxRssMiB);
+      const run = await runNode(CLI_JS, ['scan', f, '--json', '--jobs', '1']);
+      rss.push(run.maxRssMiB);
+      if (mib === large) {
+        oneThread = run;
+        workers = await runNode(CLI_JS, ['scan', f, '--json', ...(quick ? ['--jobs', String(Math.min(os.availableParallelism(), 16))] : [])]);
+      }
       fs.rmSync(f);
     }
     lines.push(
       `netlens scan --json, memory   ${large} MiB dense file: peak RSS ${rss[1].toFixed(0)} MiB   baseline ${small} MiB file: ${rss[0].toFixed(0)} MiB   ` +
-        `ratio ${(rss[1] / rss[0]).toFixed(2)}× for ${large / small}× the file and its matches`
+        `ratio ${(rss[1] / rss[0]).toFixed(2)}× for ${large / small}× the file and its matches   (one thread, --jobs 1)`
     );
+    if (oneThread && workers) {
+      const cores = os.availableParallelism();
+      lines.push(
+        `netlens scan --json, threads  ${large} MiB dense file, worker threads (${Math.min(cores, 16)}: one per core): ${(workers.ms / 1000).toFixed(2)} s, peak RSS ${workers.maxRssMiB.toFixed(0)} MiB   ` +
+          `baseline --jobs 1: ${(oneThread.ms / 1000).toFixed(2)} s, ${oneThread.maxRssMiB.toFixed(0)} MiB   ratio ${(oneThread.ms / workers.ms).toFixed(2)}× on ${cores} cores   (one run each)`
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
