@@ -117,7 +117,7 @@ function* filePieces(fd: number, pieceBytes: number): Generator<LinePiece> {
     let carry: Buffer = Buffer.alloc(0);
     let total = 0;
     for (;;) {
-      // A line longer than a piece doubles what is read next, so that one long line is copied O(its length) times.
+      // A line longer than a piece doubles what is read next: a long line is copied in time linear in its length.
       const want = Math.max(pieceBytes, carry.length);
       const buf = Buffer.allocUnsafeSlow(carry.length + want); // never from the shared pool: its memory may move to a worker
       carry.copy(buf);

@@ -118,6 +118,7 @@ export async function writeScanJsonInWorkers(
     }
   };
   for (let w = 0; w < jobs; w++) {
+    // Its stdout is not joined to ours (nothing may slip into the JSON); its stderr is, for a crash's report.
     const worker = new Worker(script, { workerData: data, stdout: true, stderr: false });
     worker.on('message', (reply: ScanReply) => {
       const p = pending.get(reply.seq);
