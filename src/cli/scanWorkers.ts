@@ -40,15 +40,18 @@ export function serveScanPieces(): void {
   const port = parentPort;
   if (!port || !isScanWorkerData(workerData)) throw new Error('serveScanPieces runs in a scan worker only');
   const scanner = createScanner({ privateSuffixes: workerData.netlensScanWorker.privateSuffixes });
-  // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks).
+  // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks), into one
+  // builder at a time through one function (a new function per piece deoptimized pieceJson).
+  let json = new Utf8Builder(0);
+  const append = (chunk: string): void => json.append(chunk);
   let queue = Promise.resolve();
   port.on('message', (req: ScanRequest) => {
     queue = queue.then(async () => {
       let reply: ScanReply;
       try {
         const text = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength).toString('utf8');
-        const json = new Utf8Builder(req.bytes.byteLength * 3);
-        await pieceJson(scanner, text, req.firstLine, req.last, (chunk) => json.append(chunk));
+        json = new Utf8Builder(req.bytes.byteLength * 3);
+        await pieceJson(scanner, text, req.firstLine, req.last, append);
         reply = { seq: req.seq, json: json.bytes() };
       } catch (err) {
         reply = { seq: req.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
