@@ -298,6 +298,50 @@ describe('scanner: mail logs, principals, encodings and identifiers (issue 13, f
   ]);
 });
 
+describe('scanner: Go module paths, DNS servers\' configs, masks and ranges (issue 13, from the sixth and seventh corpora)', () => {
+  check([
+    // Go module and package paths name where code is kept: go.mod, Go settings, linker flags, go get, prose
+    ['module example.com/payments/ledger-service', []],
+    ['\tgithub.com/jackc/pgx/v5 v5.6.0 // indirect', []],
+    ['replace example.com/payments/protos => ../protos', []],
+    ['ENV GOPRIVATE=example.com/payments/* CGO_ENABLED=0', []],
+    ['RUN go build -ldflags "-s -w -X example.com/ledger/internal/version.Version=3.9.2" -o /out/ledgerd .', []],
+    ['  go install example.com/tools/migrate@latest', []],
+    ['see example.com/docs and db.example.com/health', ['hostname:example.com', 'hostname:db.example.com']],
+    // Kubernetes API groups, also as JSON (audit logs); TOML table headers
+    ['{"kind":"Event","apiVersion":"audit.k8s.io/v1","objectRef":{"apiGroup":"networking.k8s.io"}}', []],
+    ['# [registries.corp]', []],
+    // Unbound's address@port#auth-name, dnsmasq's /domain/server forms
+    ['    forward-addr: 192.0.2.53@853#dns.example.net', ['ipv4:192.0.2.53', 'hostname:dns.example.net']],
+    ['server=/consul/127.0.0.1#8600', ['hostname:consul', 'ipv4:127.0.0.1']],
+    ['address=/ads.example.net/0.0.0.0', ['hostname:ads.example.net', 'ipv4:0.0.0.0']],
+    // a netmask after an address or `netmask` is not a host; address ranges are two; an invalid prefix is no host
+    ['route 10.8.0.0 255.255.252.0', ['ipv4:10.8.0.0']],
+    ['dhcp-range=192.168.77.100,192.168.77.200,255.255.255.0,12h', ['ipv4:192.168.77.100', 'ipv4:192.168.77.200']],
+    ['-A INPUT -m iprange --src-range 198.51.100.10-198.51.100.19 -j ACCEPT', ['ipv4:198.51.100.10', 'ipv4:198.51.100.19']],
+    ['    - "10.0.0.0/33"', []],
+    // SPF mechanisms; an IPv6 address before a clause's colon; Java's name/address; name[v6%zone]
+    ['"v=spf1 ip4:192.0.2.0/24 ip6:2001:db8:4400::/48 -all"', ['network:192.0.2.0/24', 'network:2001:db8:4400::/48']],
+    ['warning: hostname dyn-42.isp.example.net does not resolve to address 2001:db8:77::42: Name or service not known', ['hostname:dyn-42.isp.example.net', 'ipv6:2001:db8:77::42']],
+    ['Connection to node 2 (kafka-2.internal/10.40.1.12:9092) could not be established', ['hostname:kafka-2.internal', 'ipv4:10.40.1.12']],
+    ['  peer: lab-sender.lab.internal[fe80::5054:ff:fe12:3456%ens3]', ['hostname:lab-sender.lab.internal', 'ipv6:fe80::5054:ff:fe12:3456%ens3']],
+    // mail: Received from a single label, root@localhost, (message-id <…>), List-Id, Postfix's unknown[ip]
+    ['Received: from billing-worker-5c7d (unknown [10.12.4.31])', ['hostname:billing-worker-5c7d', 'ipv4:10.12.4.31']],
+    ['  rcpt_to: [<root@localhost>]', ['hostname:localhost']],
+    ['sent digest (message-id <20261204.3f2a@order-svc.example.com>)', []],
+    ['List-Id: Rust users <rust-users.lists.example.org>', []],
+    ['  peer: unknown[203.0.113.199]', ['ipv4:203.0.113.199']],
+    // a placeholder password in a URL's userinfo; a quoted option value is not the command's argument
+    ['curl -sS https://svc-reporting:<password>@reports.example.com/export.csv', ['url:https://svc-reporting:<password>@reports.example.com/export.csv']],
+    ['wget --header="Authorization: Bearer $TOKEN" -O a.json https://accounts.example.com/v1', ['url:https://accounts.example.com/v1']],
+    // property reads where a host goes; an instance after a server; one-letter option values
+    ['  local host = ngx.var.host or "unknown"', []],
+    ['  const host = config.listen.host || \'0.0.0.0\';', ['ipv4:0.0.0.0']],
+    ['"Data Source=(localdb)\\\\MSSQLLocalDB;Initial Catalog=Inventory"', []],
+    ["GetOptions(\\%opt, 'server=s', 'backup=s')", []],
+  ]);
+});
+
 describe('scanner: API', () => {
   it('scanText numbers lines from 0 across \\n, \\r\\n and \\r', () => {
     const got = scanText('a db.internal\r\nb\rc 10.0.0.1\nlocalhost').map((m) => [m.line, m.character, m.text]);

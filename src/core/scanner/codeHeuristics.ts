@@ -29,6 +29,8 @@ export const NOT_A_HOST_WORDS = new Set([
   'as', 'if', 'then', 'else', 'this', 'that', 'it', 'be', 'not', 'must', 'should', 'string', 'str', 'int', 'number',
   'bool', 'boolean', 'object', 'env', 'var', 'let', 'const', 'new', 'return', 'await', 'required', 'optional',
   'server', 'host', 'hostname', 'address', 'domain', 'example', 'unix', 'tcp', 'udp', 'http', 'https', 'classpath', 'file',
+  // Postfix's `unknown[203.0.113.7]` (no name resolved) and `host or "unknown"` defaults.
+  'unknown',
   // SQL column types: `host text,` and `addr inet NOT NULL` declare a column named host, not a host named text.
   'text', 'varchar', 'char', 'inet', 'cidr', 'integer', 'bigint', 'smallint', 'jsonb', 'uuid', 'timestamp', 'timestamptz',
 ]);
@@ -51,6 +53,7 @@ export const NOT_A_HOST_BEFORE_PORT = new Set([
   'top', 'left', 'right', 'bottom', 'margin', 'padding', 'order', 'flex', 'opacity', 'weight', 'size', 'port',
   'ports', 'line', 'lines', 'col', 'column', 'row', 'page', 'id', 'count', 'max', 'min', 'timeout', 'ttl',
   'retries', 'limit', 'offset', 'step', 'version', 'tcp', 'udp', 'http', 'https', 'ws', 'wss', 'sctp', 'unix',
+  'ip4', 'ip6', // SPF's `ip4:192.0.2.0/24 ip6:2001:db8::/32`
   'expose', 'listen', 'delay', 'interval', 'duration', 'index', 'level', 'priority', 'status', 'code', 'errno',
   'uid', 'gid', 'pid', 'year', 'day', 'hour', 'minute', 'second', 'seconds', 'ms', 'width', 'from', 'to', 'range',
 ]);

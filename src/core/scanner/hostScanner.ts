@@ -169,6 +169,11 @@ export class HostScanner {
         break;
       }
       if (badLabel(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
+      if (dots === 6 && isDigitChar(c) && this.ipv4Range(s, i, j, lineNo, ctx, out)) {
+        // `--src-range 198.51.100.10-198.51.100.19`, nftables' `192.0.2.250-192.0.2.254`: a range of two addresses.
+        i = j;
+        continue;
+      }
       if (dots === 0 && (all & CLASS_HEX) !== 0 && cc === CH.COLON) {
         const end = this.bareIpv6(s, i, nextUrl, lineNo, ctx, out);
         if (end > i) {
@@ -192,6 +197,16 @@ export class HostScanner {
       this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
       return j;
     }
+    // `forward-addr: 192.0.2.53@853#dns.example.net` (Unbound): an address and its port, then the name its TLS
+    // certificate must carry.
+    if (next === CH.AT && dots === 3 && ipv4End(s, i, j) === j && isDigitChar(s.charCodeAt(j + 1))) {
+      this.emit(out, 'ipv4', s, i, j, lineNo, null, inStrongContext(ctx, i, j) ? ctx.strongKind : 'bare');
+      return j;
+    }
+    if (prev === CH.HASH && dots > 0 && (shape & BAD_SYNTAX) === 0 && isAuthNameAfterPort(s, i)) {
+      this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyword');
+      return j;
+    }
     if (next === CH.AT || next === CH.LPAREN) return j; // the user part of user@host; a call `x.y(`
     if (isHeloName(s, i, prev, next)) {
       // The name a mail client greeted with, in any case: Postfix's `helo=<WIN-4F2H9.localdomain>`, Exim's
@@ -208,7 +223,14 @@ export class HostScanner {
       if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, lastDot + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
       return j;
     }
+    if (prev === CH.SLASH && next === CH.SLASH && DNSMASQ_DOMAINS_LINE.test(s)) {
+      // dnsmasq's `server=/corp.example.com/10.30.0.2`, `local=/lab.internal/`: the domains between the slashes.
+      if ((shape & BAD_SYNTAX) === 0 && hasLetter(s, i, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyValue');
+      return j;
+    }
     if (dots === 0) return this.singleLabel(s, i, j, prev, next, lineNo, ctx, out);
+    // `[registries.corp]`, `# [tool.poetry]`: a TOML table's dotted key, on a line of its own.
+    if (prev === CH.LBRACKET && next === CH.RBRACKET && (shape & (CLASS_LOWER | CLASS_UPPER)) !== 0 && TOML_TABLE_LINE.test(s)) return j;
     const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
     if (bracketed) {
       // `mx2.mail.example.net[198.51.100.25]`: Postfix, Exim and sendmail log a peer as name[address]; both are hosts.
@@ -223,7 +245,9 @@ export class HostScanner {
     const mixedCase = (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0;
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
-      if (isVersionOperator(s, i) || isProductToken(s, i) || isVersionValue(s, i)) return j;
+      if (isVersionOperator(s, i) || (isProductToken(s, i) && !DNSMASQ_DOMAINS_LINE.test(s)) || isVersionValue(s, i)) return j;
+      // `route 10.8.0.0 255.255.0.0`, `dhcp-range=…,255.255.255.0`: a netmask after an address, or after `netmask`.
+      if (isNetmaskAfterAddress(s, i, j)) return j;
       // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
       // is a version; an address there still counts in host contexts (host:port, user@, directives).
       if (!port && !atHost && !strong && next !== CH.SLASH && this.isVersionLine(s, i)) return j;
@@ -232,6 +256,8 @@ export class HostScanner {
         this.emitNetwork(out, s, i, j, networkEnd, lineNo, strong ? strongContext : 'bare');
         return networkEnd;
       }
+      // `10.0.0.0/33`: a network written with a prefix longer than an address (invalid), not a host.
+      if (next === CH.SLASH && isNumberWord(s, j + 1)) return j;
       const context: MatchContext = atHost ? (this.isSshLine(s) ? 'userHost' : 'email') : port ? 'hostPort' : strong ? strongContext : 'bare';
       this.emit(out, 'ipv4', s, i, j, lineNo, port, context);
       return port ? port.end : j;
@@ -246,9 +272,12 @@ export class HostScanner {
     const lastLabel = host.slice(sameLength ? lastDot + 1 - i : host.lastIndexOf('.') + 1);
     if (!sameLength) firstDot = i + host.indexOf('.');
     const cls = classifyHost(host, lastLabel, this.privates);
+    // `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups (`"apiGroup":"…"` in audit logs), not hosts.
+    if (lastLabel === 'io' && K8S_API_GROUP.test(host)) return j;
     let context: MatchContext | null = null;
-    if (next === CH.SLASH && (isApiGroup(s, j) || isGoImportPath(s, i))) return j;
+    if (next === CH.SLASH && (isApiGroup(s, j) || isGoPackagePath(s, i))) return j;
     if (atHost && (isMessageIdLine(s) || isMessageIdToken(s, i))) return j;
+    if (prev === CH.LT && isMessageIdLine(s)) return j; // `List-Id: Users <users.lists.example.org>`: an id
     if (prev === CH.AT && isOracleThin(s, i)) {
       // `jdbc:oracle:thin:@erp-db.example.com:1521:ORCL` (and `@//host:port/service`, a URL the URL pass finds).
       this.emit(out, 'hostname', s, i, j, lineNo, port, port ? 'hostPort' : 'keyword');
@@ -263,7 +292,9 @@ export class HostScanner {
       if (cls !== SUFFIX_NONE) context = this.isSshLine(s) ? 'userHost' : 'email';
       else if (this.isSshLine(s)) context = 'userHost';
     } else if (strong) {
-      if (prev !== CH.DOT && prev !== CH.STAR) context = strongContext;
+      // `host = ngx.var.host`, `host: opts.host`: a property read where a host goes, unless quoted as a name.
+      const propertyRead = HOST_MEMBER_NAMES.has(lastLabel) && prev !== CH.DQUOTE && prev !== CH.SQUOTE && prev !== CH.BACKTICK;
+      if (prev !== CH.DOT && prev !== CH.STAR && !propertyRead) context = strongContext;
     } else if (port && cls !== SUFFIX_NONE && cls !== SUFFIX_FILE_EXTENSION && !followsColonDigit(s, port.end)) {
       if (!looksLikeCode(s, host, lastLabel, i, j, firstDot, prev, next, dots, shape, ctx, true)) context = 'hostPort';
     } else if (prev === CH.DOT) {
@@ -279,7 +310,8 @@ export class HostScanner {
       if (cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON) context = 'bare';
       else if (cls === SUFFIX_OTHER_TLD && (next === CH.SLASH || host.startsWith('www.'))) context = 'bare';
       if (context === null && isValueOfHostKey(s, i)) context = 'keyValue';
-    } else if ((cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON || cls === SUFFIX_OTHER_TLD) && !mixedCase && next !== CH.EQ && isValueOfHostKey(s, i)) {
+    } else if ((cls === SUFFIX_PRIVATE || cls === SUFFIX_COMMON || cls === SUFFIX_OTHER_TLD) && !mixedCase && next !== CH.EQ && !HOST_MEMBER_NAMES.has(lastLabel) && isValueOfHostKey(s, i)) {
+      // (A host key's value that reads like code is still a name, but not a property read: `host = ngx.var.host`.)
       context = 'keyValue';
     }
     if (context === null) return j;
@@ -299,7 +331,8 @@ export class HostScanner {
     }
     const atHost = isAtHost(s, i, prev);
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
-    const strong = inStrongContext(ctx, i, j);
+    // `Received: from relay7 (unknown [10.12.4.31])`: the name the sending host gave, in a mail's trace header.
+    const strong = inStrongContext(ctx, i, j) || (prev === CH.SPACE && i >= 14 && isReceivedFrom(s, i));
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
     // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
@@ -307,13 +340,15 @@ export class HostScanner {
     if (hasInnerUnderscore(s, i, j) || (next === CH.LBRACKET && !bracketedIpAfter(s, j))) return j;
     if ((next === CH.DQUOTE || next === CH.SQUOTE) && j - i <= 2 && STRING_PREFIXES.has(s.slice(i, j).toLowerCase())) return j;
     const strongContext: MatchContext = i === ctx.argStart ? 'keyword' : ctx.strongKind;
-    if (j - i > 63 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
+    // One letter is a variable, a type code or an option's value (Getopt's `'server=s'`), not a host's name.
+    if (j - i > 63 || j - i < 2 || !hasLetter(s, i, j) || s.charCodeAt(i) === CH.MINUS || s.charCodeAt(j - 1) === CH.MINUS) return j;
     const word = s.slice(i, j);
     const lower = word.toLowerCase();
     let context: MatchContext | null = null;
     const validPort = port && !followsColonDigit(s, port.end) ? port : null;
     if (atHost) {
       if (this.isSshLine(s) && !NOT_A_HOST_WORDS.has(lower)) context = 'userHost';
+      else if (word === 'localhost') context = 'email'; // `root@localhost`: local mail
     } else if (lower === 'localhost') {
       // Only as written by people: `LOCALHOST` and `Localhost` are constants and type members (`Ipv6Addr::LOCALHOST`).
       if (word === lower && prev !== CH.COLON) context = validPort ? 'hostPort' : strong ? strongContext : 'bare';
@@ -363,14 +398,18 @@ export class HostScanner {
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
     // Redis's `bind 127.0.0.1 -::1`: a leading `-` marks an address as optional; it is not a label's hyphen.
     const optional = prev === CH.MINUS && (i < 2 || isSpaceChar(s.charCodeAt(i - 2)));
-    if (!optional && prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET)) return skipColons(s, i, fail);
+    // SPF's `ip6:2001:db8::/32` names an address (or network) after its `ip6:`.
+    const spf = prev === CH.COLON && i >= 4 && (s.charCodeAt(i - 2) === 0x36 /* 6 */ && (s.charCodeAt(i - 3) | 0x20) === 0x70 /* p */ && (s.charCodeAt(i - 4) | 0x20) === 0x69) /* i */ && (i === 4 || !isLabelChar(s.charCodeAt(i - 5)));
+    if (!optional && !spf && prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET)) return skipColons(s, i, fail);
     const end = ipv6End(s, i, limit);
     // `::` alone is the unspecified address: an address only as a network (`::/0`) or as a host key's value (`address: ::`).
     const unspecified = end - i === 2;
     if (end < 0 || (!unspecified && (end - i < 3 || !hasDigit(s, i, end)))) return skipColons(s, i, fail);
     const z = zoneEnd(s, end, limit);
     const after = z < s.length ? s.charCodeAt(z) : -1;
-    if (after >= 0 && (isLabelChar(after) || after === CH.COLON || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
+    // A `:` after the address ends a clause only before a space or the line's end (`address 2001:db8::42: Name or …`).
+    const clauseColon = after === CH.COLON && (z + 1 === s.length || isSpaceChar(s.charCodeAt(z + 1)));
+    if (after >= 0 && (isLabelChar(after) || (after === CH.COLON && !clauseColon) || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
     const strong = inStrongContext(ctx, i, z);
     const context: MatchContext = strong ? (i === ctx.argStart ? 'keyword' : ctx.strongKind) : 'bare';
     const networkEnd = z === end && s.charCodeAt(end) === CH.SLASH ? prefixLengthEnd(s, end + 1, 128) : -1;
@@ -381,6 +420,16 @@ export class HostScanner {
     if (unspecified && (z !== end || after === CH.SLASH || !isValueOfHostKey(s, i))) return skipColons(s, i, fail);
     this.emit(out, 'ipv6', s, i, z, lineNo, null, context);
     return z;
+  }
+
+  /** `a.b.c.d-e.f.g.h` as the word [i, j): both addresses emitted, or nothing (false). */
+  private ipv4Range(s: string, i: number, j: number, lineNo: number, ctx: LineContext, out: HostMatch[]): boolean {
+    const dash = ipv4End(s, i, j);
+    if (dash < 0 || s.charCodeAt(dash) !== CH.MINUS || ipv4End(s, dash + 1, j) !== j) return false;
+    const context: MatchContext = inStrongContext(ctx, i, j) ? ctx.strongKind : 'bare';
+    this.emit(out, 'ipv4', s, i, dash, lineNo, null, context);
+    this.emit(out, 'ipv4', s, dash + 1, j, lineNo, null, context);
+    return true;
   }
 
   /** `10.40.0.0/16`, `192.0.2.0/255.255.255.0`, `2001:db8::/32`: the address ends at slash, the network at end. */
@@ -465,9 +514,15 @@ function isVersionOperator(s: string, i: number): boolean {
 
 const VERSION_WORD = /(?:^|[^A-Za-z])(?:version|release|ver|v)\s$/i;
 
-/** `Chrome/122.0.0.0`, `Edg/122.0.2365.92`: a User-Agent product token's version (`name/version`), not an address. */
+/**
+ * `Chrome/122.0.0.0`, `Edg/122.0.2365.92`: a User-Agent product token's version (`name/version`), not an address.
+ * A product's name has no dot: `kafka-2.internal/10.40.1.12` is Java's InetAddress (`name/address`), an address.
+ */
 function isProductToken(s: string, i: number): boolean {
-  return i >= 2 && s.charCodeAt(i - 1) === CH.SLASH && isLabelChar(s.charCodeAt(i - 2)) && s.charCodeAt(i - 2) !== CH.SLASH;
+  if (!(i >= 2 && s.charCodeAt(i - 1) === CH.SLASH && isLabelChar(s.charCodeAt(i - 2)) && s.charCodeAt(i - 2) !== CH.SLASH)) return false;
+  let k = i - 2;
+  while (k >= 0 && isLabelChar(s.charCodeAt(k))) k--;
+  return !(k > 0 && s.charCodeAt(k) === CH.DOT && isLabelChar(s.charCodeAt(k - 1)));
 }
 
 /** `FileVersion("2.0.0.0")`, `AssemblyVersion = "1.0.0.0"`, `version: '10.0.0.1'`: the value of something named a version. */
@@ -490,6 +545,49 @@ const DOTTED_PRODUCT_NAMES: ReadonlySet<string> = new Set(['socket.io', 'asp.net
 /** The last labels of DOTTED_PRODUCT_NAMES: most names end in none of them, and are not looked up whole. */
 const PRODUCT_LAST_LABELS = new Set([...DOTTED_PRODUCT_NAMES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
+/** `Received: from ` right before i, at the line's start (a mail header). */
+function isReceivedFrom(s: string, i: number): boolean {
+  return (s.charCodeAt(0) | 0x20) === 0x72 /* r */ && /^Received:\s+from\s+$/i.test(s.slice(0, i));
+}
+
+/** `@853#` right before i: Unbound's `address@port#tls-auth-name`. */
+function isAuthNameAfterPort(s: string, i: number): boolean {
+  let k = i - 2;
+  while (k >= 0 && i - k <= 7 && isDigitChar(s.charCodeAt(k))) k--;
+  return k < i - 2 && k >= 0 && s.charCodeAt(k) === CH.AT;
+}
+
+/**
+ * A netmask at [i, j) (255 then contiguous ones: `255.255.252.0`) after an address on the same line (`route 10.8.0.0
+ * 255.255.0.0`, pg_hba's `192.168.1.1 255.255.255.255`, dnsmasq's `dhcp-range=a,b,255.255.255.0`) or after a word
+ * saying mask: it describes a network, it is not a host.
+ */
+function isNetmaskAfterAddress(s: string, i: number, j: number): boolean {
+  if (!s.startsWith('255.', i)) return false;
+  let bits = 0;
+  let part = 0;
+  for (let k = i; k <= j; k++) {
+    const c = k < j ? s.charCodeAt(k) : CH.DOT;
+    if (c !== CH.DOT) part = part * 10 + c - 48;
+    else {
+      bits = bits * 256 + part;
+      part = 0;
+    }
+  }
+  const inverted = ~bits >>> 0; // contiguous ones then zeros: the inverse plus one is a power of two
+  if ((inverted & (inverted + 1)) !== 0) return false;
+  return /\d\.\d+\.\d+\.\d+[^\d.]+$/.test(s.slice(Math.max(0, i - 48), i)) || /mask\W*$/i.test(s.slice(Math.max(0, i - 24), i));
+}
+
+/** dnsmasq's options that take `/domain/…/[server]`: `server=/consul/127.0.0.1#8600`, `address=/ads.example.net/0.0.0.0`. */
+const DNSMASQ_DOMAINS_LINE = /^\s*(?:server|address|local|ipset|nftset|rebind-domain-ok)\s*=\s*\//;
+
+/** `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups. */
+const K8S_API_GROUP = /(?:^|\.)(?:x-)?k8s\.io$/;
+
+/** A TOML table header (`[a.b]`, `[[a.b]]`) alone on its line, perhaps commented out. */
+const TOML_TABLE_LINE = /^\s*(?:#\s*)?\[\[?[^\s[\]]+\]\]?\s*$/;
+
 /** `version` as a word people write before a version number; `Version/17.2` is a User-Agent product token. */
 const VERSION_MENTION = /version(?!\/)/i;
 /** Header lines whose four-part numbers are versions wherever they stand. */
@@ -502,22 +600,30 @@ function isMessageIdToken(s: string, i: number): boolean {
   let lt = i - 1;
   while (lt >= 0 && i - lt <= 256 && s.charCodeAt(lt) !== CH.LT) lt--;
   if (lt < 0 || i - lt > 256) return false;
-  return /(?:message-id|in-reply-to|references|content-id)\s*[=:]\s*$/i.test(s.slice(Math.max(0, lt - 24), lt));
+  // `message-id=<…>` (Postfix), `Message-ID: <…>`, and `(message-id <…>)` as applications log it.
+  return /(?:message-id|in-reply-to|references|content-id)\s*[=:]?\s*$/i.test(s.slice(Math.max(0, lt - 24), lt));
 }
 
 /** `networking.k8s.io/v1`, `apps/v1beta1` after `apiVersion:`: a Kubernetes API group, not a host. */
 function isApiGroup(s: string, j: number): boolean {
-  return /^\/v\d+(?:(?:alpha|beta)\d+)?\b/.test(s.slice(j, j + 16)) && /\bapiVersion\s*:/.test(s);
+  return /^\/v\d+(?:(?:alpha|beta)\d+)?\b/.test(s.slice(j, j + 16)) && /\bapiVersion["']?\s*:/.test(s);
 }
 
 /**
- * A Go import path on a line of its own (an import block): `"github.com/jackc/pgx/v5"`, `pgx "github.com/…"`,
- * `_ "github.com/lib/pq"`. The module's host is a name in a path, not a host the program connects to.
+ * A Go module or package path at i (a name followed by `/`), whose first element names where the code is kept, not
+ * a host the program connects to: an import line (`"github.com/jackc/pgx/v5"`, `pgx "github.com/…"`), a go.mod
+ * directive (`module example.com/ledger`, `require … v0.14.2`, a require block's `github.com/x/y v1.2.3 //
+ * indirect`, `replace a => b v1.0.0`), a Go setting's list (`GOPRIVATE=example.com/payments/*`), a linker flag
+ * (`-X example.com/app/version.Version=1.2`), `go get|install|run …`, or `package example.com/…` in prose.
  */
-function isGoImportPath(s: string, i: number): boolean {
-  if (i === 0 || s.charCodeAt(i - 1) !== CH.DQUOTE) return false;
-  return /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/.test(s);
+function isGoPackagePath(s: string, i: number): boolean {
+  if (i > 0 && s.charCodeAt(i - 1) === CH.DQUOTE && GO_IMPORT_LINE.test(s)) return true;
+  return GO_MOD_LINE.test(s) || GO_PATH_BEFORE.test(s.slice(Math.max(0, i - 80), i));
 }
+
+const GO_IMPORT_LINE = /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/;
+const GO_MOD_LINE = /^\s*(?:(?:module|require|replace|exclude|retract|tool)\s+[^\s"]+|[^\s"]+\s+v\d+\.\d+\.\d+\S*\s*(?:\/\/.*)?$|[^\s"]+(?:\s+v\S+)?\s+=>\s)/;
+const GO_PATH_BEFORE = /(?:\bGO(?:PRIVATE|NOPROXY|NOSUMDB|INSECURE)\s*[=:]\s*["']?(?:[^\s"',]+,)*|(?:^|\s)-X[\s=]["']?|\bgo\s+(?:get|install|run|list|doc|mod\s+\w+)(?:\s+-\S+)*\s+|\bpackage\s+)$/;
 
 /** `Message-ID: <20240105.1234@mail.example.com>`: the part after `@` makes an id unique; it names no host to reach. */
 function isMessageIdLine(s: string): boolean {
@@ -537,7 +643,9 @@ function isUncHost(s: string, i: number): boolean {
   let k = i;
   while (k > 0 && s.charCodeAt(k - 1) === CH.BACKSLASH) k--;
   const run = i - k;
-  return (run === 2 || run === 4) && !(k > 0 && isLabelChar(s.charCodeAt(k - 1)));
+  // `(localdb)\\MSSQLLocalDB` is an instance after a server, not a server.
+  const before = k > 0 ? s.charCodeAt(k - 1) : -1;
+  return (run === 2 || run === 4) && !(before >= 0 && (isLabelChar(before) || before === CH.RPAREN || before === CH.RBRACKET));
 }
 
 /**
@@ -548,6 +656,14 @@ function ipv4PrefixEnd(s: string, i: number): number {
   const mask = ipv4End(s, i, s.length);
   const end = mask > 0 ? mask : prefixLengthEnd(s, i, 32);
   return end;
+}
+
+/** Digits at i that end the word (not followed by a label character, `/` or `.digit`). */
+function isNumberWord(s: string, i: number): boolean {
+  let k = i;
+  while (k < s.length && isDigitChar(s.charCodeAt(k))) k++;
+  const after = k < s.length ? s.charCodeAt(k) : -1;
+  return k > i && !(after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1)))));
 }
 
 /** A prefix length 0..max at i, ending the word (not followed by a label character, `/` or `.digit`). Its end, or -1. */
@@ -566,7 +682,8 @@ function bracketedIpAfter(s: string, i: number): { kind: 'ipv4' | 'ipv6'; end: n
   const v4 = ipv4End(s, i + 1, s.length);
   if (v4 > i + 1 && s.charCodeAt(v4) === CH.RBRACKET) return { kind: 'ipv4', end: v4 };
   const v6 = ipv6End(s, i + 1, s.length);
-  return v6 > i + 1 && s.charCodeAt(v6) === CH.RBRACKET ? { kind: 'ipv6', end: v6 } : null;
+  const z = v6 > i + 1 ? zoneEnd(s, v6, s.length) : -1; // `[fe80::1%ens3]`
+  return z > i + 1 && s.charCodeAt(z) === CH.RBRACKET ? { kind: 'ipv6', end: z } : null;
 }
 
 /**

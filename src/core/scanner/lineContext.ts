@@ -192,7 +192,7 @@ function firstCommandArgument(s: string, i: number, end: number, command: string
     const c = s.charCodeAt(i);
     if (c === CH.MINUS || c === CH.PLUS) {
       const opt = s.slice(i, wEnd);
-      i = skipSpaces(s, wEnd);
+      i = skipSpaces(s, quotedValueEnd(s, i, wEnd));
       if (OPTIONS_WITH_VALUE.has(opt) || COMMAND_OPTIONS_WITH_VALUE[command]?.has(opt)) i = skipSpaces(s, wordEnd(s, i));
       continue;
     }
@@ -215,6 +215,19 @@ function firstCommandArgument(s: string, i: number, end: number, command: string
     return i;
   }
   return -1;
+}
+
+/**
+ * Where an option word [i, wEnd) really ends: `--header="Authorization: Bearer $TOKEN"` goes on to its closing
+ * quote (the words inside are the option's value, not the command's argument).
+ */
+function quotedValueEnd(s: string, i: number, wEnd: number): number {
+  const eq = s.indexOf('=', i);
+  if (eq < 0 || eq >= wEnd - 1) return wEnd;
+  const q = s.charCodeAt(eq + 1);
+  if (q !== CH.DQUOTE && q !== CH.SQUOTE) return wEnd;
+  const close = s.indexOf(q === CH.DQUOTE ? '"' : "'", eq + 2);
+  return close < wEnd ? wEnd : close + 1;
 }
 
 /**

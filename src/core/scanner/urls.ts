@@ -4,7 +4,7 @@
  * ends at whitespace, quotes and angle brackets, drops sentence punctuation after it, and keeps parentheses only
  * when balanced (`[docs](https://example.com/a_(b))`).
  */
-import { CH, endsUrl, isAsciiLetter, isDigitChar, isHexChar, isSchemeChar } from './charClass';
+import { CH, endsUrl, isAsciiLetter, isDigitChar, isHexChar, isLabelChar, isSchemeChar } from './charClass';
 import { hostSyntaxEnd } from './hostSyntax';
 import { ipv4End, ipv6End, zoneEnd } from './ipLiterals';
 
@@ -117,7 +117,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     let authEnd = authStart;
     while ((authEnd = plainRunEnd(AUTHORITY_PLAIN, line, authEnd)) < n) {
       const c = line.charCodeAt(authEnd);
-      // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`) is skipped whole: the
+      // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`, `svc:<password>@db…`) is skipped whole: the
       // host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
       const placeholderEnd = c === CH.DOLLAR || c === CH.LBRACE || c === CH.LT ? skipPlaceholder(line, authEnd) : -1;
       if (placeholderEnd > 0) {
@@ -171,7 +171,7 @@ function startsTemplate(line: string, i: number): boolean {
   return false;
 }
 
-/** The end of `$(NAME)`, `${NAME}`, `{{ name }}` or ERB's `<%= … %>` at i (no whitespace inside but in `{{ }}`), or -1. */
+/** The end of `$(NAME)`, `${NAME}`, `{{ name }}`, ERB's `<%= … %>` or `<name>` at i (no whitespace inside but in `{{ }}`), or -1. */
 function skipPlaceholder(line: string, i: number): number {
   const c1 = line.charCodeAt(i + 1);
   if (line.charCodeAt(i) === CH.DOLLAR && (c1 === CH.LPAREN || c1 === CH.LBRACE)) {
@@ -190,6 +190,12 @@ function skipPlaceholder(line: string, i: number): number {
   if (line.charCodeAt(i) === CH.LT && c1 === CH.PERCENT) {
     const close = line.indexOf('%>', i + 2);
     return close > i + 2 && close - i < 128 ? close + 2 : -1;
+  }
+  if (line.charCodeAt(i) === CH.LT) {
+    // Documentation's `<password>`, `<db-user>`: a word in angle brackets.
+    let k = i + 1;
+    while (k < line.length && k - i <= 64 && (isLabelChar(line.charCodeAt(k)) || line.charCodeAt(k) === CH.UNDERSCORE)) k++;
+    return k > i + 1 && line.charCodeAt(k) === CH.GT ? k + 1 : -1;
   }
   return -1;
 }
