@@ -54,6 +54,8 @@ export class HostScanner {
   private sshLine: boolean | null = null;
   /** Where the line first says `version` (not a `Version/` product token), -1 if nowhere: decided once per line, only if needed. */
   private versionAt: number | null = null;
+  /** Whether the line mentions Go's tools at all (isGoPackagePath's searches before a word): decided once per line, only if needed. */
+  private goLine: boolean | null = null;
 
   constructor(options: ScanOptions = {}) {
     this.privates = new PrivateSuffixes(options.privateSuffixes ?? []);
@@ -91,6 +93,7 @@ export class HostScanner {
     findUrls(s, urls);
     const ctx = analyzeLine(s);
     this.sshLine = null;
+    this.goLine = null;
     this.versionAt = null;
     let u = 0;
     let nextUrl = urls.length > 0 ? urls[0].start : n;
@@ -275,7 +278,7 @@ export class HostScanner {
     // `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups (`"apiGroup":"…"` in audit logs), not hosts.
     if (lastLabel === 'io' && K8S_API_GROUP.test(host)) return j;
     let context: MatchContext | null = null;
-    if (next === CH.SLASH && (isApiGroup(s, j) || isGoPackagePath(s, i))) return j;
+    if (next === CH.SLASH && (isApiGroup(s, j) || isGoPackagePath(s, i, (this.goLine ??= GO_HINT.test(s))))) return j;
     if (atHost && (isMessageIdLine(s) || isMessageIdToken(s, i))) return j;
     if (prev === CH.LT && isMessageIdLine(s)) return j; // `List-Id: Users <users.lists.example.org>`: an id
     if (prev === CH.AT && isOracleThin(s, i)) {
@@ -332,7 +335,7 @@ export class HostScanner {
     const atHost = isAtHost(s, i, prev);
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
     // `Received: from relay7 (unknown [10.12.4.31])`: the name the sending host gave, in a mail's trace header.
-    const strong = inStrongContext(ctx, i, j) || (prev === CH.SPACE && i >= 14 && isReceivedFrom(s, i));
+    const strong = inStrongContext(ctx, i, j) || (prev === CH.SPACE && i >= 14 && s.charCodeAt(i - 2) === 0x6d /* from's m */ && isReceivedFrom(s, i));
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
     // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
@@ -616,10 +619,13 @@ function isApiGroup(s: string, j: number): boolean {
  * indirect`, `replace a => b v1.0.0`), a Go setting's list (`GOPRIVATE=example.com/payments/*`), a linker flag
  * (`-X example.com/app/version.Version=1.2`), `go get|install|run …`, or `package example.com/…` in prose.
  */
-function isGoPackagePath(s: string, i: number): boolean {
+function isGoPackagePath(s: string, i: number, goLine: boolean): boolean {
   if (i > 0 && s.charCodeAt(i - 1) === CH.DQUOTE && GO_IMPORT_LINE.test(s)) return true;
-  return GO_MOD_LINE.test(s) || GO_PATH_BEFORE.test(s.slice(Math.max(0, i - 80), i));
+  return GO_MOD_LINE.test(s) || (goLine && GO_PATH_BEFORE.test(s.slice(Math.max(0, i - 80), i)));
 }
+
+/** What a line must contain for GO_PATH_BEFORE to match anywhere in it (one search per line, not one per word). */
+const GO_HINT = /GO[A-Z]|-X|\bgo\s|\bpackage\s/;
 
 const GO_IMPORT_LINE = /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/;
 const GO_MOD_LINE = /^\s*(?:(?:module|require|replace|exclude|retract|tool)\s+[^\s"]+|[^\s"]+\s+v\d+\.\d+\.\d+\S*\s*(?:\/\/.*)?$|[^\s"]+(?:\s+v\S+)?\s+=>\s)/;

@@ -222,8 +222,9 @@ function firstCommandArgument(s: string, i: number, end: number, command: string
  * quote (the words inside are the option's value, not the command's argument).
  */
 function quotedValueEnd(s: string, i: number, wEnd: number): number {
-  const eq = s.indexOf('=', i);
-  if (eq < 0 || eq >= wEnd - 1) return wEnd;
+  let eq = i;
+  while (eq < wEnd - 1 && s.charCodeAt(eq) !== CH.EQ) eq++;
+  if (eq >= wEnd - 1) return wEnd;
   const q = s.charCodeAt(eq + 1);
   if (q !== CH.DQUOTE && q !== CH.SQUOTE) return wEnd;
   const close = s.indexOf(q === CH.DQUOTE ? '"' : "'", eq + 2);
