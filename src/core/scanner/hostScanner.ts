@@ -56,6 +56,9 @@ export class HostScanner {
   private versionAt: number | null = null;
   /** Whether the line mentions Go's tools at all (isGoPackagePath's searches before a word): decided once per line, only if needed. */
   private goLine: boolean | null = null;
+  /** Whether the line is a dnsmasq `server=/domain/…` option, or a mail's `Received:` header: once per line, if needed. */
+  private dnsmasqLine: boolean | null = null;
+  private receivedLine: boolean | null = null;
 
   constructor(options: ScanOptions = {}) {
     this.privates = new PrivateSuffixes(options.privateSuffixes ?? []);
@@ -94,6 +97,8 @@ export class HostScanner {
     const ctx = analyzeLine(s);
     this.sshLine = null;
     this.goLine = null;
+    this.dnsmasqLine = null;
+    this.receivedLine = null;
     this.versionAt = null;
     let u = 0;
     let nextUrl = urls.length > 0 ? urls[0].start : n;
@@ -172,11 +177,6 @@ export class HostScanner {
         break;
       }
       if (badLabel(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
-      if (dots === 6 && isDigitChar(c) && this.ipv4Range(s, i, j, lineNo, ctx, out)) {
-        // `--src-range 198.51.100.10-198.51.100.19`, nftables' `192.0.2.250-192.0.2.254`: a range of two addresses.
-        i = j;
-        continue;
-      }
       if (dots === 0 && (all & CLASS_HEX) !== 0 && cc === CH.COLON) {
         const end = this.bareIpv6(s, i, nextUrl, lineNo, ctx, out);
         if (end > i) {
@@ -226,12 +226,14 @@ export class HostScanner {
       if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, lastDot + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
       return j;
     }
-    if (prev === CH.SLASH && next === CH.SLASH && DNSMASQ_DOMAINS_LINE.test(s)) {
+    if (prev === CH.SLASH && next === CH.SLASH && (this.dnsmasqLine ??= DNSMASQ_DOMAINS_LINE.test(s))) {
       // dnsmasq's `server=/corp.example.com/10.30.0.2`, `local=/lab.internal/`: the domains between the slashes.
       if ((shape & BAD_SYNTAX) === 0 && hasLetter(s, i, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyValue');
       return j;
     }
     if (dots === 0) return this.singleLabel(s, i, j, prev, next, lineNo, ctx, out);
+    // `--src-range 198.51.100.10-198.51.100.19`, nftables' `192.0.2.250-192.0.2.254`: a range of two addresses.
+    if (dots === 6 && isDigitChar(s.charCodeAt(i)) && this.ipv4Range(s, i, j, lineNo, ctx, out)) return j;
     // `[registries.corp]`, `# [tool.poetry]`: a TOML table's dotted key, on a line of its own.
     if (prev === CH.LBRACKET && next === CH.RBRACKET && (shape & (CLASS_LOWER | CLASS_UPPER)) !== 0 && TOML_TABLE_LINE.test(s)) return j;
     const bracketed = next === CH.LBRACKET ? bracketedIpAfter(s, j) : null;
@@ -248,7 +250,7 @@ export class HostScanner {
     const mixedCase = (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0;
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
-      if (isVersionOperator(s, i) || (isProductToken(s, i) && !DNSMASQ_DOMAINS_LINE.test(s)) || isVersionValue(s, i)) return j;
+      if (isVersionOperator(s, i) || (isProductToken(s, i) && !(this.dnsmasqLine ??= DNSMASQ_DOMAINS_LINE.test(s))) || isVersionValue(s, i)) return j;
       // `route 10.8.0.0 255.255.0.0`, `dhcp-range=…,255.255.255.0`: a netmask after an address, or after `netmask`.
       if (isNetmaskAfterAddress(s, i, j)) return j;
       // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
@@ -335,7 +337,7 @@ export class HostScanner {
     const atHost = isAtHost(s, i, prev);
     const port = next === CH.COLON ? portAt(s, j + 1) : null;
     // `Received: from relay7 (unknown [10.12.4.31])`: the name the sending host gave, in a mail's trace header.
-    const strong = inStrongContext(ctx, i, j) || (prev === CH.SPACE && i >= 14 && s.charCodeAt(i - 2) === 0x6d /* from's m */ && isReceivedFrom(s, i));
+    const strong = inStrongContext(ctx, i, j) || (prev === CH.SPACE && (this.receivedLine ??= RECEIVED_LINE.test(s)) && isReceivedFrom(s, i));
     // Most words of a line are identifiers with no host context at all: leave them before allocating anything.
     if (!atHost && !strong && !port && j - i !== 9 && !isValueOfHostKey(s, i)) return j;
     // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
@@ -401,18 +403,14 @@ export class HostScanner {
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
     // Redis's `bind 127.0.0.1 -::1`: a leading `-` marks an address as optional; it is not a label's hyphen.
     const optional = prev === CH.MINUS && (i < 2 || isSpaceChar(s.charCodeAt(i - 2)));
-    // SPF's `ip6:2001:db8::/32` names an address (or network) after its `ip6:`.
-    const spf = prev === CH.COLON && i >= 4 && (s.charCodeAt(i - 2) === 0x36 /* 6 */ && (s.charCodeAt(i - 3) | 0x20) === 0x70 /* p */ && (s.charCodeAt(i - 4) | 0x20) === 0x69) /* i */ && (i === 4 || !isLabelChar(s.charCodeAt(i - 5)));
-    if (!optional && !spf && prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET)) return skipColons(s, i, fail);
+    if (!optional && prev >= 0 && (isLabelChar(prev) || prev === CH.COLON || prev === CH.DOT || prev === CH.LBRACKET) && !isAfterSpfIp6(s, i, prev)) return skipColons(s, i, fail);
     const end = ipv6End(s, i, limit);
     // `::` alone is the unspecified address: an address only as a network (`::/0`) or as a host key's value (`address: ::`).
     const unspecified = end - i === 2;
     if (end < 0 || (!unspecified && (end - i < 3 || !hasDigit(s, i, end)))) return skipColons(s, i, fail);
     const z = zoneEnd(s, end, limit);
     const after = z < s.length ? s.charCodeAt(z) : -1;
-    // A `:` after the address ends a clause only before a space or the line's end (`address 2001:db8::42: Name or …`).
-    const clauseColon = after === CH.COLON && (z + 1 === s.length || isSpaceChar(s.charCodeAt(z + 1)));
-    if (after >= 0 && (isLabelChar(after) || (after === CH.COLON && !clauseColon) || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
+    if (after >= 0 && (isLabelChar(after) || (after === CH.COLON && !endsClause(s, z + 1)) || (after === CH.DOT && isDigitChar(s.charCodeAt(z + 1))))) return skipColons(s, i, fail);
     const strong = inStrongContext(ctx, i, z);
     const context: MatchContext = strong ? (i === ctx.argStart ? 'keyword' : ctx.strongKind) : 'bare';
     const networkEnd = z === end && s.charCodeAt(end) === CH.SLASH ? prefixLengthEnd(s, end + 1, 128) : -1;
@@ -459,6 +457,16 @@ export class HostScanner {
     const text = s.slice(start, end);
     out.push({ kind, text, line: lineNo, character: start, length: end - start, host: text, explicitPort: port ? port.text : null, context });
   }
+}
+
+/** SPF's `ip6:` right before i (`ip6:2001:db8::/32` names an address or a network). */
+function isAfterSpfIp6(s: string, i: number, prev: number): boolean {
+  return prev === CH.COLON && i >= 4 && s.charCodeAt(i - 2) === 0x36 /* 6 */ && (s.charCodeAt(i - 3) | 0x20) === 0x70 /* p */ && (s.charCodeAt(i - 4) | 0x20) === 0x69 /* i */ && (i === 4 || !isLabelChar(s.charCodeAt(i - 5)));
+}
+
+/** A `:` at k - 1 that ends a clause: a space or the line's end after it (`address 2001:db8::42: Name or …`). */
+function endsClause(s: string, k: number): boolean {
+  return k === s.length || isSpaceChar(s.charCodeAt(k));
 }
 
 /** After a failed IPv6 attempt at a run of colons, continue past the colons (so `:::` is not retried char by char). */
@@ -548,9 +556,12 @@ const DOTTED_PRODUCT_NAMES: ReadonlySet<string> = new Set(['socket.io', 'asp.net
 /** The last labels of DOTTED_PRODUCT_NAMES: most names end in none of them, and are not looked up whole. */
 const PRODUCT_LAST_LABELS = new Set([...DOTTED_PRODUCT_NAMES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
-/** `Received: from ` right before i, at the line's start (a mail header). */
+/** A mail's `Received:` trace header line. */
+const RECEIVED_LINE = /^Received:/i;
+
+/** `Received: from ` right before i, on a Received line (a mail header). */
 function isReceivedFrom(s: string, i: number): boolean {
-  return (s.charCodeAt(0) | 0x20) === 0x72 /* r */ && /^Received:\s+from\s+$/i.test(s.slice(0, i));
+  return i >= 15 && /^Received:\s+from\s+$/i.test(s.slice(0, i));
 }
 
 /** `@853#` right before i: Unbound's `address@port#tls-auth-name`. */
