@@ -59,9 +59,11 @@ function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
-/** How much JSON text is gathered before it is handed on (UTF-16 code units): text built by appending is a tree of
+/**
+ * How much JSON text is gathered before it is handed on (UTF-16 code units): text built by appending is a tree of
  * small strings until it is flattened, and held longer it outlives the young generation (a piece's JSON at once
- * spent a third of `scan --json`'s time in garbage collection). */
+ * spent a third of `scan --json`'s time in garbage collection).
+ */
 const JSON_CHUNK = 64 * 1024;
 
 /**

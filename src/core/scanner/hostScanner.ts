@@ -226,7 +226,7 @@ export class HostScanner {
       if (hostSyntaxEnd(s, i + 2, j, false) === j && !allDigits(s, lastDot + 1, j)) this.emit(out, 'hostname', s, i + 2, j, lineNo, null, 'url');
       return j;
     }
-    if (prev === CH.SLASH && next === CH.SLASH && (this.dnsmasqLine ??= DNSMASQ_DOMAINS_LINE.test(s))) {
+    if (prev === CH.SLASH && next === CH.SLASH && this.isDnsmasqDomainsLine(s)) {
       // dnsmasq's `server=/corp.example.com/10.30.0.2`, `local=/lab.internal/`: the domains between the slashes.
       if ((shape & BAD_SYNTAX) === 0 && hasLetter(s, i, j)) this.emit(out, 'hostname', s, i, j, lineNo, null, 'keyValue');
       return j;
@@ -250,7 +250,7 @@ export class HostScanner {
     const mixedCase = (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) !== 0;
 
     if (dots === 3 && ipv4End(s, i, j) === j) {
-      if (isVersionOperator(s, i) || (isProductToken(s, i) && !(this.dnsmasqLine ??= DNSMASQ_DOMAINS_LINE.test(s))) || isVersionValue(s, i)) return j;
+      if (isVersionOperator(s, i) || (isProductToken(s, i) && !this.isDnsmasqDomainsLine(s)) || isVersionValue(s, i)) return j;
       // `route 10.8.0.0 255.255.0.0`, `dhcp-range=…,255.255.255.0`: a netmask after an address, or after `netmask`.
       if (isNetmaskAfterAddress(s, i, j)) return j;
       // A bare four-part number on a line about versions (`schema_version … DEFAULT '1.4.0.0'`, `X-Mailer: Mail 4.2.0.1`)
@@ -297,9 +297,8 @@ export class HostScanner {
       if (cls !== SUFFIX_NONE) context = this.isSshLine(s) ? 'userHost' : 'email';
       else if (this.isSshLine(s)) context = 'userHost';
     } else if (strong) {
-      // `host = ngx.var.host`, `host: opts.host`: a property read where a host goes, unless quoted as a name.
-      const propertyRead = HOST_MEMBER_NAMES.has(lastLabel) && prev !== CH.DQUOTE && prev !== CH.SQUOTE && prev !== CH.BACKTICK;
-      if (prev !== CH.DOT && prev !== CH.STAR && !propertyRead) context = strongContext;
+      // `host = ngx.var.host`, `host: opts.host`: a property read where a host goes is not a name.
+      if (prev !== CH.DOT && prev !== CH.STAR && !isPropertyRead(lastLabel, prev)) context = strongContext;
     } else if (port && cls !== SUFFIX_NONE && cls !== SUFFIX_FILE_EXTENSION && !followsColonDigit(s, port.end)) {
       if (!looksLikeCode(s, host, lastLabel, i, j, firstDot, prev, next, dots, shape, ctx, true)) context = 'hostPort';
     } else if (prev === CH.DOT) {
@@ -441,6 +440,10 @@ export class HostScanner {
 
   private isSshLine(s: string): boolean {
     return (this.sshLine ??= SSH_LINE.test(s));
+  }
+
+  private isDnsmasqDomainsLine(s: string): boolean {
+    return (this.dnsmasqLine ??= DNSMASQ_DOMAINS_LINE.test(s));
   }
 
   /**
@@ -675,12 +678,11 @@ function ipv4PrefixEnd(s: string, i: number): number {
   return end;
 }
 
-/** Digits at i that end the word (not followed by a label character, `/` or `.digit`). */
+/** Digits at i that end the word (numberEndsAt). */
 function isNumberWord(s: string, i: number): boolean {
   let k = i;
   while (k < s.length && isDigitChar(s.charCodeAt(k))) k++;
-  const after = k < s.length ? s.charCodeAt(k) : -1;
-  return k > i && !(after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1)))));
+  return k > i && numberEndsAt(s, k);
 }
 
 /** A prefix length 0..max at i, ending the word (not followed by a label character, `/` or `.digit`). Its end, or -1. */
@@ -688,9 +690,13 @@ function prefixLengthEnd(s: string, i: number, max: number): number {
   let k = i;
   while (k < s.length && k - i < 3 && isDigitChar(s.charCodeAt(k))) k++;
   if (k === i || Number(s.slice(i, k)) > max || (k - i > 1 && s.charCodeAt(i) === 48)) return -1;
+  return numberEndsAt(s, k) ? k : -1;
+}
+
+/** Whether a number ends its word at k: no label character, `/` or `.digit` follows (`/8` yes; `/8x`, `/8/x`, `/8.1` no). */
+function numberEndsAt(s: string, k: number): boolean {
   const after = k < s.length ? s.charCodeAt(k) : -1;
-  if (after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1))))) return -1;
-  return k;
+  return !(after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1)))));
 }
 
 /** `[198.51.100.25]` or `[2001:db8::1]` right at i — the address half of a mail log's `name[address]` — or null. */
@@ -763,11 +769,19 @@ function looksLikeCode(
   if (weakerOnly) return false;
   if (next === CH.EQ || next === CH.LBRACKET || next === CH.LBRACE || next === CH.DOLLAR) return true;
   if ((shape & INNER_UNDERSCORE) !== 0) return true;
-  const quoted = prev === CH.DQUOTE || prev === CH.SQUOTE || prev === CH.BACKTICK;
-  if (ctx.moduleLine && !quoted) return true;
-  if (!quoted && HOST_MEMBER_NAMES.has(lastLabel)) return true;
+  if (ctx.moduleLine && !isQuote(prev)) return true;
+  if (isPropertyRead(lastLabel, prev)) return true;
   if (dots >= 2 && REVERSED_DOMAIN_ROOTS.has(first) && j > i) return true;
   return false;
+}
+
+function isQuote(c: number): boolean {
+  return c === CH.DQUOTE || c === CH.SQUOTE || c === CH.BACKTICK;
+}
+
+/** `url.hostname`, `opts.host`: a dotted word ending in a field that holds a host, not quoted as a name. */
+function isPropertyRead(lastLabel: string, prev: number): boolean {
+  return !isQuote(prev) && HOST_MEMBER_NAMES.has(lastLabel);
 }
 
 /** Exim's `id=CAF3x9pQ@app3.internal` field with the host part at i: the Message-ID of the message, not a host. */
