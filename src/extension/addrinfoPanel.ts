@@ -199,6 +199,11 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
+/**
+ * The panel's page. Its form's controls start disabled; the script enables them as it fills them (from the saved
+ * state, after a reload) and starts listening to them. The form is drawn before the script has loaded: typing there
+ * would be overwritten by the script's fill, and a Resolve click answered by nobody.
+ */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelInitialState): string {
   const nonce = makeNonce();
   const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
@@ -213,13 +218,13 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: PanelIni
 </head>
 <body data-state="${escapeAttribute(JSON.stringify(state))}" data-strings="${escapeAttribute(JSON.stringify(webviewStrings()))}">
   <form id="query" aria-label="getaddrinfo arguments">
-    <label>host <input id="host" placeholder="None" spellcheck="false" autocomplete="off"></label>
-    <label>port <input id="port" placeholder="None" size="8" spellcheck="false"></label>
-    <label>family <select id="family"></select></label>
-    <label>type <select id="socktype"></select></label>
-    <label>proto <input id="proto" type="number" min="0" max="255" value="0" size="4"></label>
+    <label>host <input id="host" placeholder="None" spellcheck="false" autocomplete="off" disabled></label>
+    <label>port <input id="port" placeholder="None" size="8" spellcheck="false" disabled></label>
+    <label>family <select id="family" disabled></select></label>
+    <label>type <select id="socktype" disabled></select></label>
+    <label>proto <input id="proto" type="number" min="0" max="255" value="0" size="4" disabled></label>
     <div id="flags" class="flags" role="group" aria-label="flags"></div>
-    <button type="submit">${escapeAttribute(vscode.l10n.t('Resolve'))}</button>
+    <button type="submit" id="query-submit" disabled>${escapeAttribute(vscode.l10n.t('Resolve'))}</button>
   </form>
   <div id="status" class="status" aria-live="polite"></div>
   <div id="output"></div>

@@ -523,6 +523,8 @@ form.addEventListener('submit', (event) => {
 form.addEventListener('input', () => save({ form: read() }));
 form.addEventListener('change', () => save({ form: read() }));
 
+// The page draws the form disabled (addrinfoPanel.ts's html): enabled in the task that fills it, so nothing typed comes between.
+for (const control of [hostInput, portInput, familySelect, typeSelect, protoInput, byId<HTMLButtonElement>('query-submit')]) control.disabled = false;
 const restored = parseSaved(vscode.getState()) ?? parseSaved(initial.saved);
 if (restored) {
   saved = restored;
