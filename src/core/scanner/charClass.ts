@@ -73,6 +73,8 @@ export const isUserChar = (c: number): boolean => c < 128 && (ASCII[c] & USER) !
 /** An ASCII capital's small letter; any other code unit as it is. */
 export const toLowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 export const isSpaceChar = (c: number): boolean => c === 32 || c === 9;
+/** A quote that opens or closes a string in code and config: `"`, `'` or a backtick. */
+export const isQuote = (c: number): boolean => c === CH.DQUOTE || c === CH.SQUOTE || c === CH.BACKTICK;
 
 /**
  * Characters that end a URL: ASCII whitespace and controls, quotes and angle brackets (delimiters in code, HTML and

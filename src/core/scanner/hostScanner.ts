@@ -8,7 +8,7 @@
  * host names commonly use (see suffixRules.ts) and it does not read like code (codeHeuristics.ts). Contexts that
  * name hosts outright — URLs, `user@host`, `host:port`, host keys and directives, hosts files — accept more.
  */
-import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isSpaceChar, isUserChar } from './charClass';
+import { CH, CLASS_HEX, CLASS_LABEL, CLASS_LOWER, CLASS_NON_ASCII, CLASS_UPPER, classBits, isDigitChar, isLabelChar, isQuote, isSpaceChar, isUserChar } from './charClass';
 import { CODE_RECEIVERS, HOST_MEMBER_NAMES, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS, STRING_PREFIXES } from './codeHeuristics';
 import { isValueOfHostKey } from './hostValuedKey';
 import { badLabel, hostSyntaxEnd, MAX_NAME_CHARS } from './hostSyntax';
@@ -773,10 +773,6 @@ function looksLikeCode(
   if (isPropertyRead(lastLabel, prev)) return true;
   if (dots >= 2 && REVERSED_DOMAIN_ROOTS.has(first) && j > i) return true;
   return false;
-}
-
-function isQuote(c: number): boolean {
-  return c === CH.DQUOTE || c === CH.SQUOTE || c === CH.BACKTICK;
 }
 
 /** `url.hostname`, `opts.host`: a dotted word ending in a field that holds a host, not quoted as a name. */

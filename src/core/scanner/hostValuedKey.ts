@@ -4,12 +4,8 @@
  * quote or bracket, the separator and the key's closing quote; it never looks further, so its cost is a few
  * characters per candidate.
  */
-import { CH, isLabelChar, isSpaceChar, isUpperChar, toLowerAscii } from './charClass';
+import { CH, isLabelChar, isQuote, isSpaceChar, isUpperChar, toLowerAscii } from './charClass';
 import { HOST_KEY_SUFFIXES } from './codeHeuristics';
-
-function isQuote(c: number): boolean {
-  return c === CH.DQUOTE || c === CH.SQUOTE || c === CH.BACKTICK;
-}
 
 function isKeyChar(c: number): boolean {
   return c < 128 && (isLabelChar(c) || c === CH.DOT);

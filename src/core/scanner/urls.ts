@@ -117,8 +117,8 @@ export function findUrls(line: string, out: UrlSpan[]): void {
     let authEnd = authStart;
     while ((authEnd = plainRunEnd(AUTHORITY_PLAIN, line, authEnd)) < n) {
       const c = line.charCodeAt(authEnd);
-      // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`, `svc:<password>@db…`) is skipped whole: the
-      // host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
+      // A variable in the userinfo (`postgres://app:$(PG_PASS)@db…`, `${USER}:${PASS}@db…`, `svc:<password>@db…`) is
+      // skipped whole: the host after the '@' is what counts. One in the host position leaves no host to parse, so no URL.
       const placeholderEnd = c === CH.DOLLAR || c === CH.LBRACE || c === CH.LT ? skipPlaceholder(line, authEnd) : -1;
       if (placeholderEnd > 0) {
         authEnd = placeholderEnd;
@@ -194,7 +194,7 @@ function skipPlaceholder(line: string, i: number): number {
   if (line.charCodeAt(i) === CH.LT) {
     // Documentation's `<password>`, `<db-user>`: a word in angle brackets.
     let k = i + 1;
-    while (k < line.length && k - i <= 64 && (isLabelChar(line.charCodeAt(k)) || line.charCodeAt(k) === CH.UNDERSCORE)) k++;
+    while (k < line.length && k - i <= 64 && isLabelChar(line.charCodeAt(k))) k++; // letters, digits, `-`, `_`
     return k > i + 1 && line.charCodeAt(k) === CH.GT ? k + 1 : -1;
   }
   return -1;
