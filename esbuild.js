@@ -104,6 +104,24 @@ async function copyNativeAddon() {
   }
 }
 
+/**
+ * The ahead-of-time scanner (native/scanner, C compiled to wasm32): built into dist/scanner.wasm when clang and
+ * wasm-ld are here. Without them the TypeScript scanner does all the work (same matches, slower); CI
+ * (NETLENS_TARGETS_STRICT) demands the module.
+ */
+async function buildScannerWasm() {
+  const { toolchainMissing } = require('./scripts/build-scanner-wasm.js');
+  const missing = toolchainMissing();
+  if (missing) {
+    if (process.env.NETLENS_TARGETS_STRICT) throw new Error(`esbuild.js: scanner.wasm cannot be built: ${missing}`);
+    console.warn(`esbuild.js: scanner.wasm not built (${missing}); the TypeScript scanner does all the scanning`);
+    return;
+  }
+  const { spawnSync } = require('child_process');
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-scanner-wasm.js')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('esbuild.js: building scanner.wasm failed (see above)');
+}
+
 /** Tells the `npm: watch` task (and the person watching) when a rebuild starts and ends, with its errors. */
 const watchLogger = {
   name: 'watch-logger',
@@ -126,6 +144,7 @@ async function main() {
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
   await copyNativeAddon();
+  await buildScannerWasm();
 }
 
 main().catch((err) => {

@@ -1,0 +1,68 @@
+/*
+ * The ahead-of-time scanner's base: compiled by clang to wasm32 with no libc (scripts/build-scanner-wasm.js).
+ * Every function here is a port of the TypeScript scanner (src/core/scanner) over an ASCII line: see README.md for
+ * the conventions that keep the two equal.
+ */
+#ifndef NETLENS_SCANNER_BASE_H
+#define NETLENS_SCANNER_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint8_t u8;
+
+/* An exported function: callable from JavaScript by this name. */
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+/*
+ * The character at k of the line s[0, n), or -1 outside it: `s.charCodeAt(k)`, whose NaN outside the line fails
+ * every comparison as -1 does (the README lists where the two differ).
+ */
+static inline int at(const u8 *s, int n, int k) {
+  return (unsigned)k < (unsigned)n ? s[k] : -1;
+}
+
+/* An ASCII letter lower-cased (`toLowerCase` on an ASCII line), any other value as it is. */
+static inline int lower(int c) {
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Whether s[start, start + len) equals the lower-case ASCII `word` when lower-cased (`slice(…).toLowerCase() === word`). */
+bool eq_lower(const u8 *s, int start, int len, const char *word);
+/* Whether s[start, start + len) equals `word` exactly (`slice(…) === word`). */
+bool eq_exact(const u8 *s, int start, int len, const char *word);
+/* `s.startsWith(word, i)` on the line s[0, n). */
+bool starts_with(const u8 *s, int n, int i, const char *word);
+/* `s.indexOf(ch, from)` for one ASCII character: its index, or -1. */
+int index_of(const u8 *s, int n, int ch, int from);
+/* `s.lastIndexOf(ch, from)` for one ASCII character (from clamped to n - 1): its index, or -1. */
+int last_index_of(const u8 *s, int n, int ch, int from);
+/* `s.indexOf(str, from)`: its index, or -1. */
+int index_of_str(const u8 *s, int n, const char *str, int from);
+
+/* clang emits calls to these for struct copies and zeroing; there is no libc. */
+void *memcpy(void *dst, const void *src, size_t len);
+void *memset(void *dst, int c, size_t len);
+void *memmove(void *dst, const void *src, size_t len);
+int strlen_c(const char *s);
+
+/*
+ * A growable block of the module's memory (no libc, no free): `buffer_reserve` makes it hold at least `size` bytes,
+ * keeping its contents (a larger block is taken from the top of the heap and the old one abandoned, so the heap
+ * stays within about twice the largest size asked for). False when the memory cannot grow.
+ */
+typedef struct {
+  u8 *ptr;
+  int cap;
+} Buffer;
+bool buffer_reserve(Buffer *b, int size);
+
+/*
+ * Memory for JavaScript to write into: the line (or text) to scan. Returns a buffer of at least `size` bytes, valid
+ * until the next call, or 0 when memory cannot grow; the module's memory may grow (JavaScript must then re-read
+ * `memory.buffer`).
+ */
+u8 *Input_reserve(int size);
+
+#endif

@@ -1,0 +1,90 @@
+// Builds the ahead-of-time scanner, dist/scanner.wasm, from native/scanner/*.c (see native/scanner/README.md):
+//   1. each generator native/scanner/gen/NAME.ts (TypeScript that imports the scanner's own constants, so that the
+//      C's tables cannot drift from them) is bundled and run; its `generate()` text becomes build/scanner-gen/NAME.h;
+//   2. clang compiles every .c file for wasm32 with no libc and wasm-ld links them (Debian: clang and lld).
+// `node scripts/build-scanner-wasm.js [--check]`: --check only says whether the toolchain is here (exit 0/1).
+// Exits 2 without the toolchain (callers decide whether that is an error: see toolchainMissing()).
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const src = path.join(root, 'native', 'scanner');
+const genOut = path.join(root, 'build', 'scanner-gen');
+const out = path.join(root, 'dist', 'scanner.wasm');
+
+/** What is missing to build the module here (clang with the wasm32 target, wasm-ld), or null. */
+function toolchainMissing() {
+  const clang = spawnSync('clang', ['--print-targets'], { encoding: 'utf8' });
+  if (clang.error || clang.status !== 0) return 'clang is not installed (Debian: apt-get install clang lld)';
+  if (!/\bwasm32\b/.test(clang.stdout)) return 'this clang has no wasm32 target';
+  const ld = spawnSync('wasm-ld', ['--version'], { encoding: 'utf8' });
+  if (ld.error || ld.status !== 0) return 'wasm-ld is not installed (Debian: apt-get install lld)';
+  return null;
+}
+
+async function generate() {
+  const esbuild = require('esbuild');
+  const dir = path.join(src, 'gen');
+  fs.mkdirSync(genOut, { recursive: true });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const gens = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ts')) : [];
+  for (const file of gens) {
+    const result = await esbuild.build({ entryPoints: [path.join(dir, file)], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    const mod = { exports: {} };
+    new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+    const text = mod.exports.generate();
+    const target = path.join(genOut, file.replace(/\.ts$/, '.h'));
+    if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) fs.writeFileSync(target, text);
+  }
+}
+
+function compile() {
+  const sources = fs.readdirSync(src).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(src, f));
+  const args = [
+    '--target=wasm32',
+    '-O2',
+    '-std=c11',
+    '-nostdlib',
+    '-ffreestanding',
+    '-fno-builtin',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    '-Wno-unused-parameter',
+    '-Wno-unused-function',
+    '-I', src,
+    '-I', genOut,
+    '-Wl,--no-entry',
+    '-Wl,--export=__heap_base',
+    '-Wl,-z,stack-size=1048576',
+    '-o', out,
+    ...sources,
+  ];
+  const r = spawnSync('clang', args, { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`clang failed (exit ${r.status})`);
+}
+
+async function main() {
+  const missing = toolchainMissing();
+  if (process.argv.includes('--check')) {
+    if (missing) console.log(missing);
+    process.exit(missing ? 1 : 0);
+  }
+  if (missing) {
+    console.error(`scanner.wasm not built: ${missing}`);
+    process.exit(2);
+  }
+  await generate();
+  compile();
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
+
+module.exports = { toolchainMissing };
