@@ -34,6 +34,7 @@ async function generate() {
     const result = await esbuild.build({ entryPoints: [path.join(dir, file)], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
     const mod = { exports: {} };
     new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+    if (typeof mod.exports.generate !== 'function') continue; // a module the generators share
     const text = mod.exports.generate();
     const target = path.join(genOut, file.replace(/\.ts$/, '.h'));
     if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) fs.writeFileSync(target, text);
