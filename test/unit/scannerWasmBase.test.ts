@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { classBits, endsUrl, isQuote, isSpaceChar } from '../../src/core/scanner/charClass';
+import { CODE_RECEIVERS, HOST_MEMBER_NAMES, MODULE_LINE_WORDS, NOT_A_HOST_BEFORE_PORT, NOT_A_HOST_WORDS, REVERSED_DOMAIN_ROOTS, STRING_PREFIXES } from '../../src/core/scanner/codeHeuristics';
 import { badLabel, hostSyntaxEnd } from '../../src/core/scanner/hostSyntax';
 import { hasDigit, ipv4End, ipv6End, zoneEnd } from '../../src/core/scanner/ipLiterals';
 import { asciiLine } from '../support/asciiLines';
@@ -27,7 +28,7 @@ function comparePositions(wasm: ScannerWasm, s: string, i: number): void {
   }
 }
 
-describe('scanner.wasm base: character classes, IP literals, host syntax (C against TypeScript)', function () {
+describe('scanner.wasm base: character classes, IP literals, host syntax, word sets (C against TypeScript)', function () {
   this.timeout(120_000);
 
   it('classifies every ASCII character and -1 as charClass.ts does', function () {
@@ -71,5 +72,20 @@ describe('scanner.wasm base: character classes, IP literals, host syntax (C agai
       }),
       { numRuns: 20_000 }
     );
+  });
+
+  it('has exactly codeHeuristics.ts\'s word sets (generated from them)', function () {
+    const wasm = scannerWasmOrSkip(this);
+    const sets = [CODE_RECEIVERS, REVERSED_DOMAIN_ROOTS, NOT_A_HOST_WORDS, HOST_MEMBER_NAMES, STRING_PREFIXES, NOT_A_HOST_BEFORE_PORT, MODULE_LINE_WORDS];
+    const all = new Set(sets.flatMap((set) => [...set]));
+    // Every word of every set, its neighbours (one letter more or less, capitalised) and every word of the corpora.
+    const probes = new Set<string>();
+    for (const w of all) for (const p of [w, w.slice(1), w.slice(0, -1), w + 's', w.toUpperCase(), `${w[0].toUpperCase()}${w.slice(1)}`, '']) probes.add(p);
+    for (const line of corpusAsciiLines()) for (const w of line.split(/[^A-Za-z0-9_-]+/)) probes.add(w.toLowerCase());
+    sets.forEach((set, k) => {
+      for (const p of probes) {
+        if (wasm.onLine('t_codeWordSet', p, k, 0, p.length) !== Number(set.has(p))) assert.fail(`set ${k}: ${JSON.stringify(p)}`);
+      }
+    });
   });
 });
