@@ -96,7 +96,7 @@ describe('scanner.wasm HostScanner: every match of a line (C records decoded by 
     const lines = corpusAsciiLines();
     assert.ok(lines.length > 15_000, `only ${lines.length} corpus lines`);
     const matches = compareLines(wasm, lines);
-    assert.ok(matches > 10_000, `only ${matches} matches`);
+    assert.ok(matches > 5_000, `only ${matches} matches`);
   });
 
   it('agrees on every ASCII corpus line with configured private suffixes', function () {
