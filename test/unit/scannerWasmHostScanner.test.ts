@@ -140,6 +140,8 @@ describe('scanner.wasm HostScanner: every match of a line (C records decoded by 
     const many = 'db.example.com '.repeat(5000);
     assert.strictEqual(scanner.scanLine(many).length, 5000);
     assert.strictEqual(cScan(wasm, many, 0), null);
+    // The room is 4096 records: one match more does not fit.
+    assert.strictEqual(cScan(wasm, 'db.example.com '.repeat(4097), 0), null);
     const fits = 'db.example.com '.repeat(4096);
     assert.deepStrictEqual(cScan(wasm, fits, 3), scanner.scanLine(fits, 3));
     assert.deepStrictEqual(cScan(wasm, 'ssh deploy@bastion', 1), scanner.scanLine('ssh deploy@bastion', 1));
