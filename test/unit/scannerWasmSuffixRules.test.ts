@@ -3,9 +3,10 @@
 // entries and classifyHost with the built-in and configured private suffixes on every dotted word of the corpora
 // and on random names. A difference is a bug in the port.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import fc from 'fast-check';
 import { BUILTIN_PRIVATE_SUFFIXES, classifyHost, classifyLastLabel, COMMON_TLDS, FILE_EXTENSION_TLDS, ICANN_TLD_SET, PrivateSuffixes } from '../../src/core/scanner/suffixRules';
-import { corpusAsciiLines, isAscii, loadScannerWasm, scannerWasmOrSkip, type ScannerWasm } from '../support/scannerWasm';
+import { corpusAsciiLines, isAscii, loadScannerWasm, SCANNER_WASM, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
 /** The private suffix lists the tests configure (the setting's entries as a user writes them), the built-ins first. */
 const PRIVATE_LISTS: readonly (readonly string[])[] = [
@@ -164,6 +165,27 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
     configure(wasm, ['x'.repeat(30000), 'y'.repeat(65536 - builtinBytes - 30000), ' '.repeat(5000), '.'.repeat(300)]);
     assert.strictEqual(setPrivates(wasm, ['x'.repeat(65536 - builtinBytes + 1)]), -1, 'one byte past the room');
     assert.strictEqual(setPrivates(wasm, ['x'.repeat(30000), 'y'.repeat(65536 - builtinBytes - 30000 + 1)]), -1, 'one byte past the room in two');
+  });
+
+  it('starts with the built-in private suffixes, before any PrivateSuffixes_set', function () {
+    scannerWasmOrSkip(this);
+    // A fresh instance of the module (the shared one has had lists set by now): its first classifyHost builds them.
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(SCANNER_WASM)), {});
+    const e = instance.exports as unknown as Record<string, WasmFn> & { memory: WebAssembly.Memory };
+    const p = new PrivateSuffixes();
+    for (const host of [...corpusDottedWords(), 'db.internal', 'a.home.arpa', 'home.arpa', 'arpa', 'svc.cluster.local', 'x.consul', 'test']) {
+      const ptr = e.Input_reserve(host.length + 1);
+      new Uint8Array(e.memory.buffer, ptr, host.length).set(Buffer.from(host, 'latin1'));
+      const last = host.lastIndexOf('.') + 1;
+      const c = e.t_classifyHost(ptr, host.length, host.length, last, host.length - last);
+      if (c !== classifyHost(host, host.slice(last), p)) assert.fail(`classifyHost(${JSON.stringify(host)}) with the built-ins: TypeScript ${classifyHost(host, host.slice(last), p)}, C ${c}`);
+    }
+    const suffixes: string[] = [];
+    for (let k = 0; k < e.t_privateCount(); k++) suffixes.push(Buffer.from(e.memory.buffer, e.t_privateSuffix(k), e.t_privateSuffixLen(k)).toString('latin1'));
+    const ts = tsState(p);
+    assert.deepStrictEqual(suffixes.sort(), ts.suffixes);
+    assert.strictEqual(e.t_privateMaxLabels(), ts.maxLabels);
+    assert.strictEqual(e.t_privateLastLabelCount(), ts.lastLabels);
   });
 
   it('classifies every dotted word of the corpora as classifyHost does, with each list of private suffixes', function () {
