@@ -132,7 +132,7 @@ const KEYWORD_WORDS = [...KEYWORDS.keys(), ...FIRST_WORDS, ...MODULE_LINE_WORDS]
 const NOT_KEYWORDS = ['rsync', 'hostx', 'sshd', 'servers', 'img', 'images', 'server.listen', 'host_name', 'ssh-keygen', 'a'.repeat(12), 'a'.repeat(13), 'x'];
 const GOOD_SEPARATORS = [' ', ' ', '  ', '\t', '=', '= ', ' = ', ': '];
 const BAD_SEPARATORS = [':', ':=', '', '.', ';', '\v', '(', '-'];
-const TAILS = ['', '', ';', ' ;', '.', ' .', ' ', '\t', ' # c', '# c', '#', ' ;  '];
+const TAILS = ['', '', ';', ' ;', '.', ' .', ' ', '\t', ' # c', '# c', '#', ' ;  ', ';\v', '.\f', ' ;\r', '\v'];
 const keyword = fc.oneof({ weight: 5, arbitrary: anyCaseOf(KEYWORD_WORDS) }, { weight: 1, arbitrary: any(NOT_KEYWORDS) });
 
 /** A directive or a command: prompt, keyword, separator, arguments (options, values, hosts), tail. */
