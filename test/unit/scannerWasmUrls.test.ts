@@ -88,7 +88,11 @@ function comparePositions(wasm: ScannerWasm, s: string, ptr: number, i: number):
   same('startsTemplate', startsTemplate(s, i), e.t_startsTemplate(ptr, n, i));
   same('skipPlaceholder', skipPlaceholder(s, i), e.t_skipPlaceholder(ptr, n, i));
   same('startsUrl', startsUrl(s, i), e.t_startsUrl(ptr, n, i));
-  for (const hostEnd of [i, i + 4]) same(`sedDelimiterEnd ${hostEnd}`, sedDelimiterEnd(s, i, hostEnd, n), e.t_sedDelimiterEnd(ptr, n, i, hostEnd, n));
+  // sedDelimiterEnd with the URL's end past, before and right at the next delimiter (as findUrls has it before `|`).
+  const delimiter = i > 0 ? s.indexOf(s[i - 1], i) : -1;
+  for (const hostEnd of [i, i + 4]) {
+    for (const end of [n, i + 6, delimiter]) same(`sedDelimiterEnd ${hostEnd} ${end}`, sedDelimiterEnd(s, i, hostEnd, end), e.t_sedDelimiterEnd(ptr, n, i, hostEnd, end));
+  }
   // parseAuthorityHost to the line's end and to the next character that ends an authority or a segment.
   let stop = i;
   while (stop < n && !'/,?#; '.includes(s[stop])) stop++;
@@ -199,6 +203,21 @@ describe('scanner.wasm urls: findUrls and its helpers (C against TypeScript)', f
       { numRuns: 30_000 }
     );
     assert.ok(urls > 10_000, `only ${urls} URLs found`);
+  });
+
+  it('agrees around every length bound (placeholders, scheme runs, labels, names)', function () {
+    const wasm = scannerWasmOrSkip(this);
+    const lines: string[] = [];
+    for (let len = 0; len <= 140; len++) {
+      const x = 'x'.repeat(len);
+      const sp = ' '.repeat(len);
+      for (const ph of [`$(${x})`, `\${${x}}`, `{{${sp}}}`, `{{${x}}}`, `<%${x}%>`, `<%${sp}%>`, `<${x}>`, `<${'-'.repeat(len)}>`]) {
+        for (const url of [`postgres://u:${ph}@db.example/x`, `postgres://${ph}:p@db.example/x`, `http://${ph}`, `http://a.example/${ph}/b`]) lines.push(url, `s#${url}#`);
+      }
+      lines.push(`${'a'.repeat(len)}://h.example`, `https://a.example,${'b'.repeat(len)}://c.example`, `mongodb://h1,${'b'.repeat(len)}://c.example`);
+      lines.push(`http://${'a'.repeat(len)}.example/`, `http://${'a.'.repeat(len)}b/`, `http://${'A'.repeat(len)}/`, `http://${'A'.repeat(len)}.B/`);
+    }
+    for (const s of lines) compareLine(wasm, s);
   });
 
   it('fills its table to the brim and returns -1 past it', function () {
