@@ -103,17 +103,18 @@ function compareRegexes(w: ScannerWasm, s: string): void {
       same(`${INLINE_REGEXES[k]} after`, s.slice(i, b), [], INLINE_REGEXES[k].test(s.slice(i, b)), e.t_inlineRegex(p + i, b - i, k));
     }
   }
-  // K8S_API_GROUP and the product sets on every run of name characters and each suffix of it.
-  for (const m of s.matchAll(/[A-Za-z0-9._-]+/g)) {
-    const a = m.index;
-    for (let k = a; k < a + m[0].length; k++) {
-      const word = s.slice(k, a + m[0].length);
-      same('K8S_API_GROUP', word, [], H.K8S_API_GROUP.test(word), e.t_K8S_API_GROUP(p + k, word.length));
-      const lower = word.toLowerCase();
-      const q = w.put(lower);
-      same('DOTTED_PRODUCT_NAMES', lower, [], H.DOTTED_PRODUCT_NAMES.has(lower), e.t_dottedProductName(q, lower.length));
-      same('PRODUCT_LAST_LABELS', lower, [], H.PRODUCT_LAST_LABELS.has(lower), e.t_productLastLabel(q, lower.length));
-      w.put(s);
+  // K8S_API_GROUP on every run of name characters and each suffix of it; the product sets on those suffixes lower-cased.
+  const runs = [...s.matchAll(/[A-Za-z0-9._-]+/g)].map((m) => [m.index, m.index + m[0].length]);
+  for (const [a, b] of runs) {
+    for (let k = a; k < b; k++) same('K8S_API_GROUP', s.slice(k, b), [], H.K8S_API_GROUP.test(s.slice(k, b)), e.t_K8S_API_GROUP(p + k, b - k));
+  }
+  const lower = s.toLowerCase();
+  const q = w.put(lower);
+  for (const [a, b] of runs) {
+    for (let k = a; k < b; k++) {
+      const word = lower.slice(k, b);
+      same('DOTTED_PRODUCT_NAMES', word, [], H.DOTTED_PRODUCT_NAMES.has(word), e.t_dottedProductName(q + k, b - k));
+      same('PRODUCT_LAST_LABELS', word, [], H.PRODUCT_LAST_LABELS.has(word), e.t_productLastLabel(q + k, b - k));
     }
   }
 }
