@@ -4,14 +4,15 @@
 //  - work per keystroke: rescanning the ~100 visible lines after an edit vs scanning the whole 50,000-line file,
 //    and how per-edit work scales from a 10 KB to a 1 MB file (it must not grow with the file).
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import type { LinkifyIt } from 'linkify-it';
 import * as path from 'path';
-import { createScanner, type HostScanner } from '../src/core/scanner';
+import { createScanner, useAotScanner, type HostScanner } from '../src/core/scanner';
 import { newLinkify } from './linkify';
 import { generateDense } from '../test/support/denseCorpus';
 import { loadCorpus, scoreCorpus, type CorpusFile, type Prediction } from '../test/support/scannerCorpus';
 import { prng } from '../test/support/prng';
-import { REPO_ROOT } from '../test/support/paths';
+import { DIST_DIR, REPO_ROOT } from '../test/support/paths';
 
 /**
  * Lines from the corpus files with seeded variations (digits changed, labels renamed, identifiers appended), so
@@ -59,6 +60,11 @@ export function linkifyPredictions(linkify: LinkifyIt, file: CorpusFile): Predic
     }
   });
   return out;
+}
+
+/** Whether the ahead-of-time module was built (the product's scanner then scans through it). */
+function aotBuilt(): boolean {
+  return fs.existsSync(path.join(DIST_DIR, 'scanner.wasm'));
 }
 
 function timeMs(fn: () => void): number {
@@ -133,6 +139,8 @@ function perEditMicros(scanner: HostScanner, lines: string[], firstVisible: numb
 
 export function benchScanner(quick: boolean): string[] {
   const corpus = loadCorpus();
+  // The product's scanner, as the extension loads it: through the ahead-of-time module when it was built.
+  if (aotBuilt()) useAotScanner(new WebAssembly.Module(fs.readFileSync(path.join(DIST_DIR, 'scanner.wasm'))));
   const scanner = createScanner();
   const linkify = newLinkify();
   const lines: string[] = [];
@@ -188,17 +196,22 @@ export function benchScanner(quick: boolean): string[] {
       execFileSync(process.execPath, [path.join(__dirname, 'scanThroughputChild.js'), which, String(quick ? 300_000 : 10_000_000), quick ? '1' : '3'], { encoding: 'utf8' })
     ) as { mbPerS: number; mb: number };
   let cur = 0;
+  let ts = 0;
   let frz = 0;
   let sparseMb = 0;
   for (let r = 0; r < (quick ? 1 : 5); r++) {
     const c = child('current');
     cur = Math.max(cur, c.mbPerS);
+    ts = Math.max(ts, child('typescript').mbPerS);
     frz = Math.max(frz, child('frozen').mbPerS);
     sparseMb = c.mb;
   }
   lines.push(
     `scanner vs frozen scanner     NetLens ${cur.toFixed(1)} MB/s   baseline frozen 7cb81ee ${frz.toFixed(1)} MB/s   ratio ${(cur / frz).toFixed(2)}× (target ≥ 3)   ` +
-      `(${sparseMb.toFixed(1)} MB sparse mix, line by line, each in a fresh process)`
+      `(${sparseMb.toFixed(1)} MB sparse mix, line by line, each in a fresh process; NetLens ${aotBuilt() ? 'through dist/scanner.wasm' : 'in TypeScript: dist/scanner.wasm was not built'})`
+  );
+  lines.push(
+    `scanner TypeScript alone      ${ts.toFixed(1)} MB/s   baseline frozen 7cb81ee ${frz.toFixed(1)} MB/s   ratio ${(ts / frz).toFixed(2)}×   (the same runs; what a machine without the module scans at)`
   );
 
   // 50,000 lines (~1.5 MB): the viewport after an edit vs the whole file.

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ResolverClient } from '../client/resolverClient';
 import { HostsFileAnswers } from '../core/hostsFileAnswers';
 import { registerAddrinfoPanel } from './addrinfoPanel';
+import { registerAotScanner } from './aotScanner';
 import { CommandRegistry } from './commands';
 import { registerCompareResolversCommand } from './compareResolversCommand';
 import { registerCopyLookupJsonCommand } from './copyLookupJsonCommand';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const commands = new CommandRegistry(log);
   context.subscriptions.push(
     log,
+    registerAotScanner(context.extensionUri, log),
     client,
     history,
     registerHistoryTree(commands, history),

@@ -5,6 +5,7 @@
  *     scanLine('DATABASE_URL=postgres://app@db.internal:5432/app', 0)
  *     // [{ kind: 'url', text: 'postgres://app@db.internal:5432/app', host: 'db.internal', explicitPort: '5432', ... }]
  */
+import { AotHostScanner, useAotModule, type AotImports } from './aotScanner';
 import { HostScanner } from './hostScanner';
 import type { HostMatch, ScanOptions } from './types';
 
@@ -17,8 +18,18 @@ export { isHostToResolve } from './types';
 /** Scanners by private-suffix list, so that repeated calls with the same setting reuse one compiled scanner. */
 const scanners = new Map<string, HostScanner>();
 
+/**
+ * Scans through the ahead-of-time module (native/scanner compiled to wasm32, aotScanner.ts) from now on, or with the
+ * TypeScript only (null). The matches are the same either way.
+ */
+export function useAotScanner(module: WebAssembly.Module | null, imports: AotImports | null = null): void {
+  useAotModule(module, imports);
+  scanners.clear();
+}
+
+/** A scanner: through the ahead-of-time module when one is registered and it takes the options, else TypeScript. */
 export function createScanner(options: ScanOptions = {}): HostScanner {
-  return new HostScanner(options);
+  return AotHostScanner.create(options) ?? new HostScanner(options);
 }
 
 function scannerFor(options: ScanOptions | undefined): HostScanner {
@@ -26,7 +37,7 @@ function scannerFor(options: ScanOptions | undefined): HostScanner {
   let scanner = scanners.get(key);
   if (!scanner) {
     if (scanners.size >= 16) scanners.clear();
-    scanner = new HostScanner(options);
+    scanner = createScanner(options);
     scanners.set(key, scanner);
   }
   return scanner;

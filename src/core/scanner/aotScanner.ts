@@ -1,0 +1,124 @@
+/**
+ * The scanner through the ahead-of-time module (native/scanner: the TypeScript scanner ported to C, compiled to
+ * wasm32). It gives the matches HostScanner gives — the differential tests (test/unit/scannerWasm*.test.ts) hold the
+ * two equal — for ASCII lines; every other line, and a line the module has no room for, is scanned by the
+ * TypeScript it extends. Pure: the caller compiles the module from its bytes (the extension, the CLI and the bench
+ * read dist/scanner.wasm) and registers it with useAotModule.
+ */
+import { decodeRecords } from './aotRecords';
+import { HostScanner } from './hostScanner';
+import type { HostMatch, ScanOptions } from './types';
+
+/** What the module exports that this file calls (native/scanner/hostscanner.h, suffixrules.h, base.h). */
+interface AotExports {
+  memory: WebAssembly.Memory;
+  Input_reserve(size: number): number;
+  HostScanner_scanLine(ptr: number, n: number): number;
+  HostScanner_records(): number;
+  PrivateSuffixes_set(list: number, count: number): number;
+}
+
+/** Ints per record (hostscanner.h's RECORD_INTS). */
+const RECORD_INTS = 14;
+
+/**
+ * The functions the module imports: `env.schemePort` answers `scan --json`'s port lookups (native/scanner/jsonout.c);
+ * a scanner never calls it.
+ */
+export interface AotImports {
+  env: Record<string, (...args: number[]) => number>;
+}
+
+let aotModule: WebAssembly.Module | null = null;
+let aotImports: WebAssembly.Imports = {};
+
+/** Makes createScanner (and scanLine, scanText, scanLines) scan through this module from now on; null stops it. */
+export function useAotModule(module: WebAssembly.Module | null, imports: AotImports | null = null): void {
+  aotModule = module;
+  aotImports = module === null ? {} : importsFor(module, imports);
+}
+
+/**
+ * Every function the module imports: the given ones, and for the rest one that throws (a scanner never calls
+ * `scan --json`'s imports; instantiating needs them all the same).
+ */
+function importsFor(module: WebAssembly.Module, given: AotImports | null): WebAssembly.Imports {
+  const imports: Record<string, Record<string, (...args: number[]) => number>> = {};
+  for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+    if (kind !== 'function') continue;
+    const fn =
+      given?.env && from === 'env' && name in given.env
+        ? given.env[name]
+        : (): number => {
+            throw new Error(`scanner.wasm called ${from}.${name}, which this scanner does not provide`);
+          };
+    (imports[from] ??= {})[name] = fn;
+  }
+  return imports;
+}
+
+export function currentAotModule(): WebAssembly.Module | null {
+  return aotModule;
+}
+
+const encoder = new TextEncoder();
+
+export class AotHostScanner extends HostScanner {
+  private readonly ex: AotExports;
+  /** The module's input buffer as JavaScript last saw it (a grown memory detaches the old views). */
+  private input = 0;
+  private room = 0;
+  private bytes = new Uint8Array(0);
+
+  private constructor(instance: WebAssembly.Instance, options: ScanOptions) {
+    super(options);
+    this.ex = instance.exports as unknown as AotExports;
+  }
+
+  /**
+   * A scanner through the registered module, or null when none is registered or it cannot hold the private
+   * suffixes (too many, or a non-ASCII one): the caller then uses the TypeScript HostScanner.
+   */
+  static create(options: ScanOptions = {}): AotHostScanner | null {
+    if (aotModule === null) return null;
+    const instance = new WebAssembly.Instance(aotModule, aotImports);
+    const scanner = new AotHostScanner(instance, options);
+    return scanner.setPrivateSuffixes(options.privateSuffixes ?? []) ? scanner : null;
+  }
+
+  /** PrivateSuffixes_set's list: each suffix's UTF-8 bytes after their length as a little-endian int32. */
+  private setPrivateSuffixes(suffixes: readonly string[]): boolean {
+    const encoded = suffixes.map((s) => encoder.encode(s));
+    const size = encoded.reduce((sum, b) => sum + 4 + b.length, 0);
+    const ptr = this.ex.Input_reserve(Math.max(size, 1));
+    if (ptr === 0) return false;
+    const view = new DataView(this.ex.memory.buffer, ptr, Math.max(size, 1));
+    let k = 0;
+    for (const b of encoded) {
+      view.setInt32(k, b.length, true);
+      new Uint8Array(this.ex.memory.buffer, ptr + k + 4, b.length).set(b);
+      k += 4 + b.length;
+    }
+    return this.ex.PrivateSuffixes_set(ptr, encoded.length) === 0;
+  }
+
+  override scanLineInto(s: string, lineNo: number, out: HostMatch[]): void {
+    const n = s.length;
+    if (n === 0) return;
+    if (n > this.room || this.bytes.buffer !== this.ex.memory.buffer) {
+      // Room for the line and more (a UTF-8 encoding of a non-ASCII line is longer: encodeInto then stops short).
+      const size = Math.max(n + 8, this.room, 4096);
+      this.input = this.ex.Input_reserve(size);
+      if (this.input === 0) return super.scanLineInto(s, lineNo, out);
+      this.room = size;
+      this.bytes = new Uint8Array(this.ex.memory.buffer, this.input, size);
+    }
+    // One native call copies the line and tells whether it is ASCII: each UTF-16 unit became one byte.
+    const { read, written } = encoder.encodeInto(s, this.bytes);
+    if (read !== n || written !== n) return super.scanLineInto(s, lineNo, out);
+    const count = this.ex.HostScanner_scanLine(this.input, n);
+    if (count < 0) return super.scanLineInto(s, lineNo, out);
+    if (count === 0) return;
+    decodeRecords(s, lineNo, new Int32Array(this.ex.memory.buffer, this.ex.HostScanner_records(), count * RECORD_INTS), count, out);
+  }
+}
