@@ -22,6 +22,7 @@
  * TypeScript). Line numbers are the caller's.
  */
 int HostScanner_scanLine(const u8 *s, int n);
+/* The records, at a fixed address (a static array: JavaScript keeps one view of it). */
 const int32_t *HostScanner_records(void);
 
 #endif

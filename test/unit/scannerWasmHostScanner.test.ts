@@ -32,7 +32,7 @@ function cScan(wasm: ScannerWasm, line: string, lineNo: number): HostMatch[] | n
   const count = wasm.onLine('HostScanner_scanLine', line);
   if (count < 0) return null;
   const out: HostMatch[] = [];
-  decodeRecords(line, lineNo, wasm.ints(wasm.exports.HostScanner_records(), count * RECORD_INTS), count, out);
+  decodeRecords(line, lineNo, wasm.ints(wasm.exports.HostScanner_records(), count * RECORD_INTS), 0, count, out);
   return out;
 }
 

@@ -21,16 +21,20 @@ function hostText(line: string, start: number, end: number, cut: number): string
   return cut < 0 ? line.slice(start, end) : line.slice(start, cut) + line.slice(cut + 2, end);
 }
 
-/** Appends to `out` the `count` matches of `line` (number `lineNo`) that `records` holds. */
-export function decodeRecords(line: string, lineNo: number, records: Int32Array, count: number, out: HostMatch[]): void {
+/**
+ * Appends to `out` the `count` matches of `line` (number `lineNo`) whose records start at `records[base]` (a view
+ * of the module's whole memory: no view per line).
+ */
+export function decodeRecords(line: string, lineNo: number, records: Int32Array, base: number, count: number, out: HostMatch[]): void {
   for (let r = 0; r < count; r++) {
-    const o = r * RECORD_INTS;
+    const o = base + r * RECORD_INTS;
     const kind = KINDS[records[o]];
     const context = CONTEXTS[records[o + 1]];
     const start = records[o + 2];
     const end = records[o + 3];
     const text = line.slice(start, end);
-    const host = hostText(line, records[o + 4], records[o + 5], records[o + 6]);
+    // Most hosts are their match's text (the TypeScript's emit passes the same string): one slice, not two.
+    const host = records[o + 4] === start && records[o + 5] === end && records[o + 6] < 0 ? text : hostText(line, records[o + 4], records[o + 5], records[o + 6]);
     const explicitPort = records[o + 7] < 0 ? null : line.slice(records[o + 7], records[o + 8]);
     if (kind === 'url') {
       out.push({

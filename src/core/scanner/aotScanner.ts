@@ -18,9 +18,6 @@ interface AotExports {
   PrivateSuffixes_set(list: number, count: number): number;
 }
 
-/** Ints per record (hostscanner.h's RECORD_INTS). */
-const RECORD_INTS = 14;
-
 /**
  * The functions the module imports: `env.schemePort` answers `scan --json`'s port lookups (native/scanner/jsonout.c);
  * a scanner never calls it.
@@ -65,10 +62,13 @@ const encoder = new TextEncoder();
 
 export class AotHostScanner extends HostScanner {
   private readonly ex: AotExports;
-  /** The module's input buffer as JavaScript last saw it (a grown memory detaches the old views). */
+  /** The module's input buffer and a view of it, as JavaScript last saw them (a grown memory detaches views). */
   private input = 0;
   private room = 0;
   private bytes = new Uint8Array(0);
+  /** The module's whole memory as int32s, and where HostScanner_records() is in it (a fixed address: hostscanner.h). */
+  private ints = new Int32Array(0);
+  private recordsBase = 0;
 
   private constructor(instance: WebAssembly.Instance, options: ScanOptions) {
     super(options);
@@ -102,23 +102,30 @@ export class AotHostScanner extends HostScanner {
     return this.ex.PrivateSuffixes_set(ptr, encoded.length) === 0;
   }
 
+  /** Room for a line of n characters in the module's input buffer, and fresh views; false when memory cannot grow. */
+  private reserve(n: number): boolean {
+    // More than the line (a non-ASCII line's UTF-8 is longer: encodeInto then stops short, which tells it apart).
+    const size = Math.max(n + 8, this.room, 4096);
+    this.input = this.ex.Input_reserve(size);
+    if (this.input === 0) return false;
+    this.room = size;
+    const buffer = this.ex.memory.buffer;
+    this.bytes = new Uint8Array(buffer, this.input, size);
+    this.ints = new Int32Array(buffer);
+    this.recordsBase = this.ex.HostScanner_records() >> 2;
+    return true;
+  }
+
   override scanLineInto(s: string, lineNo: number, out: HostMatch[]): void {
     const n = s.length;
     if (n === 0) return;
-    if (n > this.room || this.bytes.buffer !== this.ex.memory.buffer) {
-      // Room for the line and more (a UTF-8 encoding of a non-ASCII line is longer: encodeInto then stops short).
-      const size = Math.max(n + 8, this.room, 4096);
-      this.input = this.ex.Input_reserve(size);
-      if (this.input === 0) return super.scanLineInto(s, lineNo, out);
-      this.room = size;
-      this.bytes = new Uint8Array(this.ex.memory.buffer, this.input, size);
-    }
+    // A view of a grown (detached) memory has no bytes left.
+    if ((n > this.room || this.bytes.byteLength === 0) && !this.reserve(n)) return super.scanLineInto(s, lineNo, out);
     // One native call copies the line and tells whether it is ASCII: each UTF-16 unit became one byte.
     const { read, written } = encoder.encodeInto(s, this.bytes);
     if (read !== n || written !== n) return super.scanLineInto(s, lineNo, out);
     const count = this.ex.HostScanner_scanLine(this.input, n);
-    if (count < 0) return super.scanLineInto(s, lineNo, out);
-    if (count === 0) return;
-    decodeRecords(s, lineNo, new Int32Array(this.ex.memory.buffer, this.ex.HostScanner_records(), count * RECORD_INTS), count, out);
+    if (count > 0) decodeRecords(s, lineNo, this.ints, this.recordsBase, count, out);
+    else if (count < 0) super.scanLineInto(s, lineNo, out);
   }
 }
