@@ -284,7 +284,7 @@ EXPORT(t_jsonString) int t_jsonString(const u8 *s, int n) {
   return 1;
 }
 EXPORT(t_needsEscape) int t_needsEscape(const u8 *s, int n) { return needs_escape(s, n); }
-EXPORT(t_allDigits) int t_allDigits(const u8 *s, int n) { return all_digits(s, n); }
+EXPORT(t_explicitPortDigits) int t_explicitPortDigits(const u8 *s, int n) { return all_digits(s, n); }
 /* url_port for the line's lower-case port scheme [schemeStart, schemeEnd) and explicit port [portStart, portEnd) (-1, -1: null). */
 EXPORT(t_urlPort) int t_urlPort(const u8 *s, int n, int schemeStart, int schemeEnd, int portStart, int portEnd) {
   return url_port(s + schemeStart, schemeEnd - schemeStart, s + (portStart < 0 ? 0 : portStart), portStart < 0 ? -1 : portEnd - portStart);

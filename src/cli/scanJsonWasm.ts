@@ -127,7 +127,9 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
     const len = wasm.JsonOut_length();
     if (len === 0) return;
     const data = wasm.JsonOut_data();
-    const chunk = new Uint8Array(wasm.memory.buffer.slice(data, data + len)); // the module reuses its output's memory
+    // A copy: the module reuses its output's memory (not zero-filled first: every byte is written).
+    const chunk = Buffer.allocUnsafeSlow(len);
+    chunk.set(new Uint8Array(wasm.memory.buffer, data, len));
     wasm.JsonOut_clear();
     await out.elements(chunk);
   };

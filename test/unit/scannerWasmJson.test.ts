@@ -298,7 +298,7 @@ describe('scanner.wasm scan --json: TextLines and the JSON writer (C against Typ
   it('reads ports as urlPort does: /^[0-9]+$/, the range, and the scheme\'s service or default', function () {
     const wasm = scannerWasmOrSkip(this);
     const digits = (s: string): void => {
-      assert.strictEqual(wasm.onLine('t_allDigits', s), Number(/^[0-9]+$/.test(s)), `/^[0-9]+$/ ${JSON.stringify(s)}`);
+      assert.strictEqual(wasm.onLine('t_explicitPortDigits', s), Number(/^[0-9]+$/.test(s)), `/^[0-9]+$/ ${JSON.stringify(s)}`);
     };
     for (const s of asciiLines) digits(s);
     fc.assert(fc.property(asciiLine(['0', '9', '65535', '65536', '00080', '/', ':']), digits), { numRuns: 20_000 });
