@@ -85,8 +85,13 @@ function compiled(file: string): WebAssembly.Module | null {
   return mod;
 }
 
-/** A new instance of the module (each call its own: its state is one scan's), or null without one that writes JSON. */
+/** Instances not in use, by file: a scan takes one (its state is that scan's) and gives it back when done. */
+const idle = new Map<string, JsonOutExports[]>();
+
+/** An instance of the module no scan is using, or null without a module that writes JSON. */
 function instantiate(file: string): JsonOutExports | null {
+  const free = idle.get(file)?.pop();
+  if (free) return free;
   const mod = compiled(file);
   if (mod === null) return null;
   const own: { memory?: WebAssembly.Memory } = {};
@@ -172,13 +177,21 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
  */
 export async function writeScanJsonWasm(pieces: Iterable<LinePiece>, options: ScanOptions, write: (chunk: string | Uint8Array) => Promise<void>, wasmFile = SCANNER_WASM_NEXT_TO_CLI): Promise<void> {
   const wasm = instantiate(wasmFile);
-  if (wasm === null || !setPrivateSuffixes(wasm, options.privateSuffixes ?? [])) return writeScanJsonHere(pieces, options, write);
-  const scanner = createScanner(options);
-  const out = new JsonArrayWriter(write);
-  const encoder = new TextEncoder();
-  const found: HostMatch[] = [];
-  await out.open();
-  let line = 0;
-  for (const piece of pieces) line += await wasmPieceJson(wasm, scanner, piece, line, out, encoder, found);
-  await out.close();
+  if (wasm === null) return writeScanJsonHere(pieces, options, write);
+  try {
+    if (!setPrivateSuffixes(wasm, options.privateSuffixes ?? [])) return await writeScanJsonHere(pieces, options, write);
+    wasm.JsonOut_clear(); // what a scan that failed halfway left
+    const scanner = createScanner(options);
+    const out = new JsonArrayWriter(write);
+    const encoder = new TextEncoder();
+    const found: HostMatch[] = [];
+    await out.open();
+    let line = 0;
+    for (const piece of pieces) line += await wasmPieceJson(wasm, scanner, piece, line, out, encoder, found);
+    await out.close();
+  } finally {
+    let free = idle.get(wasmFile);
+    if (!free) idle.set(wasmFile, (free = []));
+    free.push(wasm);
+  }
 }

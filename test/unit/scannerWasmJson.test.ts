@@ -411,8 +411,20 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
         const rand = prng(seed);
         await compareWriters(piecesAt(bytes, lineEndCuts(bytes).filter(() => rand() < 0.5)), options[private_ ? 1 : 0], JSON.stringify(bytes.toString('utf8')));
       }),
-      { numRuns: 3000 }
+      { numRuns: 10_000 }
     );
+  });
+
+  it('writes long lines (more matches than the C may hold) and private suffixes the C refuses as writeScanJsonHere does', async function () {
+    scannerWasmOrSkip(this);
+    const many = Array.from({ length: 20_000 }, (_, k) => `h${k}.example.com:${k % 65536} 10.0.${k % 256}.1`).join(' ');
+    const bytes = Buffer.from(`before db.internal\n${many}\n${many.replace(/h1/g, 'hé')}\r\nafter https://x.example.org/\n`, 'utf8');
+    for (const opts of options) await compareWriters(piecesAt(bytes, lineEndCuts(bytes)), opts, 'long lines');
+    const some = Buffer.from('db.bücher:80 and api.corp.example\nhttps://svc.lan/ ok.s1.lan\n', 'utf8');
+    const refused = [['bücher'], Array.from({ length: 5000 }, (_, k) => `s${k}.lan`), ['x'.repeat(70_000)]];
+    for (const privateSuffixes of refused) await compareWriters([...piecesOf(some)], { privateSuffixes }, `private suffixes ${privateSuffixes.length}`);
+    // And the same module again without them.
+    await compareWriters([...piecesOf(some)], {}, 'no private suffixes after refused ones');
   });
 
   it('falls back to writeScanJsonHere without the module', async function () {
