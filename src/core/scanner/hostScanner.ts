@@ -28,7 +28,7 @@ import { TextLines } from './textLines';
 import { findUrls, type UrlSpan } from './urls';
 
 /** ssh-family commands, on whose lines `user@host` may name a host by a single label (`ssh deploy@bastion`). */
-const SSH_LINE = /(?:^|[\s`"'(=])(?:ssh|scp|sftp|rsync|mosh|git|ProxyJump)\b/i;
+export const SSH_LINE = /(?:^|[\s`"'(=])(?:ssh|scp|sftp|rsync|mosh|git|ProxyJump)\b/i;
 
 /** The lowest port accepted after a single label in text without other host context: `cache:6379` yes, `postgres:16` (an image tag) no. */
 const MIN_BARE_SINGLE_LABEL_PORT = 80;
@@ -463,17 +463,17 @@ export class HostScanner {
 }
 
 /** SPF's `ip6:` right before i (`ip6:2001:db8::/32` names an address or a network). */
-function isAfterSpfIp6(s: string, i: number, prev: number): boolean {
+export function isAfterSpfIp6(s: string, i: number, prev: number): boolean {
   return prev === CH.COLON && i >= 4 && s.charCodeAt(i - 2) === 0x36 /* 6 */ && (s.charCodeAt(i - 3) | 0x20) === 0x70 /* p */ && (s.charCodeAt(i - 4) | 0x20) === 0x69 /* i */ && (i === 4 || !isLabelChar(s.charCodeAt(i - 5)));
 }
 
 /** A `:` at k - 1 that ends a clause: a space or the line's end after it (`address 2001:db8::42: Name or …`). */
-function endsClause(s: string, k: number): boolean {
+export function endsClause(s: string, k: number): boolean {
   return k === s.length || isSpaceChar(s.charCodeAt(k));
 }
 
 /** After a failed IPv6 attempt at a run of colons, continue past the colons (so `:::` is not retried char by char). */
-function skipColons(s: string, i: number, fail: number): number {
+export function skipColons(s: string, i: number, fail: number): number {
   if (fail === i) return i;
   let k = i;
   while (k < s.length && s.charCodeAt(k) === CH.COLON) k++;
@@ -481,7 +481,7 @@ function skipColons(s: string, i: number, fail: number): number {
 }
 
 /** `:PORT` at i (after the colon): 1-5 digits, 1..65535, not followed by more word characters or `.digit`. */
-function portAt(s: string, i: number): Port | null {
+export function portAt(s: string, i: number): Port | null {
   let k = i;
   while (k < s.length && k - i < 6 && isDigitChar(s.charCodeAt(k))) k++;
   const len = k - i;
@@ -493,7 +493,7 @@ function portAt(s: string, i: number): Port | null {
 }
 
 /** `user@host` at i: an `@` right before, a user's character before that. */
-function isAtHost(s: string, i: number, prev: number): boolean {
+export function isAtHost(s: string, i: number, prev: number): boolean {
   return prev === CH.AT && i >= 2 && isUserChar(s.charCodeAt(i - 2));
 }
 
@@ -503,21 +503,21 @@ function inStrongContext(ctx: LineContext, i: number, end: number): boolean {
 }
 
 /** `ASP.NET`, `EXAMPLE.COM`: capitals and no small letters, as toLowerCase and toUpperCase see them. */
-function hasCapitalsOnly(s: string, i: number, j: number, shape: number): boolean {
+export function hasCapitalsOnly(s: string, i: number, j: number, shape: number): boolean {
   if ((shape & CLASS_NON_ASCII) === 0) return (shape & CLASS_UPPER) !== 0 && (shape & CLASS_LOWER) === 0;
   const word = s.slice(i, j);
   return word !== word.toLowerCase() && word === word.toUpperCase();
 }
 
 /** `main.go:42:7`, `app.ts:10:5`: a source position, not host:port. */
-function followsColonDigit(s: string, i: number): boolean {
+export function followsColonDigit(s: string, i: number): boolean {
   return s.charCodeAt(i) === CH.COLON && isDigitChar(s.charCodeAt(i + 1));
 }
 
 /**
  * `==1.2.3.4`, `>=1.2.3.4`, `~1.2.3.4`, `^1.2.3.4`, `version 1.2.3.4`: a version with four parts, not an address.
  */
-function isVersionOperator(s: string, i: number): boolean {
+export function isVersionOperator(s: string, i: number): boolean {
   const p = i > 0 ? s.charCodeAt(i - 1) : -1;
   if (p === CH.TILDE || p === CH.CARET) return true;
   if (p === CH.SPACE && VERSION_WORD.test(s.slice(Math.max(0, i - 9), i))) return true;
@@ -526,13 +526,13 @@ function isVersionOperator(s: string, i: number): boolean {
   return pp === CH.EQ || pp === CH.GT || pp === CH.LT || pp === CH.TILDE || pp === CH.BANG;
 }
 
-const VERSION_WORD = /(?:^|[^A-Za-z])(?:version|release|ver|v)\s$/i;
+export const VERSION_WORD = /(?:^|[^A-Za-z])(?:version|release|ver|v)\s$/i;
 
 /**
  * `Chrome/122.0.0.0`, `Edg/122.0.2365.92`: a User-Agent product token's version (`name/version`), not an address.
  * A product's name has no dot: `kafka-2.internal/10.40.1.12` is Java's InetAddress (`name/address`), an address.
  */
-function isProductToken(s: string, i: number): boolean {
+export function isProductToken(s: string, i: number): boolean {
   if (!(i >= 2 && s.charCodeAt(i - 1) === CH.SLASH && isLabelChar(s.charCodeAt(i - 2)) && s.charCodeAt(i - 2) !== CH.SLASH)) return false;
   let k = i - 2;
   while (k >= 0 && isLabelChar(s.charCodeAt(k))) k--;
@@ -540,7 +540,7 @@ function isProductToken(s: string, i: number): boolean {
 }
 
 /** `FileVersion("2.0.0.0")`, `AssemblyVersion = "1.0.0.0"`, `version: '10.0.0.1'`: the value of something named a version. */
-function isVersionValue(s: string, i: number): boolean {
+export function isVersionValue(s: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && i - k <= 4) {
     const c = s.charCodeAt(k);
@@ -554,21 +554,21 @@ function isVersionValue(s: string, i: number): boolean {
 }
 
 /** Libraries and products whose names end in a TLD (`socket.io`, `ASP.NET`): named in docs and code, never a host there. */
-const DOTTED_PRODUCT_NAMES: ReadonlySet<string> = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
+export const DOTTED_PRODUCT_NAMES: ReadonlySet<string> = new Set(['socket.io', 'asp.net', 'ado.net', 'vb.net', 'dot.net', 'vue.js', 'node.js', 'chart.js', 'three.js', 'next.js', 'nuxt.js', 'd3.js', 'ember.js', 'backbone.js', 'express.js', 'moment.js', 'day.js', 'alpine.js', 'anime.js', 'p5.js', 'video.js', 'immutable.js', 'socket.io-client', 'engine.io']);
 
 /** The last labels of DOTTED_PRODUCT_NAMES: most names end in none of them, and are not looked up whole. */
-const PRODUCT_LAST_LABELS = new Set([...DOTTED_PRODUCT_NAMES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+export const PRODUCT_LAST_LABELS = new Set([...DOTTED_PRODUCT_NAMES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
 /** A mail's `Received:` trace header line. */
-const RECEIVED_LINE = /^Received:/i;
+export const RECEIVED_LINE = /^Received:/i;
 
 /** `Received: from ` right before i, on a Received line (a mail header). */
-function isReceivedFrom(s: string, i: number): boolean {
+export function isReceivedFrom(s: string, i: number): boolean {
   return i >= 15 && /^Received:\s+from\s+$/i.test(s.slice(0, i));
 }
 
 /** `@853#` right before i: Unbound's `address@port#tls-auth-name`. */
-function isAuthNameAfterPort(s: string, i: number): boolean {
+export function isAuthNameAfterPort(s: string, i: number): boolean {
   let k = i - 2;
   while (k >= 0 && i - k <= 7 && isDigitChar(s.charCodeAt(k))) k--;
   return k < i - 2 && k >= 0 && s.charCodeAt(k) === CH.AT;
@@ -579,7 +579,7 @@ function isAuthNameAfterPort(s: string, i: number): boolean {
  * 255.255.0.0`, pg_hba's `192.168.1.1 255.255.255.255`, dnsmasq's `dhcp-range=a,b,255.255.255.0`) or after a word
  * saying mask: it describes a network, it is not a host.
  */
-function isNetmaskAfterAddress(s: string, i: number, j: number): boolean {
+export function isNetmaskAfterAddress(s: string, i: number, j: number): boolean {
   if (!s.startsWith('255.', i)) return false;
   let bits = 0;
   let part = 0;
@@ -597,21 +597,21 @@ function isNetmaskAfterAddress(s: string, i: number, j: number): boolean {
 }
 
 /** dnsmasq's options that take `/domain/…/[server]`: `server=/consul/127.0.0.1#8600`, `address=/ads.example.net/0.0.0.0`. */
-const DNSMASQ_DOMAINS_LINE = /^\s*(?:server|address|local|ipset|nftset|rebind-domain-ok)\s*=\s*\//;
+export const DNSMASQ_DOMAINS_LINE = /^\s*(?:server|address|local|ipset|nftset|rebind-domain-ok)\s*=\s*\//;
 
 /** `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups. */
-const K8S_API_GROUP = /(?:^|\.)(?:x-)?k8s\.io$/;
+export const K8S_API_GROUP = /(?:^|\.)(?:x-)?k8s\.io$/;
 
 /** A TOML table header (`[a.b]`, `[[a.b]]`) alone on its line, perhaps commented out. */
-const TOML_TABLE_LINE = /^\s*(?:#\s*)?\[\[?[^\s[\]]+\]\]?\s*$/;
+export const TOML_TABLE_LINE = /^\s*(?:#\s*)?\[\[?[^\s[\]]+\]\]?\s*$/;
 
 /** `version` as a word people write before a version number; `Version/17.2` is a User-Agent product token. */
-const VERSION_MENTION = /version(?!\/)/i;
+export const VERSION_MENTION = /version(?!\/)/i;
 /** Header lines whose four-part numbers are versions wherever they stand. */
-const VERSION_HEADER = /^\s*(?:x-mailer|user-agent|server)\s*:/i;
+export const VERSION_HEADER = /^\s*(?:x-mailer|user-agent|server)\s*:/i;
 
 /** `message-id=<…@host>` inside a log line (Postfix's cleanup logs the Message-ID): the `@host` is part of an id. */
-function isMessageIdToken(s: string, i: number): boolean {
+export function isMessageIdToken(s: string, i: number): boolean {
   if (isEximMessageId(s, i)) return true;
   // Only the 256 characters before: a line of many addresses must not be searched back to its start for each.
   let lt = i - 1;
@@ -622,7 +622,7 @@ function isMessageIdToken(s: string, i: number): boolean {
 }
 
 /** `networking.k8s.io/v1`, `apps/v1beta1` after `apiVersion:`: a Kubernetes API group, not a host. */
-function isApiGroup(s: string, j: number): boolean {
+export function isApiGroup(s: string, j: number): boolean {
   return /^\/v\d+(?:(?:alpha|beta)\d+)?\b/.test(s.slice(j, j + 16)) && /\bapiVersion["']?\s*:/.test(s);
 }
 
@@ -633,25 +633,25 @@ function isApiGroup(s: string, j: number): boolean {
  * indirect`, `replace a => b v1.0.0`), a Go setting's list (`GOPRIVATE=example.com/payments/*`), a linker flag
  * (`-X example.com/app/version.Version=1.2`), `go get|install|run …`, or `package example.com/…` in prose.
  */
-function isGoPackagePath(s: string, i: number, goLine: boolean): boolean {
+export function isGoPackagePath(s: string, i: number, goLine: boolean): boolean {
   if (i > 0 && s.charCodeAt(i - 1) === CH.DQUOTE && GO_IMPORT_LINE.test(s)) return true;
   return GO_MOD_LINE.test(s) || (goLine && GO_PATH_BEFORE.test(s.slice(Math.max(0, i - 80), i)));
 }
 
 /** What a line must contain for GO_PATH_BEFORE to match anywhere in it (one search per line, not one per word). */
-const GO_HINT = /GO[A-Z]|-X|\bgo\s|\bpackage\s/;
+export const GO_HINT = /GO[A-Z]|-X|\bgo\s|\bpackage\s/;
 
-const GO_IMPORT_LINE = /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/;
-const GO_MOD_LINE = /^\s*(?:(?:module|require|replace|exclude|retract|tool)\s+[^\s"]+|[^\s"]+\s+v\d+\.\d+\.\d+\S*\s*(?:\/\/.*)?$|[^\s"]+(?:\s+v\S+)?\s+=>\s)/;
-const GO_PATH_BEFORE = /(?:\bGO(?:PRIVATE|NOPROXY|NOSUMDB|INSECURE)\s*[=:]\s*["']?(?:[^\s"',]+,)*|(?:^|\s)-X[\s=]["']?|\bgo\s+(?:get|install|run|list|doc|mod\s+\w+)(?:\s+-\S+)*\s+|\bpackage\s+)$/;
+export const GO_IMPORT_LINE = /^\s*(?:import\s+)?(?:[A-Za-z_]\w*\s+|\.\s+)?"[^"\s]+"\s*(?:\/\/.*)?$/;
+export const GO_MOD_LINE = /^\s*(?:(?:module|require|replace|exclude|retract|tool)\s+[^\s"]+|[^\s"]+\s+v\d+\.\d+\.\d+\S*\s*(?:\/\/.*)?$|[^\s"]+(?:\s+v\S+)?\s+=>\s)/;
+export const GO_PATH_BEFORE = /(?:\bGO(?:PRIVATE|NOPROXY|NOSUMDB|INSECURE)\s*[=:]\s*["']?(?:[^\s"',]+,)*|(?:^|\s)-X[\s=]["']?|\bgo\s+(?:get|install|run|list|doc|mod\s+\w+)(?:\s+-\S+)*\s+|\bpackage\s+)$/;
 
 /** `Message-ID: <20240105.1234@mail.example.com>`: the part after `@` makes an id unique; it names no host to reach. */
-function isMessageIdLine(s: string): boolean {
+export function isMessageIdLine(s: string): boolean {
   return /^\s*(?:message-id|in-reply-to|references|content-id|resent-message-id|list-id)\s*:/i.test(s);
 }
 
 /** `…thin:@host` — Oracle's thin driver puts the host after `@`, with no user in front. */
-function isOracleThin(s: string, i: number): boolean {
+export function isOracleThin(s: string, i: number): boolean {
   return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'thin:';
 }
 
@@ -659,7 +659,7 @@ function isOracleThin(s: string, i: number): boolean {
  * `\\server\share` with the server at i: two backslashes (four where the file escapes them, as .properties and
  * JSON do), not preceded by a word.
  */
-function isUncHost(s: string, i: number): boolean {
+export function isUncHost(s: string, i: number): boolean {
   let k = i;
   while (k > 0 && s.charCodeAt(k - 1) === CH.BACKSLASH) k--;
   const run = i - k;
@@ -672,21 +672,21 @@ function isUncHost(s: string, i: number): boolean {
  * After an IPv4 address's `/` at i: a prefix length 0-32 or a dotted netmask, not followed by more of a path
  * (`10.0.0.0/8`, `192.0.2.0/255.255.255.0`, but not `1.2.3.4/foo` or `10.0.0.0/8/x`). Its end, or -1.
  */
-function ipv4PrefixEnd(s: string, i: number): number {
+export function ipv4PrefixEnd(s: string, i: number): number {
   const mask = ipv4End(s, i, s.length);
   const end = mask > 0 ? mask : prefixLengthEnd(s, i, 32);
   return end;
 }
 
 /** Digits at i that end the word (numberEndsAt). */
-function isNumberWord(s: string, i: number): boolean {
+export function isNumberWord(s: string, i: number): boolean {
   let k = i;
   while (k < s.length && isDigitChar(s.charCodeAt(k))) k++;
   return k > i && numberEndsAt(s, k);
 }
 
 /** A prefix length 0..max at i, ending the word (not followed by a label character, `/` or `.digit`). Its end, or -1. */
-function prefixLengthEnd(s: string, i: number, max: number): number {
+export function prefixLengthEnd(s: string, i: number, max: number): number {
   let k = i;
   while (k < s.length && k - i < 3 && isDigitChar(s.charCodeAt(k))) k++;
   if (k === i || Number(s.slice(i, k)) > max || (k - i > 1 && s.charCodeAt(i) === 48)) return -1;
@@ -694,13 +694,13 @@ function prefixLengthEnd(s: string, i: number, max: number): number {
 }
 
 /** Whether a number ends its word at k: no label character, `/` or `.digit` follows (`/8` yes; `/8x`, `/8/x`, `/8.1` no). */
-function numberEndsAt(s: string, k: number): boolean {
+export function numberEndsAt(s: string, k: number): boolean {
   const after = k < s.length ? s.charCodeAt(k) : -1;
   return !(after >= 0 && (isLabelChar(after) || after === CH.SLASH || (after === CH.DOT && isDigitChar(s.charCodeAt(k + 1)))));
 }
 
 /** `[198.51.100.25]` or `[2001:db8::1]` right at i — the address half of a mail log's `name[address]` — or null. */
-function bracketedIpAfter(s: string, i: number): { kind: 'ipv4' | 'ipv6'; end: number } | null {
+export function bracketedIpAfter(s: string, i: number): { kind: 'ipv4' | 'ipv6'; end: number } | null {
   if (s.charCodeAt(i) !== CH.LBRACKET) return null;
   const v4 = ipv4End(s, i + 1, s.length);
   if (v4 > i + 1 && s.charCodeAt(v4) === CH.RBRACKET) return { kind: 'ipv4', end: v4 };
@@ -713,7 +713,7 @@ function bracketedIpAfter(s: string, i: number): { kind: 'ipv4' | 'ipv6'; end: n
  * `cert-manager.io/cluster-issuer:` and `kubernetes.io/os:`: a Kubernetes label or annotation key, whose DNS
  * prefix is a namespace for the key, not a host anyone connects to. Recognised by the `/name:` that follows.
  */
-function isLabelKeyPrefix(s: string, i: number, j: number): boolean {
+export function isLabelKeyPrefix(s: string, i: number, j: number): boolean {
   if (s.charCodeAt(j) !== CH.SLASH) return false;
   let k = j + 1;
   while (k < s.length && (isLabelChar(s.charCodeAt(k)) || s.charCodeAt(k) === CH.DOT)) k++;
@@ -728,7 +728,7 @@ function isLabelKeyPrefix(s: string, i: number, j: number): boolean {
   return true;
 }
 
-function hasLetter(s: string, i: number, j: number): boolean {
+export function hasLetter(s: string, i: number, j: number): boolean {
   for (let k = i; k < j; k++) {
     const c = s.charCodeAt(k);
     if (!isDigitChar(c) && c !== CH.MINUS && c !== CH.UNDERSCORE) return true;
@@ -736,7 +736,7 @@ function hasLetter(s: string, i: number, j: number): boolean {
   return false;
 }
 
-function allDigits(s: string, i: number, j: number): boolean {
+export function allDigits(s: string, i: number, j: number): boolean {
   for (let k = i; k < j; k++) if (!isDigitChar(s.charCodeAt(k))) return false;
   return true;
 }
@@ -776,12 +776,12 @@ function looksLikeCode(
 }
 
 /** `url.hostname`, `opts.host`: a dotted word ending in a field that holds a host, not quoted as a name. */
-function isPropertyRead(lastLabel: string, prev: number): boolean {
+export function isPropertyRead(lastLabel: string, prev: number): boolean {
   return !isQuote(prev) && HOST_MEMBER_NAMES.has(lastLabel);
 }
 
 /** Exim's `id=CAF3x9pQ@app3.internal` field with the host part at i: the Message-ID of the message, not a host. */
-function isEximMessageId(s: string, i: number): boolean {
+export function isEximMessageId(s: string, i: number): boolean {
   let k = i - 2; // before the '@'
   while (k >= 0 && i - k <= 256 && isUserChar(s.charCodeAt(k))) k--;
   return k >= 2 && s.charCodeAt(k) === CH.EQ && s.charCodeAt(k - 1) === 0x64 /* d */ && s.charCodeAt(k - 2) === 0x69 /* i */ && (k === 2 || isSpaceChar(s.charCodeAt(k - 3)));
@@ -791,7 +791,7 @@ function isEximMessageId(s: string, i: number): boolean {
  * The name a mail client greeted with, at [i, j): Exim logs it in parentheses after `H=` (`H=mx.example.net (helo)
  * [ip]`, `H=(helo) [ip]`) and quotes the command in rejections (`rejected EHLO or HELO ylmf-pc:`).
  */
-function isHeloName(s: string, i: number, prev: number, next: number): boolean {
+export function isHeloName(s: string, i: number, prev: number, next: number): boolean {
   if (prev === CH.LT && next === CH.GT) return i >= 6 && s.slice(i - 6, i - 1).toLowerCase() === 'helo=';
   if (prev === CH.LPAREN && next === CH.RPAREN) return /(?:^|\s)H=(?:[^\s()]+ )?\($/.test(s.slice(Math.max(0, i - 80), i));
   // Most words follow a space: a character compare first, no slice for them.
@@ -799,28 +799,28 @@ function isHeloName(s: string, i: number, prev: number, next: number): boolean {
 }
 
 /** `"@type": type.googleapis.com/envoy.…` at i: a protobuf Any's type URL names a message type, not a host. */
-function isTypeUrl(s: string, i: number): boolean {
+export function isTypeUrl(s: string, i: number): boolean {
   return /@type["']?\s*[:=]\s*["']?$/.test(s.slice(Math.max(0, i - 16), i));
 }
 
 /** `HTTP/` before [i, j) and `@REALM` after it: a Kerberos service principal (`HTTP/wiki.corp@CORP`). */
-function isServicePrincipal(s: string, i: number, j: number): boolean {
+export function isServicePrincipal(s: string, i: number, j: number): boolean {
   return /(?:^|[\s"'=:,])[A-Za-z][A-Za-z0-9_-]{0,31}\/$/.test(s.slice(Math.max(0, i - 34), i)) && /^@[A-Z0-9][A-Z0-9-]*(?:\.[A-Z0-9-]+)*(?![A-Za-z0-9.@-])/.test(s.slice(j, j + 256));
 }
 
 /** `2F` at i after `scheme%3A%2F%` (case-insensitive): the host of a percent-encoded URL starts at i + 2. */
-function isEncodedUrlHost(s: string, i: number): boolean {
+export function isEncodedUrlHost(s: string, i: number): boolean {
   return i >= 9 && /[A-Za-z]%3A%2F%$/i.test(s.slice(i - 8, i)) && (s.charCodeAt(i) === 0x32 && (s.charCodeAt(i + 1) | 0x20) === 0x66);
 }
 
 /** Looks inside [i + 1, j) only: an indexOf would search on to the line's end for every candidate without one. */
-function hasInnerUnderscore(s: string, i: number, j: number): boolean {
+export function hasInnerUnderscore(s: string, i: number, j: number): boolean {
   for (let k = i + 1; k < j; k++) if (s.charCodeAt(k) === CH.UNDERSCORE) return true;
   return false;
 }
 
 /** `{{` then optional spaces right before i (a Jinja, Helm or GitHub Actions expression starts there). */
-function afterDoubleBrace(s: string, i: number): boolean {
+export function afterDoubleBrace(s: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && i - k <= 3 && s.charCodeAt(k) === CH.SPACE) k--;
   return k >= 1 && s.charCodeAt(k) === CH.LBRACE && s.charCodeAt(k - 1) === CH.LBRACE;

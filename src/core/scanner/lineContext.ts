@@ -25,7 +25,7 @@ export interface LineContext {
 /** How a directive's values are hosts: every value, the first one, or the first non-option command argument. */
 type KeywordMode = 'all' | 'first' | 'command' | 'nginxFirst' | 'nginxAll';
 
-const KEYWORDS = new Map<string, KeywordMode>([
+export const KEYWORDS = new Map<string, KeywordMode>([
   // ssh_config
   ['host', 'all'],
   ['hostname', 'first'],
@@ -43,28 +43,28 @@ const KEYWORDS = new Map<string, KeywordMode>([
 ]);
 
 /** Options of ssh-family and ping-family commands that take a separate value (`ssh -p 2222 host`). */
-const OPTIONS_WITH_VALUE = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-P', '-Q', '-R', '-S', '-W', '-w', '-t', '-s', '-x', '-H', '-A', '-T', '-q']);
+export const OPTIONS_WITH_VALUE = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-P', '-Q', '-R', '-S', '-W', '-w', '-t', '-s', '-x', '-H', '-A', '-T', '-q']);
 /**
  * Options that take a value only for one command (`curl -X POST url`: the method; `ssh -X host` takes none), so
  * the value is not read as the host.
  */
-const COMMAND_OPTIONS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
+export const COMMAND_OPTIONS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
   curl: new Set(['-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '-u', '--user', '--header', '--user-agent', '-K', '--config', '-r', '--range', '--connect-to', '--resolve', '-x', '--proxy', '--cacert', '--cert', '--key']),
   wget: new Set(['-U', '--user-agent', '--header', '--method', '--body-data', '--post-data', '-P', '--directory-prefix', '-a', '--append-output']),
 };
 /** A pg_hba.conf record: `host[ssl|nossl|gssenc|nogssenc] DATABASE USER ADDRESS [MASK] METHOD [OPTIONS]`. */
-const PG_HBA_LINE = /^\s*host(?:ssl|nossl|gssenc|nogssenc)?\s+\S+\s+\S+\s+\S+\s+(?:\S+\s+)?(?:trust|reject|scram-sha-256|md5|password|gss|sspi|ident|peer|ldap|radius|cert|pam|bsd)\b/i;
+export const PG_HBA_LINE = /^\s*host(?:ssl|nossl|gssenc|nogssenc)?\s+\S+\s+\S+\s+\S+\s+(?:\S+\s+)?(?:trust|reject|scram-sha-256|md5|password|gss|sspi|ident|peer|ldap|radius|cert|pam|bsd)\b/i;
 /** getent's database argument comes before the host. */
-const GETENT_DATABASES = new Set(['hosts', 'ahosts', 'ahostsv4', 'ahostsv6']);
+export const GETENT_DATABASES = new Set(['hosts', 'ahosts', 'ahostsv4', 'ahostsv6']);
 /** Prompts and prefixes in front of a command: `$ ssh host`, `RUN curl ...`, `sudo ping host`. */
-const COMMAND_PREFIXES = new Set(['$', '#', '>', '%', 'RUN', 'sudo', 'exec', 'time', 'command', 'ProxyCommand']);
+export const COMMAND_PREFIXES = new Set(['$', '#', '>', '%', 'RUN', 'sudo', 'exec', 'time', 'command', 'ProxyCommand']);
 
 /** The first words of image references: Dockerfile `FROM`, compose `image:`. */
-const FROM_WORD = 'FROM';
-const IMAGE_KEY = 'image';
+export const FROM_WORD = 'FROM';
+export const IMAGE_KEY = 'image';
 
 /** Every first word analyzeLine acts on: a first word it compares with must be in this list (FIRST_WORD). */
-const FIRST_WORDS = [...KEYWORDS.keys(), ...COMMAND_PREFIXES, ...MODULE_LINE_WORDS, FROM_WORD, IMAGE_KEY];
+export const FIRST_WORDS = [...KEYWORDS.keys(), ...COMMAND_PREFIXES, ...MODULE_LINE_WORDS, FROM_WORD, IMAGE_KEY];
 
 const NONE: LineContext = { strongStart: -1, strongEnd: -1, strongKind: 'keyword', argStart: -1, moduleLine: false, imageLine: false };
 
@@ -90,18 +90,18 @@ function keywordEnd(s: string, i: number): number {
  * `2024-01-05T08:00:01+00:00 app02 sshd[812]: …`): the word after the timestamp, when a `program[pid]:` or
  * `program:` follows it.
  */
-const SYSLOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (?=[^\s:]+ [\w./-]+(?:\[\d+\])?: )/;
+export const SYSLOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (?=[^\s:]+ [\w./-]+(?:\[\d+\])?: )/;
 /** An Ansible inventory host line: `node3 ansible_host=10.0.0.3 ansible_user=deploy`. */
-const INVENTORY_HOST = /^[^\s=#;[]+\s+ansible_(?:ssh_)?(?:host|port|user|connection)=/;
+export const INVENTORY_HOST = /^[^\s=#;[]+\s+ansible_(?:ssh_)?(?:host|port|user|connection)=/;
 /** What a syslog line starts with, checked before SYSLOG_HOST: `Jan ` or `2024-`. */
-const SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/;
+export const SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/;
 /** What hostsFileLine needs first: a word of address characters (and a `%zone`) after spaces, then a space. */
-const HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/;
+export const HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/;
 /**
  * One of FIRST_WORDS in any case, as keywordEnd reads a first word: a run of ASCII label characters (so the word must
  * end there), or a single other character.
  */
-const FIRST_WORD = new RegExp(
+export const FIRST_WORD = new RegExp(
   `^[ \\t]*(?:(?:${FIRST_WORDS.filter((w) => w.length > 1).map(anyCase).join('|')})(?![A-Za-z0-9_-])|${FIRST_WORDS.filter((w) => w.length === 1).map(anyCase).join('|')})`
 );
 /**
@@ -109,7 +109,7 @@ const FIRST_WORD = new RegExp(
  * lines of code, prose and logs fail it, and analyzeLine answers them without a JavaScript step over their first
  * word (a step per character costs far more than the regex).
  */
-const MAY_HAVE_CONTEXT = new RegExp(`^(?:${[HOSTS_FILE_START, SYSLOG_START, INVENTORY_HOST, FIRST_WORD].map((re) => re.source.slice(1)).join('|')})`);
+export const MAY_HAVE_CONTEXT = new RegExp(`^(?:${[HOSTS_FILE_START, SYSLOG_START, INVENTORY_HOST, FIRST_WORD].map((re) => re.source.slice(1)).join('|')})`);
 
 /** A word as a regex source matching it in any letter case (`ssh` → `[sS][sS][hH]`), other characters escaped. */
 function anyCase(word: string): string {

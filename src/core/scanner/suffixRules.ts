@@ -34,7 +34,7 @@ export type SuffixClass = 0 | 1 | 2 | 3 | 4;
 export const BUILTIN_PRIVATE_SUFFIXES: readonly string[] = ['example', 'invalid', 'localhost', 'test', 'local', 'intranet', 'internal', 'corp', 'lan', 'onion', 'home.arpa', 'alt', 'svc', 'consul', 'localdomain'];
 
 /** TLDs that are also file extensions people write in code, docs and logs (all are in the PSL). */
-const FILE_EXTENSION_TLDS = new Set([
+export const FILE_EXTENSION_TLDS = new Set([
   'ac', 'am', 'as', 'build', 'cc', 'cf', 'cl', 'cr', 'cu', 'do', 'fish', 'gd', 'gn', 'gs', 'in', 'md', 'mk', 'ml',
   'mm', 'mov', 'ninja', 'pl', 'pm', 'pro', 'properties', 'ps', 'pt', 'pub', 'py', 'rs', 'sh', 'so', 'star', 'sv',
   'tf', 'work', 'zip', 'map', 'rest', 'bat', 'cab', 'bin', 'fm',
@@ -46,7 +46,7 @@ const FILE_EXTENSION_TLDS = new Set([
  * (`id`, `to`, `is`, `it`, `at`, `be`, `by`, `me`, `no`, `us`, `my`, `tv`, `tz`, `pk`, `ms`, `lt`, `ge`, `ne`, `li`,
  * `tr`, `th`, `hr`, `re`, `se`...): those are OTHER_TLD and need more evidence.
  */
-const COMMON_TLDS = new Set([
+export const COMMON_TLDS = new Set([
   'com', 'net', 'org', 'edu', 'gov', 'mil', 'arpa', 'biz', 'io', 'co', 'dev', 'cloud', 'ai',
   'xyz', 'online', 'tech', 'uk', 'de', 'fr', 'nl', 'jp', 'cn', 'ru', 'br', 'au', 'ca', 'eu', 'ch', 'dk',
   'fi', 'cz', 'hu', 'gr', 'ro', 'ie', 'nz', 'za', 'kr', 'tw', 'hk', 'sg', 'mx', 'ar', 'ua', 'es', 'vn', 'ir',
@@ -56,7 +56,7 @@ const COMMON_TLDS = new Set([
  * The Public Suffix List answers one question here — is a label an ICANN top-level domain? — so the scanner ships
  * only those labels (generated from tldts, checked against it in test/unit/icannTlds.test.ts), not the whole list.
  */
-const ICANN_TLD_SET = new Set(ICANN_TLDS.split(' '));
+export const ICANN_TLD_SET = new Set(ICANN_TLDS.split(' '));
 
 const lastLabelCache = new Map<string, SuffixClass>();
 

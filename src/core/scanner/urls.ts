@@ -38,16 +38,16 @@ export interface AuthorityHost {
  * (`s3://bucket/key`, `gs://bucket`), Spring Cloud's load-balanced service ids (`lb://orders-service`) and Apache's
  * balancer names (`balancer://shopcluster`).
  */
-const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb', 'balancer']);
+export const NON_HOST_SCHEMES = new Set(['s3', 's3a', 's3n', 'gs', 'lb', 'balancer']);
 
 /** Schemes of browsers and their kin, whose authority is one host (no `h1,h2` lists as databases and brokers write). */
-const WEB_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'ftps']);
+export const WEB_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'ftps']);
 
 /**
  * `sed 's#http://old.example/debian#${MIRROR}#g'`: a URL right after `s` and a delimiter ends at the next
  * delimiter. Returns that end when [hostEnd, end) holds one, else -1.
  */
-function sedDelimiterEnd(line: string, start: number, hostEnd: number, end: number): number {
+export function sedDelimiterEnd(line: string, start: number, hostEnd: number, end: number): number {
   if (start < 2 || line.charCodeAt(start - 2) !== 0x73 /* s */) return -1;
   const d = line.charCodeAt(start - 1);
   if (d !== CH.HASH && d !== CH.PIPE && d !== CH.BANG && d !== CH.COMMA && d !== CH.AT) return -1;
@@ -66,8 +66,8 @@ function isTrailingPunctuation(c: number): boolean {
  * passes a run of them in one native search and looks at the character after it. A character a loop treats
  * specially (a break, a placeholder or template start, a bracket it counts) must be left out of its set.
  */
-const AUTHORITY_PLAIN = plainRun((c) => !endsUrl(c) && !'$<{/?#;%,)]'.includes(String.fromCharCode(c)));
-const URL_PLAIN = plainRun((c) => !endsUrl(c) && !',$#%()[]'.includes(String.fromCharCode(c)));
+export const AUTHORITY_PLAIN = plainRun((c) => !endsUrl(c) && !'$<{/?#;%,)]'.includes(String.fromCharCode(c)));
+export const URL_PLAIN = plainRun((c) => !endsUrl(c) && !',$#%()[]'.includes(String.fromCharCode(c)));
 
 function plainRun(plain: (c: number) => boolean): RegExp {
   let body = '';
@@ -76,7 +76,7 @@ function plainRun(plain: (c: number) => boolean): RegExp {
 }
 
 /** The end of the run of `plain` characters at i. */
-function plainRunEnd(plain: RegExp, line: string, i: number): number {
+export function plainRunEnd(plain: RegExp, line: string, i: number): number {
   if (i >= line.length) return i; // a sticky search from past the end fails and resets lastIndex to 0
   plain.lastIndex = i;
   plain.test(line);
@@ -162,7 +162,7 @@ export function findUrls(line: string, out: UrlSpan[]): void {
  * Where a URL's literal part ends and a template fills in the rest: `${id}`, `$(cmd)`, `$1`, `$CI_PROJECT_ID`,
  * Ruby's `#{…}`, `{{ … }}`, and a SQL LIKE's trailing `%` (`'https://admin.example.com/%'`); a `%41` escape is URL.
  */
-function startsTemplate(line: string, i: number): boolean {
+export function startsTemplate(line: string, i: number): boolean {
   const c = line.charCodeAt(i);
   const c1 = line.charCodeAt(i + 1);
   if (c === CH.DOLLAR) return c1 === CH.LBRACE || c1 === CH.LPAREN || isAsciiLetter(c1) || isDigitChar(c1) || c1 === CH.UNDERSCORE;
@@ -172,7 +172,7 @@ function startsTemplate(line: string, i: number): boolean {
 }
 
 /** The end of `$(NAME)`, `${NAME}`, `{{ name }}`, ERB's `<%= … %>` or `<name>` at i (no whitespace inside but in `{{ }}`), or -1. */
-function skipPlaceholder(line: string, i: number): number {
+export function skipPlaceholder(line: string, i: number): number {
   const c1 = line.charCodeAt(i + 1);
   if (line.charCodeAt(i) === CH.DOLLAR && (c1 === CH.LPAREN || c1 === CH.LBRACE)) {
     const close = c1 === CH.LPAREN ? CH.RPAREN : CH.RBRACE;
@@ -201,7 +201,7 @@ function skipPlaceholder(line: string, i: number): number {
 }
 
 /** `scheme://` at i: `https://a.example.com,https://b.example.com` is two URLs. */
-function startsUrl(line: string, i: number): boolean {
+export function startsUrl(line: string, i: number): boolean {
   let k = i;
   while (k < line.length && k - i < 32 && isSchemeChar(line.charCodeAt(k))) k++;
   return k > i && isAsciiLetter(line.charCodeAt(i)) && line.startsWith('://', k);
@@ -217,7 +217,7 @@ function hasOpenBracket(line: string, from: number, to: number): boolean {
  * (`file:///etc/hosts`), a template (`${HOST}`, `{host}`), or otherwise not a name or an IP literal. In a
  * multi-host authority (`mongodb://a:27017,b:27017/`) the first host is the URL's host.
  */
-function parseAuthorityHost(line: string, start: number, end: number): { host: string; kind: UrlSpan['hostKind']; port: string | null; hostEnd: number; next: number } | null {
+export function parseAuthorityHost(line: string, start: number, end: number): { host: string; kind: UrlSpan['hostKind']; port: string | null; hostEnd: number; next: number } | null {
   let hostEnd: number;
   let host: string;
   let kind: UrlSpan['hostKind'];
