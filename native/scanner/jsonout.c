@@ -3,13 +3,6 @@
 #include "textlines.h"
 
 /*
- * Weak until hostscanner.c and suffixrules.c are in the module: without them every line goes to the TypeScript
- * (JsonOut_run checks for the scanner) and JavaScript finds no PrivateSuffixes_set export.
- */
-int HostScanner_scanLine(const u8 *s, int n) __attribute__((weak));
-const int32_t *HostScanner_records(void) __attribute__((weak));
-
-/*
  * schemePort(scheme, null) from JavaScript (src/cli/scanJsonWasm.ts): it reads the machine's services database.
  * The lower-case scheme [scheme, scheme + len); the answer as url_port's (-1, or source * 65536 + port).
  */
@@ -243,7 +236,7 @@ EXPORT(JsonOut_run) int JsonOut_run(void) {
   while (text_lines_next(&lines)) {
     const u8 *s = lines.text + lines.lineStart;
     int n = lines.lineEnd - lines.lineStart;
-    if (!is_ascii(s, n) || !HostScanner_scanLine) return JSON_FOR_TYPESCRIPT;
+    if (!is_ascii(s, n)) return JSON_FOR_TYPESCRIPT;
     int count = HostScanner_scanLine(s, n);
     if (count < 0) return JSON_FOR_TYPESCRIPT;
     if (!append_matches(s, n, lines.lineNo, HostScanner_records(), count)) return JSON_FOR_TYPESCRIPT;

@@ -52,7 +52,7 @@ export function scannerWasmImports(memory: () => WebAssembly.Memory): WebAssembl
 interface JsonOutExports {
   memory: WebAssembly.Memory;
   Input_reserve(size: number): number;
-  PrivateSuffixes_set?(list: number, count: number): number;
+  PrivateSuffixes_set(list: number, count: number): number;
   JsonOut_pieceBuffer(size: number): number;
   JsonOut_begin(piece: number, len: number, firstLine: number, last: number): void;
   JsonOut_run(): number;
@@ -66,7 +66,7 @@ interface JsonOutExports {
   JsonOut_commit(n: number): void;
 }
 
-const JSON_OUT_FUNCTIONS = ['Input_reserve', 'JsonOut_pieceBuffer', 'JsonOut_begin', 'JsonOut_run', 'JsonOut_lineStart', 'JsonOut_lineEnd', 'JsonOut_lineNo', 'JsonOut_data', 'JsonOut_length', 'JsonOut_clear', 'JsonOut_reserve', 'JsonOut_commit'];
+const JSON_OUT_FUNCTIONS = ['Input_reserve', 'PrivateSuffixes_set', 'JsonOut_pieceBuffer', 'JsonOut_begin', 'JsonOut_run', 'JsonOut_lineStart', 'JsonOut_lineEnd', 'JsonOut_lineNo', 'JsonOut_data', 'JsonOut_length', 'JsonOut_clear', 'JsonOut_reserve', 'JsonOut_commit'];
 
 /** Compiled modules by file (null: no such file). */
 const modules = new Map<string, WebAssembly.Module | null>();
@@ -104,7 +104,6 @@ function instantiate(file: string): JsonOutExports | null {
 
 /** `new PrivateSuffixes(list)` in the C: false when it refuses them (too many, or not ASCII) or cannot take any. */
 function setPrivateSuffixes(wasm: JsonOutExports, list: readonly string[]): boolean {
-  if (!wasm.PrivateSuffixes_set) return list.length === 0;
   const encoded = list.map((s) => Buffer.from(s, 'utf8'));
   const size = encoded.reduce((sum, b) => sum + 4 + b.length, 0);
   const ptr = wasm.Input_reserve(size + 1);

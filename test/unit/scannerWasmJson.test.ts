@@ -429,6 +429,25 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
     await compareWriters([...piecesOf(some)], {}, 'no private suffixes after refused ones');
   });
 
+  it('takes the ASCII lines in the C and hands back the others', function () {
+    const wasm = scannerWasmOrSkip(this);
+    const e = wasm.exports;
+    const bytes = Buffer.from(`${generateDense(200_000, 3).text}caf\u00e9 db.internal\n`, 'utf8');
+    e.PrivateSuffixes_set(0, 0);
+    const ptr = putBytes(wasm, bytes);
+    e.JsonOut_clear();
+    e.JsonOut_begin(ptr, bytes.length, 0, 1);
+    const handed: number[] = [];
+    for (let status = e.JsonOut_run(); status !== 0; status = e.JsonOut_run()) {
+      if (status === 1) handed.push(e.JsonOut_lineNo());
+      else e.JsonOut_clear();
+    }
+    const lines = bytes.toString('utf8').split('\n');
+    assert.strictEqual(e.JsonOut_lineNo(), lines.length - 1);
+    assert.deepStrictEqual(handed, lines.flatMap((l, k) => (/^[\x00-\x7f]*$/.test(l) ? [] : [k]))); // eslint-disable-line no-control-regex
+    assert.ok(handed.length > 10 && handed.length < lines.length / 5, `${handed.length} of ${lines.length} lines handed back`);
+  });
+
   it('falls back to writeScanJsonHere without the module', async function () {
     const pieces = [...piecesOf(Buffer.from('see https://a.example.com/ and 10.0.0.1\n'), 4)];
     const here = collector();
