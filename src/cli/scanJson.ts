@@ -19,7 +19,7 @@ export interface ScanMatchJson {
 }
 
 /** A URL's port and where it comes from; an explicit port Python refuses (`:99999`) is no port (the URL is still shown). */
-function urlPort(m: UrlMatch): { port: number | null; portSource: ScanMatchJson['portSource'] } {
+export function urlPort(m: UrlMatch): { port: number | null; portSource: ScanMatchJson['portSource'] } {
   try {
     return schemePort(m.portScheme, m.explicitPort);
   } catch (err) {
@@ -52,10 +52,10 @@ export function matchJsonText(m: HostMatch): string {
 
 /** What JSON.stringify escapes in a string: quotes, backslashes, control characters and (unpaired) surrogates. */
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** `JSON.stringify(s)`: most texts need no escape, and quoting them is twice as fast as asking JSON.stringify. */
-function jsonString(s: string): string {
+export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 

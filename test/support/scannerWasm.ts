@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { scannerWasmImports } from '../../src/cli/scanJsonWasm';
 import { loadCorpus, type CorpusFile } from './scannerCorpus';
 import { DIST_DIR, REPO_ROOT } from './paths';
 
@@ -31,9 +32,12 @@ let cached: ScannerWasm | null | undefined;
 export function loadScannerWasm(): ScannerWasm | null {
   if (cached !== undefined) return cached;
   if (!fs.existsSync(SCANNER_WASM)) return (cached = null);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(SCANNER_WASM)), {});
+  // Its imports (env.schemePort: the services database) are the CLI's own.
+  const own: { memory?: WebAssembly.Memory } = {};
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(SCANNER_WASM)), scannerWasmImports(() => own.memory!));
   const exports = instance.exports as unknown as Record<string, WasmFn> & { memory: WebAssembly.Memory };
   const memory = exports.memory;
+  own.memory = memory;
   const put = (line: string): number => {
     const ptr = exports.Input_reserve(line.length + 1);
     if (ptr === 0) throw new Error('scanner.wasm: out of memory');
