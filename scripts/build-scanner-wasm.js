@@ -46,6 +46,7 @@ function compile() {
   const args = [
     '--target=wasm32',
     '-O2',
+    '-flto',
     '-std=c11',
     '-nostdlib',
     '-ffreestanding',
@@ -58,6 +59,8 @@ function compile() {
     '-I', src,
     '-I', genOut,
     '-Wl,--no-entry',
+    // Two exports of one name link with only a warning, and one of them silently disappears: make it an error.
+    '-Wl,--fatal-warnings',
     '-Wl,--export=__heap_base',
     '-Wl,-z,stack-size=1048576',
     '-o', out,
