@@ -2,16 +2,11 @@
 // scans a piece's ASCII lines and writes their JSON elements itself; a line it does not take (non-ASCII, or too
 // large for it) comes back here and is scanned by the TypeScript into the same output. The bytes are exactly
 // writeScanJsonHere's, which also writes everything when the module is missing or refuses the private suffixes.
-import * as fs from 'fs';
-import * as path from 'path';
-import { ResolverFailure } from '../core/resolverError';
 import { createScanner, type HostMatch, type HostScanner, type ScanOptions } from '../core/scanner';
-import { schemePort, type PortSource } from '../core/urlPort';
+import { setModulePrivateSuffixes } from '../core/scanner/aotScanner';
 import type { LinePiece } from './scanInput';
 import { JsonArrayWriter, matchJsonText, pieceJson, writeScanJsonHere } from './scanJson';
-
-/** The module next to the CLI's bundle (dist/cli.js, dist/scanner.wasm), as the CLI finds its helper. */
-export const SCANNER_WASM_NEXT_TO_CLI = path.join(__dirname, 'scanner.wasm');
+import { compiledScannerModule, SCANNER_WASM_NEXT_TO_CLI, scannerWasmImports } from './scannerModule';
 
 /** jsonout.h's JsonOut_run answers. */
 const JSON_DONE = 0;
@@ -19,35 +14,6 @@ const JSON_FOR_TYPESCRIPT = 1;
 const JSON_FLUSH = 2;
 /** jsonout.h's JSON_CHUNK: output bytes handed on at once. */
 const JSON_CHUNK_BYTES = 64 * 1024;
-
-/** url_port's source numbers (jsonout.h). */
-const PORT_SOURCES: Record<PortSource, number> = { explicit: 0, service: 1, default: 2 };
-
-/**
- * urlPort (scanJson.ts) of a URL without an explicit port, for the C (env.schemePort): -1 for null/null, else
- * source * 65536 + port. The C keeps each scheme's answer: the services database is read once per process.
- */
-export function schemePortCode(scheme: string): number {
-  let answer: ReturnType<typeof schemePort>;
-  try {
-    answer = schemePort(scheme, null);
-  } catch (err) {
-    if (!(err instanceof ResolverFailure)) throw err;
-    return -1;
-  }
-  if (answer.port === null || answer.portSource === null) return -1;
-  if (!Number.isInteger(answer.port) || answer.port < 0 || answer.port > 0xffff) throw new Error(`schemePort(${scheme}): port ${answer.port}`);
-  return PORT_SOURCES[answer.portSource] * 65536 + answer.port;
-}
-
-/** What the module imports: `memory` is its own memory, known once it is instantiated. */
-export function scannerWasmImports(memory: () => WebAssembly.Memory): WebAssembly.Imports {
-  return {
-    env: {
-      schemePort: (ptr: number, len: number): number => schemePortCode(Buffer.from(memory().buffer, ptr, len).toString('latin1')),
-    },
-  };
-}
 
 interface JsonOutExports {
   memory: WebAssembly.Memory;
@@ -68,23 +34,6 @@ interface JsonOutExports {
 
 const JSON_OUT_FUNCTIONS = ['Input_reserve', 'PrivateSuffixes_set', 'JsonOut_pieceBuffer', 'JsonOut_begin', 'JsonOut_run', 'JsonOut_lineStart', 'JsonOut_lineEnd', 'JsonOut_lineNo', 'JsonOut_data', 'JsonOut_length', 'JsonOut_clear', 'JsonOut_reserve', 'JsonOut_commit'];
 
-/** Compiled modules by file (null: no such file). */
-const modules = new Map<string, WebAssembly.Module | null>();
-
-function compiled(file: string): WebAssembly.Module | null {
-  let mod = modules.get(file);
-  if (mod === undefined) {
-    try {
-      mod = new WebAssembly.Module(fs.readFileSync(file));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      mod = null;
-    }
-    modules.set(file, mod);
-  }
-  return mod;
-}
-
 /** Instances not in use, by file: a scan takes one (its state is that scan's) and gives it back when done. */
 const idle = new Map<string, JsonOutExports[]>();
 
@@ -92,7 +41,7 @@ const idle = new Map<string, JsonOutExports[]>();
 function instantiate(file: string): JsonOutExports | null {
   const free = idle.get(file)?.pop();
   if (free) return free;
-  const mod = compiled(file);
+  const mod = compiledScannerModule(file);
   if (mod === null) return null;
   const own: { memory?: WebAssembly.Memory } = {};
   const instance = new WebAssembly.Instance(mod, scannerWasmImports(() => own.memory!));
@@ -102,30 +51,14 @@ function instantiate(file: string): JsonOutExports | null {
   return exports;
 }
 
-/** `new PrivateSuffixes(list)` in the C: false when it refuses them (too many, or not ASCII) or cannot take any. */
-function setPrivateSuffixes(wasm: JsonOutExports, list: readonly string[]): boolean {
-  const encoded = list.map((s) => Buffer.from(s, 'utf8'));
-  const size = encoded.reduce((sum, b) => sum + 4 + b.length, 0);
-  const ptr = wasm.Input_reserve(size + 1);
-  if (ptr === 0) return false;
-  const view = new DataView(wasm.memory.buffer, ptr, size);
-  let at = 0;
-  for (const b of encoded) {
-    view.setInt32(at, b.length, true);
-    new Uint8Array(wasm.memory.buffer, ptr + at + 4, b.length).set(b);
-    at += 4 + b.length;
-  }
-  return wasm.PrivateSuffixes_set(ptr, encoded.length) === 0;
-}
-
 /**
  * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `out` in chunks of about
  * JSON_CHUNK_BYTES. Returns how many lines the piece had.
  */
-async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, out: JsonArrayWriter, encoder: TextEncoder, found: HostMatch[]): Promise<number> {
+async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[]): Promise<number> {
   const bytes = piece.bytes;
   const ptr = wasm.JsonOut_pieceBuffer(Math.max(1, bytes.length));
-  if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, (json) => out.elements(json));
+  if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, emit);
   new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
   const flush = async (): Promise<void> => {
     const len = wasm.JsonOut_length();
@@ -135,7 +68,7 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
     const chunk = Buffer.allocUnsafeSlow(len);
     chunk.set(new Uint8Array(wasm.memory.buffer, data, len));
     wasm.JsonOut_clear();
-    await out.elements(chunk);
+    await emit(chunk);
   };
   wasm.JsonOut_begin(ptr, bytes.length, firstLine, piece.last ? 1 : 0);
   for (;;) {
@@ -155,7 +88,7 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
           await flush();
           at = wasm.JsonOut_reserve(json.length * 3);
         }
-        if (at === 0) await out.elements(json);
+        if (at === 0) await emit(json);
         else wasm.JsonOut_commit(encoder.encodeInto(json, new Uint8Array(wasm.memory.buffer, at, json.length * 3)).written);
       }
       if (wasm.JsonOut_length() >= JSON_CHUNK_BYTES) await flush();
@@ -170,27 +103,67 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
 }
 
 /**
+ * One scan's instance of the module, with the TypeScript scanner for the lines the C hands back: pieces in, their
+ * JSON elements (`,{…},{…}`, pieceJson's bytes) out. A scan worker keeps one for all its pieces.
+ */
+export class WasmPieceScanner {
+  private readonly encoder = new TextEncoder();
+  private readonly found: HostMatch[] = [];
+  private released = false;
+
+  private constructor(
+    private readonly wasm: JsonOutExports,
+    private readonly scanner: HostScanner,
+    private readonly file: string
+  ) {}
+
+  /** Null without a module that writes JSON (`wasmFile`, next to the CLI by default) or when it refuses the private suffixes. */
+  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI): WasmPieceScanner | null {
+    const wasm = instantiate(wasmFile);
+    if (wasm === null) return null;
+    if (!setModulePrivateSuffixes(wasm, options.privateSuffixes ?? [])) {
+      release(wasmFile, wasm);
+      return null;
+    }
+    wasm.JsonOut_clear(); // what a scan that failed halfway left
+    return new WasmPieceScanner(wasm, createScanner(options), wasmFile);
+  }
+
+  /** The piece's elements handed to `emit` in chunks of about JSON_CHUNK_BYTES; returns how many lines it had. */
+  pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
+    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found);
+  }
+
+  /** Gives the instance back for the next scan. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    release(this.file, this.wasm);
+  }
+}
+
+function release(file: string, wasm: JsonOutExports): void {
+  let free = idle.get(file);
+  if (!free) idle.set(file, (free = []));
+  free.push(wasm);
+}
+
+/**
  * writeScanJsonHere's output, byte for byte, with the lines the module takes scanned and written by it: `[`, the
  * elements, `]`, each write awaited. Without the module (`wasmFile`, next to the CLI by default) or when it
  * refuses the private suffixes, writeScanJsonHere writes it all.
  */
 export async function writeScanJsonWasm(pieces: Iterable<LinePiece>, options: ScanOptions, write: (chunk: string | Uint8Array) => Promise<void>, wasmFile = SCANNER_WASM_NEXT_TO_CLI): Promise<void> {
-  const wasm = instantiate(wasmFile);
-  if (wasm === null) return writeScanJsonHere(pieces, options, write);
+  const scanner = WasmPieceScanner.open(options, wasmFile);
+  if (scanner === null) return writeScanJsonHere(pieces, options, write);
   try {
-    if (!setPrivateSuffixes(wasm, options.privateSuffixes ?? [])) return await writeScanJsonHere(pieces, options, write);
-    wasm.JsonOut_clear(); // what a scan that failed halfway left
-    const scanner = createScanner(options);
     const out = new JsonArrayWriter(write);
-    const encoder = new TextEncoder();
-    const found: HostMatch[] = [];
+    const emit = (json: string | Uint8Array): Promise<void> => out.elements(json);
     await out.open();
     let line = 0;
-    for (const piece of pieces) line += await wasmPieceJson(wasm, scanner, piece, line, out, encoder, found);
+    for (const piece of pieces) line += await scanner.pieceJson(piece, line, emit);
     await out.close();
   } finally {
-    let free = idle.get(wasmFile);
-    if (!free) idle.set(wasmFile, (free = []));
-    free.push(wasm);
+    scanner.release();
   }
 }

@@ -6,6 +6,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { countLineEnds, createScanner, type ScanOptions } from '../core/scanner';
 import type { LinePiece } from './scanInput';
 import { JsonArrayWriter, pieceJson } from './scanJson';
+import { WasmPieceScanner } from './scanJsonWasm';
 
 /** What a scan worker is started with (its workerData). */
 interface ScanWorkerData {
@@ -39,19 +40,23 @@ export function isScanWorkerThread(): boolean {
 export function serveScanPieces(): void {
   const port = parentPort;
   if (!port || !isScanWorkerData(workerData)) throw new Error('serveScanPieces runs in a scan worker only');
-  const scanner = createScanner({ privateSuffixes: workerData.netlensScanWorker.privateSuffixes });
+  const options = { privateSuffixes: workerData.netlensScanWorker.privateSuffixes };
+  // The ahead-of-time module writes the JSON of the lines it takes (scanJsonWasm.ts); without it, the TypeScript.
+  const wasm = WasmPieceScanner.open(options);
+  const scanner = wasm === null ? createScanner(options) : null;
   // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks), into one
   // builder at a time through one function (a new function per piece deoptimized pieceJson).
   let json = new Utf8Builder(0);
-  const append = (chunk: string): void => json.append(chunk);
+  const append = (chunk: string | Uint8Array): void => json.append(chunk);
   let queue = Promise.resolve();
   port.on('message', (req: ScanRequest) => {
     queue = queue.then(async () => {
       let reply: ScanReply;
       try {
-        const text = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength).toString('utf8');
+        const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
         json = new Utf8Builder(req.bytes.byteLength * 3);
-        await pieceJson(scanner, text, req.firstLine, req.last, append);
+        if (wasm !== null) await wasm.pieceJson({ bytes, last: req.last, owned: false }, req.firstLine, append);
+        else if (scanner !== null) await pieceJson(scanner, bytes.toString('utf8'), req.firstLine, req.last, append);
         reply = { seq: req.seq, json: json.bytes() };
       } catch (err) {
         reply = { seq: req.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
@@ -72,14 +77,19 @@ class Utf8Builder {
     this.buf = new Uint8Array(Math.max(capacity, 1024));
   }
 
-  append(text: string): void {
+  /** Text (encoded) or UTF-8 bytes (copied). */
+  append(chunk: string | Uint8Array): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
-    if (this.buf.length - this.length < text.length * 3) {
-      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + text.length * 3));
+    const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+    if (this.buf.length - this.length < most) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + most));
       grown.set(this.buf.subarray(0, this.length));
       this.buf = grown;
     }
-    this.length += this.encoder.encodeInto(text, this.buf.subarray(this.length)).written;
+    if (typeof chunk !== 'string') {
+      this.buf.set(chunk, this.length);
+      this.length += chunk.length;
+    } else this.length += this.encoder.encodeInto(chunk, this.buf.subarray(this.length)).written;
   }
 
   /** What was appended, in memory of its own (a copy only when most of the buffer is unused). */

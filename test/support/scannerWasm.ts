@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { scannerWasmImports } from '../../src/cli/scanJsonWasm';
+import { scannerWasmImports } from '../../src/cli/scannerModule';
 import { loadCorpus, type CorpusFile } from './scannerCorpus';
 import { DIST_DIR, REPO_ROOT } from './paths';
 

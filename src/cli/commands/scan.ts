@@ -9,7 +9,9 @@ import { expectPositionals } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { table } from '../output';
 import { openScanInput, PIECE_BYTES, readScanText, SCAN_MAX_BYTES, type LinePiece, type ScanInput } from '../scanInput';
-import { matchJson, writeScanJsonHere } from '../scanJson';
+import { matchJson } from '../scanJson';
+import { writeScanJsonWasm } from '../scanJsonWasm';
+import { useCliScannerModule } from '../scannerModule';
 import { writeScanJsonInWorkers } from '../scanWorkers';
 
 export type { ScanMatchJson } from '../scanJson';
@@ -92,7 +94,7 @@ export function writeScanJson(
   const threads = Math.min(jobs, Math.ceil(input.size / PIECE_BYTES));
   if (workerScript === null || threads < 2 || (!explicit && input.size < PARALLEL_MIN_BYTES)) {
     debug(`netlens scan: ${input.size} bytes, scanned in this thread`);
-    return writeScanJsonHere(pieces, options, write);
+    return writeScanJsonWasm(pieces, options, write);
   }
   debug(`netlens scan: ${input.size} bytes, scanned by ${threads} worker threads`);
   return writeScanJsonInWorkers(pieces, options, threads, workerScript, write);
@@ -119,6 +121,7 @@ export const scanCommand: CliCommand = {
       }
       return { ok: true, writeJson: (write) => writeScanJson(input, fileName, { privateSuffixes }, jobs, ctx.workerScript, write, ctx.debug) };
     }
+    useCliScannerModule();
     let text: string;
     try {
       text = readScanText(source);

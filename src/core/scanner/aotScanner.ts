@@ -60,6 +60,33 @@ export function currentAotModule(): WebAssembly.Module | null {
 
 const encoder = new TextEncoder();
 
+/** What setModulePrivateSuffixes needs of an instance's exports. */
+export interface PrivateSuffixesExports {
+  memory: WebAssembly.Memory;
+  Input_reserve(size: number): number;
+  PrivateSuffixes_set(list: number, count: number): number;
+}
+
+/**
+ * `new PrivateSuffixes(list)` in a module instance (suffixrules.h): each suffix's UTF-8 bytes after their length as a
+ * little-endian int32. False when the module refuses them (too many, or a non-ASCII one) or has no memory left: the
+ * caller then scans with the TypeScript.
+ */
+export function setModulePrivateSuffixes(ex: PrivateSuffixesExports, suffixes: readonly string[]): boolean {
+  const encoded = suffixes.map((s) => encoder.encode(s));
+  const size = encoded.reduce((sum, b) => sum + 4 + b.length, 0);
+  const ptr = ex.Input_reserve(Math.max(size, 1));
+  if (ptr === 0) return false;
+  const view = new DataView(ex.memory.buffer, ptr, Math.max(size, 1));
+  let k = 0;
+  for (const b of encoded) {
+    view.setInt32(k, b.length, true);
+    new Uint8Array(ex.memory.buffer, ptr + k + 4, b.length).set(b);
+    k += 4 + b.length;
+  }
+  return ex.PrivateSuffixes_set(ptr, encoded.length) === 0;
+}
+
 export class AotHostScanner extends HostScanner {
   private readonly ex: AotExports;
   /** The module's input buffer and a view of it, as JavaScript last saw them (a grown memory detaches views). */
@@ -83,23 +110,7 @@ export class AotHostScanner extends HostScanner {
     if (aotModule === null) return null;
     const instance = new WebAssembly.Instance(aotModule, aotImports);
     const scanner = new AotHostScanner(instance, options);
-    return scanner.setPrivateSuffixes(options.privateSuffixes ?? []) ? scanner : null;
-  }
-
-  /** PrivateSuffixes_set's list: each suffix's UTF-8 bytes after their length as a little-endian int32. */
-  private setPrivateSuffixes(suffixes: readonly string[]): boolean {
-    const encoded = suffixes.map((s) => encoder.encode(s));
-    const size = encoded.reduce((sum, b) => sum + 4 + b.length, 0);
-    const ptr = this.ex.Input_reserve(Math.max(size, 1));
-    if (ptr === 0) return false;
-    const view = new DataView(this.ex.memory.buffer, ptr, Math.max(size, 1));
-    let k = 0;
-    for (const b of encoded) {
-      view.setInt32(k, b.length, true);
-      new Uint8Array(this.ex.memory.buffer, ptr + k + 4, b.length).set(b);
-      k += 4 + b.length;
-    }
-    return this.ex.PrivateSuffixes_set(ptr, encoded.length) === 0;
+    return setModulePrivateSuffixes(scanner.ex, options.privateSuffixes ?? []) ? scanner : null;
   }
 
   /** Room for a line of n characters in the module's input buffer, and fresh views; false when memory cannot grow. */

@@ -1,0 +1,64 @@
+// The ahead-of-time scanner for the CLI: dist/scanner.wasm next to the CLI's bundle (as it finds its helper),
+// compiled once per thread, with what the module imports (`env.schemePort`: `scan --json`'s URL ports, from this
+// machine's services database). Without the file (a build without clang and lld) everything scans in TypeScript.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ResolverFailure } from '../core/resolverError';
+import { useAotScanner } from '../core/scanner';
+import { schemePort, type PortSource } from '../core/urlPort';
+
+export const SCANNER_WASM_NEXT_TO_CLI = path.join(__dirname, 'scanner.wasm');
+
+/** url_port's source numbers (jsonout.h). */
+const PORT_SOURCES: Record<PortSource, number> = { explicit: 0, service: 1, default: 2 };
+
+/**
+ * urlPort (scanJson.ts) of a URL without an explicit port, for the C (env.schemePort): -1 for null/null, else
+ * source * 65536 + port. The C keeps each scheme's answer: the services database is read once per process.
+ */
+export function schemePortCode(scheme: string): number {
+  let answer: ReturnType<typeof schemePort>;
+  try {
+    answer = schemePort(scheme, null);
+  } catch (err) {
+    if (!(err instanceof ResolverFailure)) throw err;
+    return -1;
+  }
+  if (answer.port === null || answer.portSource === null) return -1;
+  if (!Number.isInteger(answer.port) || answer.port < 0 || answer.port > 0xffff) throw new Error(`schemePort(${scheme}): port ${answer.port}`);
+  return PORT_SOURCES[answer.portSource] * 65536 + answer.port;
+}
+
+/** What the module imports: `memory` is the instance's own memory, known once it is instantiated. */
+export function scannerWasmImports(memory: () => WebAssembly.Memory): WebAssembly.Imports {
+  return {
+    env: {
+      schemePort: (ptr: number, len: number): number => schemePortCode(Buffer.from(memory().buffer, ptr, len).toString('latin1')),
+    },
+  };
+}
+
+/** Compiled modules by file (null: no such file). */
+const modules = new Map<string, WebAssembly.Module | null>();
+
+/** The module compiled from `file` (once), or null when there is no such file. */
+export function compiledScannerModule(file = SCANNER_WASM_NEXT_TO_CLI): WebAssembly.Module | null {
+  let mod = modules.get(file);
+  if (mod === undefined) {
+    try {
+      mod = new WebAssembly.Module(fs.readFileSync(file));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      mod = null;
+    }
+    modules.set(file, mod);
+  }
+  return mod;
+}
+
+/** Makes this thread's scanners (scanText, createScanner) scan through the module, when there is one. */
+export function useCliScannerModule(file = SCANNER_WASM_NEXT_TO_CLI): void {
+  const mod = compiledScannerModule(file);
+  // A scanner never calls schemePort (only JsonOut does): the scanners' instances get one that throws.
+  if (mod !== null) useAotScanner(mod);
+}
