@@ -40,6 +40,7 @@ const COMMON = [
   'extension/l10n/bundle.l10n.json',
   'extension/dist/extension.js',
   'extension/dist/helper.js',
+  'extension/dist/scanner.wasm',
   'extension/media/activitybar.svg',
   'extension/media/icon.png',
   'extension/media/webview.css',
