@@ -205,12 +205,28 @@ bool is_auth_name_after_port(const u8 *s, int n, int i) {
   return k < i - 2 && k >= 0 && at(s, n, k) == '@';
 }
 
-/* JavaScript's ToUint32 of a double (`x >>> 0`): NaN and infinities are 0, else the integer part modulo 2^32. */
+/*
+ * JavaScript's ToUint32 of a double (`x >>> 0`): NaN and infinities are 0, else the integer part modulo 2^32, exactly.
+ * From the double's bits (no libm here): x = ±mant · 2^e; the low 32 bits of mant · 2^e are those of the shifted
+ * 64-bit integer (modular), and a negative x is 2^32 minus them. (A floor(x / 2^32) formula lost the exact remainder
+ * for large x: a word of letters read as digits, `255.db.internal…`, sums to 10^40 and more.)
+ */
 static uint32_t to_uint32(double x) {
   if (x != x || x == __builtin_inf() || x == -__builtin_inf()) return 0;
-  x = __builtin_trunc(x);
-  double m = x - __builtin_floor(x / 4294967296.0) * 4294967296.0;
-  return (uint32_t)m;
+  union {
+    double d;
+    uint64_t u;
+  } v = {x};
+  int exponent = (int)((v.u >> 52) & 0x7ff);
+  uint32_t r = 0;
+  if (exponent != 0) { /* 0 and subnormals are below 1: their integer part is 0 */
+    uint64_t mant = (v.u & ((1ull << 52) - 1)) | (1ull << 52);
+    int e = exponent - 1075;
+    if (e >= 64) r = 0;
+    else if (e >= 0) r = (uint32_t)(mant << e);
+    else if (e > -53) r = (uint32_t)(mant >> -e);
+  }
+  return (v.u >> 63) != 0 ? 0u - r : r;
 }
 
 /* /\d\.\d+\.\d+\.\d+[^\d.]+$/: the trailing run of [^\d.] must be whole, each \d+ a whole run (a dot precedes it). */
@@ -244,7 +260,9 @@ bool is_netmask_after_address(const u8 *s, int n, int i, int j) {
   double part = 0;
   for (int k = i; k <= j; k++) {
     int c = k < j ? at(s, n, k) : '.';
-    if (c != '.') part = part * 10 + (c < 0 ? __builtin_nan("") : c - 48); /* charCodeAt's NaN outside the line */
+    /* `part * 10 + c - 48`, in that order: past 2^53 (letters read as digits) the rounding differs from `+ (c - 48)`.
+       charCodeAt's NaN outside the line. */
+    if (c != '.') part = part * 10 + (c < 0 ? __builtin_nan("") : (double)c) - 48;
     else {
       bits = bits * 256 + part;
       part = 0;

@@ -294,4 +294,12 @@ describe('scanner.wasm hostScanner rules: the module-level helpers and line rege
     const members = [...HOST_MEMBER_NAMES].flatMap((m) => [m, `.${m}`, `"${m}`, m.toUpperCase()]);
     fc.assert(fc.property(asciiLine(members, 8), (s) => comparePropertyReads(w, s)), { numRuns: 5_000 });
   });
+
+  it('reads a word of letters after `255.` as isNetmaskAfterAddress does (sums past 2^53, JavaScript\'s ToUint32)', function () {
+    // Found by the random lines (about one run in three): the C's ToUint32 lost the exact remainder of large sums.
+    const w = scannerWasmOrSkip(this);
+    const lines = ['255.255.0.0 255.db.internaljdbc:oracle:thin:@', `255.${'z'.repeat(40)} 10.0.0.1 mask `, `255.255.${'9'.repeat(30)}.0`, '255. !"#$%&()*+,-/0123456789:;<=>?@AZ[]^_`az{|}~'];
+    for (const s of lines) comparePairs(w, s, 64, 64);
+  });
 });
+

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
+import { scannerWasmImports } from '../../src/cli/scannerModule';
 import { BUILTIN_PRIVATE_SUFFIXES, classifyHost, classifyLastLabel, COMMON_TLDS, FILE_EXTENSION_TLDS, ICANN_TLD_SET, PrivateSuffixes } from '../../src/core/scanner/suffixRules';
 import { corpusAsciiLines, isAscii, loadScannerWasm, SCANNER_WASM, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
@@ -170,7 +171,9 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
   it('starts with the built-in private suffixes, before any PrivateSuffixes_set', function () {
     scannerWasmOrSkip(this);
     // A fresh instance of the module (the shared one has had lists set by now): its first classifyHost builds them.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(SCANNER_WASM)), {});
+    const own: { memory?: WebAssembly.Memory } = {};
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(SCANNER_WASM)), scannerWasmImports(() => own.memory!));
+    own.memory = instance.exports.memory as WebAssembly.Memory;
     const e = instance.exports as unknown as Record<string, WasmFn> & { memory: WebAssembly.Memory };
     const p = new PrivateSuffixes();
     for (const host of [...corpusDottedWords(), 'db.internal', 'a.home.arpa', 'home.arpa', 'arpa', 'svc.cluster.local', 'x.consul', 'test']) {
