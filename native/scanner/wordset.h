@@ -3,14 +3,35 @@
 #define NETLENS_SCANNER_WORDSET_H
 #include "base.h"
 
-/* Words sorted by length, then bytewise (the generator sorts them); `lengths[k]` is the byte length of words[k]. */
+/*
+ * A word's key (word_key in wordset.c): its length and two 32-bit numbers that hold every byte of a word of up to
+ * 8 bytes (its first four and last four bytes, which overlap below 8) and the two ends of a longer one.
+ */
+typedef struct {
+  uint32_t a;
+  uint32_t b;
+} WordKey;
+
+/*
+ * `words` sorted by length, then bytewise (the generator sorts them); `lengths[k]` is the byte length of words[k],
+ * `keys[k]` its key. `slots` is an open-addressing hash table of 1 << `bits` entries (linear probing): each is
+ * k + 1 for words[k], or 0 for an empty slot; a word's first slot is word_hash(key, length, seed) (gen/cWordSet.ts
+ * computes the same hash, and picks the seed among a few that makes the probes shortest).
+ */
 typedef struct {
   const char *const *words;
   const u8 *lengths;
   int count;
+  const WordKey *keys;
+  const uint16_t *slots;
+  int bits;
+  uint32_t seed;
 } WordSet;
 
 /* `set.has(s.slice(start, start + len))`: an exact, case-sensitive compare (lower-case the word first where the TypeScript does). */
 bool word_set_has(const WordSet *set, const u8 *w, int len);
+
+/* The index k of the word in set->words (its sorted order, for a table generated beside the set), or -1 when it is not in it. */
+int word_set_find(const WordSet *set, const u8 *w, int len);
 
 #endif
