@@ -7,13 +7,14 @@
 #include "wordset.h"
 #include "suffixRulesTables.h"
 
+/*
+ * classifyLastLabel's three lookups (COMMON_TLDS, then ICANN_TLD_SET, then FILE_EXTENSION_TLDS) in one: the
+ * generator asks classifyLastLabel itself for the class of every label of COMMON_TLDS and ICANN_TLD_SET, the only
+ * labels it does not call NONE, and LAST_LABEL_CLASSES maps each of them to its answer.
+ */
 int classify_last_label(const u8 *label, int len) {
-  int cls;
-  if (word_set_has(&COMMON_TLDS, label, len)) cls = SUFFIX_COMMON;
-  else {
-    cls = !word_set_has(&ICANN_TLD_SET, label, len) ? SUFFIX_NONE : word_set_has(&FILE_EXTENSION_TLDS, label, len) ? SUFFIX_FILE_EXTENSION : SUFFIX_OTHER_TLD;
-  }
-  return cls;
+  int k = word_set_find(&LAST_LABEL_CLASSES, label, len);
+  return k < 0 ? SUFFIX_NONE : LAST_LABEL_CLASSES_VALUES[k];
 }
 
 /*

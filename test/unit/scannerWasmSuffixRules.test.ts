@@ -99,6 +99,11 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
       for (const l of [tld, tld.slice(1), tld.slice(0, -1), `${tld}s`, `${tld}-`, `_${tld}`, `${tld}${tld}`, tld.toUpperCase(), `${tld[0].toUpperCase()}${tld.slice(1)}`]) labels.add(l);
       // Every one-letter change at each end: the table's order (length, then bytes) is probed on both sides.
       for (let c = 32; c < 127; c++) labels.add(String.fromCharCode(c) + tld.slice(1)).add(tld.slice(0, -1) + String.fromCharCode(c));
+      // And inside: wordset.c's hash keys a long word by its first and last four bytes, and compares the rest.
+      for (const at of new Set([4, tld.length >> 1, tld.length - 5])) {
+        if (at < 0 || at >= tld.length) continue;
+        for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789-') labels.add(tld.slice(0, at) + c + tld.slice(at + 1));
+      }
     }
     assert.ok(labels.size > 100_000, `${labels.size} labels`);
     for (const l of labels) compareLabel(wasm, l);
