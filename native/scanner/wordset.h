@@ -4,13 +4,34 @@
 #include "base.h"
 
 /*
- * A word's key (word_key in wordset.c): its length and two 32-bit numbers that hold every byte of a word of up to
+ * A word's key (word_key below): its length and two 32-bit numbers that hold every byte of a word of up to
  * 8 bytes (its first four and last four bytes, which overlap below 8) and the two ends of a longer one.
  */
 typedef struct {
   uint32_t a;
   uint32_t b;
 } WordKey;
+
+/* A 32-bit little-endian number at p, unaligned (wasm32 loads are little-endian and may be unaligned). */
+typedef uint32_t u32_unaligned __attribute__((aligned(1), may_alias));
+static inline uint32_t load32(const u8 *p) { return *(const u32_unaligned *)p; }
+
+/*
+ * The key of w[0, len): from 4 bytes up, the first four and the last four bytes (all of the word up to 8 bytes);
+ * below, the bytes w[0], w[len >> 1] and w[len - 1] in a (all of the word, as the length tells which repeat).
+ * gen/cWordSet.ts's wordKey is the same function.
+ */
+static inline WordKey word_key(const u8 *w, int len) {
+  if (len >= 4) return (WordKey){load32(w), load32(w + len - 4)};
+  if (len == 0) return (WordKey){0, 0};
+  return (WordKey){(uint32_t)w[0] | (uint32_t)w[len >> 1] << 8 | (uint32_t)w[len - 1] << 16, 0};
+}
+
+/* The first slot of a key in a table of 1 << bits slots (gen/cWordSet.ts's wordHash): the high bits of a product. */
+static inline uint32_t word_hash(WordKey key, int len, uint32_t seed, int bits) {
+  uint32_t h = (key.a * 0x9E3779B1u + key.b + (uint32_t)len) * seed;
+  return bits == 0 ? 0 : h >> (32 - bits);
+}
 
 /*
  * `words` sorted by length, then bytewise (the generator sorts them); `lengths[k]` is the byte length of words[k],

@@ -212,6 +212,17 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
     }
   });
 
+  it('classifies names under a full room of private suffixes as classifyHost does', function () {
+    const wasm = scannerWasmOrSkip(this);
+    // suffixrules.c's hash tables at their largest (1,024 suffixes, 4,096 slots each), probed with names near them.
+    const builtins = new PrivateSuffixes()['suffixes'].size;
+    const list = Array.from({ length: 1024 - builtins }, (_, i) => (i % 3 === 0 ? `s${i}.corp` : i % 3 === 1 ? `lab${i}` : `n${i}.x${i % 97}.grp`));
+    const p = configure(wasm, list);
+    for (let i = 0; i < 1100; i++) {
+      for (const host of [`s${i}.corp`, `a.s${i}.corp`, `lab${i}`, `www.lab${i}`, `n${i}.x${i % 97}.grp`, `n${i}.x${(i + 1) % 97}.grp`, `q.x${i % 97}.grp`, `lab${i}.com`, `s${i}.corpx`]) compareHost(wasm, p, host);
+    }
+  });
+
   it('classifies random names made of TLDs, private suffixes and their labels as classifyHost does', function () {
     const wasm = scannerWasmOrSkip(this);
     const lists = PRIVATE_LISTS.map((list) => ({ list, p: new PrivateSuffixes(list) }));
