@@ -7,13 +7,14 @@
 #include "wordset.h"
 #include "suffixRulesTables.h"
 
+/*
+ * classifyLastLabel's three lookups (COMMON_TLDS, then ICANN_TLD_SET, then FILE_EXTENSION_TLDS) in one: the
+ * generator asks classifyLastLabel itself for the class of every label of COMMON_TLDS and ICANN_TLD_SET, the only
+ * labels it does not call NONE, and LAST_LABEL_CLASSES maps each of them to its answer.
+ */
 int classify_last_label(const u8 *label, int len) {
-  int cls;
-  if (word_set_has(&COMMON_TLDS, label, len)) cls = SUFFIX_COMMON;
-  else {
-    cls = !word_set_has(&ICANN_TLD_SET, label, len) ? SUFFIX_NONE : word_set_has(&FILE_EXTENSION_TLDS, label, len) ? SUFFIX_FILE_EXTENSION : SUFFIX_OTHER_TLD;
-  }
-  return cls;
+  int k = word_set_find(&LAST_LABEL_CLASSES, label, len);
+  return k < 0 ? SUFFIX_NONE : LAST_LABEL_CLASSES_VALUES[k];
 }
 
 /*
@@ -30,11 +31,26 @@ typedef struct {
   int len;
 } Span;
 
+/*
+ * A hash table over a sorted table of spans, for matches()'s lookups (the sorted tables stay for building: the
+ * duplicates, the order the tests read). Open addressing with linear probing, at most a quarter full: each slot is
+ * k + 1 for table[k], or 0; a span's first slot is wordset.h's word_hash of its key with SPAN_SEED.
+ */
+#define SPAN_SLOTS (PRIVATE_ROOM_SUFFIXES * 4)
+#define SPAN_SEED 0x2545F491u
+
+typedef struct {
+  uint16_t slots[SPAN_SLOTS];
+  int bits;
+} SpanHash;
+
 typedef struct {
   Span suffixes[PRIVATE_ROOM_SUFFIXES];
   int count;
+  SpanHash suffixHash;
   Span lastLabels[PRIVATE_ROOM_SUFFIXES];
   int lastCount;
+  SpanHash lastHash;
   int maxLabels;
   int used;
   u8 text[PRIVATE_ROOM_BYTES];
@@ -69,6 +85,33 @@ static void insert_span(Span *table, int *count, int k, Span sp) {
   memmove(table + k + 1, table + k, (size_t)(*count - k) * sizeof(Span));
   table[k] = sp;
   (*count)++;
+}
+
+/* h over table[0, count): every span k at the first free slot from its first one. */
+static void hash_spans(const Privates *p, const Span *table, int count, SpanHash *h) {
+  h->bits = 0;
+  while ((1 << h->bits) < count * 4) h->bits++;
+  uint32_t mask = (1u << h->bits) - 1;
+  memset(h->slots, 0, (size_t)(mask + 1) * sizeof h->slots[0]);
+  for (int k = 0; k < count; k++) {
+    const u8 *w = p->text + table[k].start;
+    uint32_t slot = word_hash(word_key(w, table[k].len), table[k].len, SPAN_SEED, h->bits);
+    while (h->slots[slot] != 0) slot = (slot + 1) & mask;
+    h->slots[slot] = (uint16_t)(k + 1);
+  }
+}
+
+/*
+ * find_span(…) >= 0 by the hash table (the same answer: membership does not depend on how a set is searched, and
+ * every span of the table sits in the probe sequence from its first slot up to the next empty slot).
+ */
+static bool has_hashed(const Privates *p, const Span *table, const SpanHash *h, const u8 *w, int len) {
+  uint32_t mask = (1u << h->bits) - 1;
+  for (uint32_t slot = word_hash(word_key(w, len), len, SPAN_SEED, h->bits);; slot = (slot + 1) & mask) {
+    int e = h->slots[slot];
+    if (e == 0) return false;
+    if (compare_span(p, table[e - 1], w, len) == 0) return true;
+  }
 }
 
 /* `raw.trim()`: JavaScript's white space and line terminators, of which the ASCII ones are these. */
@@ -140,6 +183,8 @@ static void finish(Privates *p) {
     int k = find_span(p, p->lastLabels, p->lastCount, p->text + last.start, last.len);
     if (k < 0) insert_span(p->lastLabels, &p->lastCount, -k - 1, last);
   }
+  hash_spans(p, p->suffixes, p->count, &p->suffixHash);
+  hash_spans(p, p->lastLabels, p->lastCount, &p->lastHash);
 }
 
 /* A 32-bit little-endian integer at p (unaligned). */
@@ -181,17 +226,13 @@ EXPORT(PrivateSuffixes_set) int PrivateSuffixes_set(const u8 *list, int count) {
   return 0;
 }
 
-static bool has(const Privates *p, const Span *table, int count, const u8 *w, int len) {
-  return find_span(p, table, count, w, len) >= 0;
-}
-
 /* True when `host` (lowercase, no trailing dot) is a private suffix or lies under one; `lastLabel` is its last label. */
 static bool matches(const Privates *p, const u8 *host, int hostLen, const u8 *lastLabel, int lastLen) {
-  if (!has(p, p->lastLabels, p->lastCount, lastLabel, lastLen)) return false;
+  if (!has_hashed(p, p->lastLabels, &p->lastHash, lastLabel, lastLen)) return false;
   int dot = hostLen; /* the TypeScript's `at` */
   for (int labels = 0; labels < p->maxLabels && dot > 0; labels++) {
     dot = last_index_of(host, hostLen, '.', dot - 1);
-    if (dot < 0 ? has(p, p->suffixes, p->count, host, hostLen) : has(p, p->suffixes, p->count, host + dot + 1, hostLen - dot - 1)) return true;
+    if (dot < 0 ? has_hashed(p, p->suffixes, &p->suffixHash, host, hostLen) : has_hashed(p, p->suffixes, &p->suffixHash, host + dot + 1, hostLen - dot - 1)) return true;
     if (dot < 0) return false;
   }
   return false;

@@ -3,14 +3,56 @@
 #define NETLENS_SCANNER_WORDSET_H
 #include "base.h"
 
-/* Words sorted by length, then bytewise (the generator sorts them); `lengths[k]` is the byte length of words[k]. */
+/*
+ * A word's key (word_key below): its length and two 32-bit numbers that hold every byte of a word of up to
+ * 8 bytes (its first four and last four bytes, which overlap below 8) and the two ends of a longer one.
+ */
+typedef struct {
+  uint32_t a;
+  uint32_t b;
+} WordKey;
+
+/* A 32-bit little-endian number at p, unaligned (wasm32 loads are little-endian and may be unaligned). */
+typedef uint32_t u32_unaligned __attribute__((aligned(1), may_alias));
+static inline uint32_t load32(const u8 *p) { return *(const u32_unaligned *)p; }
+
+/*
+ * The key of w[0, len): from 4 bytes up, the first four and the last four bytes (all of the word up to 8 bytes);
+ * below, the bytes w[0], w[len >> 1] and w[len - 1] in a (all of the word, as the length tells which repeat).
+ * gen/cWordSet.ts's wordKey is the same function.
+ */
+static inline WordKey word_key(const u8 *w, int len) {
+  if (len >= 4) return (WordKey){load32(w), load32(w + len - 4)};
+  if (len == 0) return (WordKey){0, 0};
+  return (WordKey){(uint32_t)w[0] | (uint32_t)w[len >> 1] << 8 | (uint32_t)w[len - 1] << 16, 0};
+}
+
+/* The first slot of a key in a table of 1 << bits slots (gen/cWordSet.ts's wordHash): the high bits of a product. */
+static inline uint32_t word_hash(WordKey key, int len, uint32_t seed, int bits) {
+  uint32_t h = (key.a * 0x9E3779B1u + key.b + (uint32_t)len) * seed;
+  return bits == 0 ? 0 : h >> (32 - bits);
+}
+
+/*
+ * `words` sorted by length, then bytewise (the generator sorts them); `lengths[k]` is the byte length of words[k],
+ * `keys[k]` its key. `slots` is an open-addressing hash table of 1 << `bits` entries (linear probing): each is
+ * k + 1 for words[k], or 0 for an empty slot; a word's first slot is word_hash(key, length, seed) (gen/cWordSet.ts
+ * computes the same hash, and picks the seed among a few that makes the probes shortest).
+ */
 typedef struct {
   const char *const *words;
   const u8 *lengths;
   int count;
+  const WordKey *keys;
+  const uint16_t *slots;
+  int bits;
+  uint32_t seed;
 } WordSet;
 
 /* `set.has(s.slice(start, start + len))`: an exact, case-sensitive compare (lower-case the word first where the TypeScript does). */
 bool word_set_has(const WordSet *set, const u8 *w, int len);
+
+/* The index k of the word in set->words (its sorted order, for a table generated beside the set), or -1 when it is not in it. */
+int word_set_find(const WordSet *set, const u8 *w, int len);
 
 #endif

@@ -81,6 +81,8 @@ describe('scanner.wasm base: character classes, IP literals, host syntax, word s
     // Every word of every set, its neighbours (one letter more or less, capitalised) and every word of the corpora.
     const probes = new Set<string>();
     for (const w of all) for (const p of [w, w.slice(1), w.slice(0, -1), w + 's', w.toUpperCase(), `${w[0].toUpperCase()}${w.slice(1)}`, '']) probes.add(p);
+    // One letter changed anywhere (wordset.c's hash keys a long word by its first and last four bytes, and compares the rest).
+    for (const w of all) for (let at = 0; at < w.length; at++) for (const c of 'aez_-') probes.add(w.slice(0, at) + c + w.slice(at + 1));
     for (const line of corpusAsciiLines()) for (const w of line.split(/[^A-Za-z0-9_-]+/)) probes.add(w.toLowerCase());
     sets.forEach((set, k) => {
       for (const p of probes) {

@@ -100,6 +100,11 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
       for (const l of [tld, tld.slice(1), tld.slice(0, -1), `${tld}s`, `${tld}-`, `_${tld}`, `${tld}${tld}`, tld.toUpperCase(), `${tld[0].toUpperCase()}${tld.slice(1)}`]) labels.add(l);
       // Every one-letter change at each end: the table's order (length, then bytes) is probed on both sides.
       for (let c = 32; c < 127; c++) labels.add(String.fromCharCode(c) + tld.slice(1)).add(tld.slice(0, -1) + String.fromCharCode(c));
+      // And inside: wordset.c's hash keys a long word by its first and last four bytes, and compares the rest.
+      for (const at of new Set([4, tld.length >> 1, tld.length - 5])) {
+        if (at < 0 || at >= tld.length) continue;
+        for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789-') labels.add(tld.slice(0, at) + c + tld.slice(at + 1));
+      }
     }
     assert.ok(labels.size > 100_000, `${labels.size} labels`);
     for (const l of labels) compareLabel(wasm, l);
@@ -207,6 +212,17 @@ describe('scanner.wasm suffixRules: TLD classes, private suffixes, classifyHost 
           compareHost(wasm, p, s);
         }
       }
+    }
+  });
+
+  it('classifies names under a full room of private suffixes as classifyHost does', function () {
+    const wasm = scannerWasmOrSkip(this);
+    // suffixrules.c's hash tables at their largest (1,024 suffixes, 4,096 slots each), probed with names near them.
+    const builtins = new PrivateSuffixes()['suffixes'].size;
+    const list = Array.from({ length: 1024 - builtins }, (_, i) => (i % 3 === 0 ? `s${i}.corp` : i % 3 === 1 ? `lab${i}` : `n${i}.x${i % 97}.grp`));
+    const p = configure(wasm, list);
+    for (let i = 0; i < 1100; i++) {
+      for (const host of [`s${i}.corp`, `a.s${i}.corp`, `lab${i}`, `www.lab${i}`, `n${i}.x${i % 97}.grp`, `n${i}.x${(i + 1) % 97}.grp`, `q.x${i % 97}.grp`, `lab${i}.com`, `s${i}.corpx`]) compareHost(wasm, p, host);
     }
   });
 

@@ -3,14 +3,74 @@
  * Set<string>, so that the C's sets are the TypeScript's own constants at every build.
  */
 export function cWordSet(name: string, words: Iterable<string>): string {
-  const bytes = [...new Set(words)].map((w) => Buffer.from(w, 'utf8'));
+  return cWordTable(name, [...new Set(words)].map((w) => Buffer.from(w, 'utf8')));
+}
+
+/**
+ * A WordSet of `map`'s keys and, beside it, `${name}_VALUES[k]`: the value of words[k] (a byte), found with
+ * word_set_find. For a lookup that asks several sets in turn about one word (suffixrules.c's classes).
+ */
+export function cWordMap(name: string, map: ReadonlyMap<string, number>): string {
+  const bytes = sortWords([...map.keys()].map((w) => Buffer.from(w, 'utf8')));
+  const values = bytes.map((b) => map.get(b.toString('utf8')) as number);
+  for (const v of values) if (!Number.isInteger(v) || v < 0 || v > 255) throw new Error(`${name}: value ${v} (a byte)`);
+  return `${cWordTable(name, bytes)}static const u8 ${name}_VALUES[${values.length}] = {${values.join(', ')}};\n`;
+}
+
+/** wordset.c's order: by length, then bytewise. */
+function sortWords(bytes: Buffer[]): Buffer[] {
+  return bytes.sort((a, b) => a.length - b.length || Buffer.compare(a, b));
+}
+
+/** wordset.c's word_key: [a, b] (unsigned 32-bit). */
+function wordKey(w: Buffer): [number, number] {
+  const n = w.length;
+  if (n >= 4) return [w.readUInt32LE(0), w.readUInt32LE(n - 4)];
+  if (n === 0) return [0, 0];
+  return [(w[0] | (w[n >> 1] << 8) | (w[n - 1] << 16)) >>> 0, 0];
+}
+
+/** wordset.c's word_hash: the first slot of a word in a table of 2 ** bits slots. */
+function wordHash([a, b]: [number, number], len: number, seed: number, bits: number): number {
+  const h = Math.imul((Math.imul(a, 0x9e3779b1) + b + len) | 0, seed) >>> 0;
+  return bits === 0 ? 0 : h >>> (32 - bits);
+}
+
+/** Odd multipliers the generator tries as a table's seed (fixed: the same table at every build). */
+const SEEDS = Array.from({ length: 64 }, (_, k) => (Math.imul(k + 1, 0x2545f491) | 1) >>> 0);
+
+function cWordTable(name: string, unsorted: Buffer[]): string {
+  const bytes = sortWords(unsorted);
   for (const b of bytes) if (b.length > 255) throw new Error(`${name}: a word of ${b.length} bytes (at most 255)`);
-  bytes.sort((a, b) => a.length - b.length || Buffer.compare(a, b));
+  if (bytes.length > 0xfffe) throw new Error(`${name}: ${bytes.length} words (at most 65,534)`);
+  // At most a quarter of the slots full: most lookups are of words not in the set, and they end at an empty slot.
+  let bits = 0;
+  while (1 << bits < bytes.length * 4) bits++;
+  const keys = bytes.map(wordKey);
+  // The seed that makes the probes shortest over the set's words (a miss is cheap when the words do not cluster).
+  let best: { seed: number; slots: number[]; probes: number } | undefined;
+  for (const seed of SEEDS) {
+    const slots = new Array<number>(1 << bits).fill(0);
+    let probes = 0;
+    bytes.forEach((b, k) => {
+      let slot = wordHash(keys[k], b.length, seed, bits);
+      while (slots[slot] !== 0) {
+        slot = (slot + 1) & ((1 << bits) - 1);
+        probes++;
+      }
+      slots[slot] = k + 1;
+    });
+    if (!best || probes < best.probes) best = { seed, slots, probes };
+  }
+  const { seed, slots } = best as { seed: number; slots: number[] };
   const literal = (b: Buffer): string => `"${[...b].map((c) => (c >= 32 && c < 127 && c !== 34 && c !== 92 && c !== 63 ? String.fromCharCode(c) : `\\${c.toString(8).padStart(3, '0')}`)).join('')}"`;
+  const n = Math.max(bytes.length, 1); // C has no empty arrays
   return [
-    `static const char *const ${name}_WORDS[${bytes.length}] = {${bytes.map(literal).join(', ')}};`,
-    `static const u8 ${name}_LENGTHS[${bytes.length}] = {${bytes.map((b) => b.length).join(', ')}};`,
-    `static const WordSet ${name} = {${name}_WORDS, ${name}_LENGTHS, ${bytes.length}};`,
+    `static const char *const ${name}_WORDS[${n}] = {${bytes.map(literal).join(', ')}};`,
+    `static const u8 ${name}_LENGTHS[${n}] = {${bytes.map((b) => b.length).join(', ')}};`,
+    `static const WordKey ${name}_KEYS[${n}] = {${keys.map(([a, b]) => `{${a}u, ${b}u}`).join(', ')}};`,
+    `static const uint16_t ${name}_SLOTS[${slots.length}] = {${slots.join(', ')}};`,
+    `static const WordSet ${name} = {${name}_WORDS, ${name}_LENGTHS, ${bytes.length}, ${name}_KEYS, ${name}_SLOTS, ${bits}, ${seed}u};`,
     '',
   ].join('\n');
 }
