@@ -437,6 +437,14 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
   return usePort ? port.end : j;
 }
 
+/*
+ * bad_label (hostsyntax.c) of a label the word loop has read: start < end <= n, so it is not empty and both its ends
+ * are inside the line; the same tests without the bounds checks.
+ */
+static inline bool bad_read_label(const u8 *s, int start, int end) {
+  return end - start > 63 || s[start] == '-' || s[end - 1] == '-';
+}
+
 /* scanLineInto: every match of the line as records; -1 when the URL table or the records overflow. */
 static int scan_line_into(const u8 *s, int n) {
   recordCount = 0;
@@ -498,51 +506,55 @@ static int scan_line_into(const u8 *s, int n) {
       nextUrl = u < urlCount ? urls[u].start : n;
       continue;
     }
-    int c = at(s, n, i);
-    if (c == '[') {
-      i = bracketed_ipv6(s, n, i, nextUrl);
+    // Here i < nextUrl <= n: the character is inside the line (as every one the word loop reads before nextUrl).
+    int c = s[i];
+    int bits = class_bits(c);
+    if ((bits & CLASS_LABEL) == 0) {
+      if (c == '[') i = bracketed_ipv6(s, n, i, nextUrl);
+      else if (c == ':') i = at(s, n, i + 1) == ':' ? bare_ipv6(s, n, i, nextUrl) : i + 1;
+      else i++;
       continue;
     }
-    if (c == ':') {
-      i = at(s, n, i + 1) == ':' ? bare_ipv6(s, n, i, nextUrl) : i + 1;
-      continue;
-    }
-    if (!is_label(c) || (c == '-' && i > 0 && at(s, n, i - 1) == ':')) {
+    if (c == '-' && i > 0 && s[i - 1] == ':') {
       // A `-` after `:` is the shell's default operator (`${REDIS_HOST:-cache.internal}`), never a label's start.
       i++;
       continue;
     }
-    // A word: labels and the dots between them, with what its characters are (one table lookup each); `cc` is the
-    // character at j, and after the loop the one after the word.
+    // A word: labels and the dots between them, with what its characters are (one table lookup each); after the
+    // loop `cc` is the character after the word (-1 at the line's end).
     int j = i;
     int dots = 0;
     int all = CLASS_HEX;
     int shape = 0;
     int labelStart = i;
     int firstDot = -1;
-    int cc = c;
+    // The bits of every character but each label's first, and-ed: of the label characters ([A-Za-z0-9_-]) only `_`
+    // lacks CLASS_SCHEME ([A-Za-z0-9+.-]), so that bit is gone exactly when an underscore is inside a label.
+    int inner = ~0;
+    int cc;
     for (;;) {
-      int bits = class_bits(cc);
-      if ((bits & CLASS_LABEL) != 0) {
+      // The label's first character (bits, a label character at j < nextUrl), then the rest of it.
+      all &= bits;
+      shape |= bits;
+      j++;
+      while (j < nextUrl && ((bits = class_bits(s[j])) & CLASS_LABEL) != 0) {
         all &= bits;
         shape |= bits;
-        if (cc == '_' && j != labelStart) shape |= INNER_UNDERSCORE;
-        cc = ++j < n ? s[j] : -1;
-        if (j < nextUrl) continue;
-      } else if (cc == '.' && j + 1 < nextUrl) {
-        int after = at(s, n, j + 1);
-        if (is_label(after)) {
-          if (bad_label(s, n, labelStart, j)) shape |= BAD_SYNTAX;
-          if (dots == 0) firstDot = j;
-          dots++;
-          labelStart = ++j;
-          cc = after;
-          continue;
-        }
+        inner &= bits;
+        j++;
+      }
+      cc = j < n ? s[j] : -1;
+      if (cc == '.' && j + 1 < nextUrl && ((bits = class_bits(s[j + 1])) & CLASS_LABEL) != 0) {
+        if (bad_read_label(s, labelStart, j)) shape |= BAD_SYNTAX;
+        if (dots == 0) firstDot = j;
+        dots++;
+        labelStart = ++j;
+        continue;
       }
       break;
     }
-    if (bad_label(s, n, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
+    if ((inner & CLASS_SCHEME) == 0) shape |= INNER_UNDERSCORE;
+    if (bad_read_label(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
     if (dots == 0 && (all & CLASS_HEX) != 0 && cc == ':') {
       int end = bare_ipv6(s, n, i, nextUrl);
       if (end > i) {
