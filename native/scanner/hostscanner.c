@@ -390,7 +390,10 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
   lower_into(host, s, i, j);
   const u8 *lastLabel = host + (lastDot + 1 - i);
   int lastLen = j - (lastDot + 1);
-  int cls = classify_host(host, hostLen, lastLabel, lastLen);
+  // classify_host's answer (SUFFIX_*), asked for only where a branch reads it (most dotted words of code leave before
+  // it is needed): -1 until then. It depends on the name alone, so when it is asked cannot change it.
+  int cls = -1;
+#define CLS (cls >= 0 ? cls : (cls = classify_host(host, hostLen, lastLabel, lastLen)))
   // `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups (`"apiGroup":"…"` in audit logs), not hosts.
   if (eq_exact(lastLabel, 0, lastLen, "io") && k8s_api_group(host, hostLen)) return j;
   int context = -1;
@@ -412,30 +415,32 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
     return j;
   }
   if (atHost) {
-    if (cls != SUFFIX_NONE) context = is_ssh_line(s, n) ? CTX_USER_HOST : CTX_EMAIL;
+    if (CLS != SUFFIX_NONE) context = is_ssh_line(s, n) ? CTX_USER_HOST : CTX_EMAIL;
     else if (is_ssh_line(s, n)) context = CTX_USER_HOST;
   } else if (strong) {
     // `host = ngx.var.host`, `host: opts.host`: a property read where a host goes is not a name.
     if (prev != '.' && prev != '*' && !is_property_read(lastLabel, lastLen, prev)) context = strongContext;
-  } else if (hasPort && cls != SUFFIX_NONE && cls != SUFFIX_FILE_EXTENSION && !follows_colon_digit(s, n, port.end)) {
+  } else if (hasPort && CLS != SUFFIX_NONE && cls != SUFFIX_FILE_EXTENSION && !follows_colon_digit(s, n, port.end)) {
     if (!looks_like_code(s, n, host, lastLabel, lastLen, i, j, firstDot, prev, next, dots, shape, true)) context = CTX_HOST_PORT;
   } else if (prev == '.') {
     // `.example.com` is a domain suffix (cookie domains, search lists) where a key says so; else a wildcard
     // tail (`*.example.com`), a CSS class or a file name (`.env.local`).
-    if (!mixedCase && cls != SUFFIX_NONE && is_value_of_host_key(s, n, i - 1)) context = CTX_KEY_VALUE;
+    if (!mixedCase && CLS != SUFFIX_NONE && is_value_of_host_key(s, n, i - 1)) context = CTX_KEY_VALUE;
   } else if (!looks_like_code(s, n, host, lastLabel, lastLen, i, j, firstDot, prev, next, dots, shape, false)) {
     if (is_label_key_prefix(s, n, i, j)) return j;
     // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
     // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
-    if (cls != SUFFIX_PRIVATE && has_capitals_only(s, n, i, j, shape)) return j;
+    if (CLS != SUFFIX_PRIVATE && has_capitals_only(s, n, i, j, shape)) return j;
     if (is_product_last_label(lastLabel, lastLen) && is_dotted_product_name(host, hostLen)) return j;
     if (cls == SUFFIX_PRIVATE || cls == SUFFIX_COMMON) context = CTX_BARE;
     else if (cls == SUFFIX_OTHER_TLD && (next == '/' || starts_with(host, hostLen, 0, "www."))) context = CTX_BARE;
     if (context < 0 && is_value_of_host_key(s, n, i)) context = CTX_KEY_VALUE;
-  } else if ((cls == SUFFIX_PRIVATE || cls == SUFFIX_COMMON || cls == SUFFIX_OTHER_TLD) && !mixedCase && next != '=' && !is_host_member_name(lastLabel, lastLen) && is_value_of_host_key(s, n, i)) {
+  } else if (!mixedCase && next != '=' && is_value_of_host_key(s, n, i) && (CLS == SUFFIX_PRIVATE || cls == SUFFIX_COMMON || cls == SUFFIX_OTHER_TLD) && !is_host_member_name(lastLabel, lastLen)) {
     // (A host key's value that reads like code is still a name, but not a property read: `host = ngx.var.host`.)
+    // The TypeScript tests the suffix first; each test here has no side effect, and the cheap ones go first.
     context = CTX_KEY_VALUE;
   }
+#undef CLS
   if (context < 0) return j;
   if (context == CTX_BARE && hasPort && !follows_colon_digit(s, n, port.end)) context = CTX_HOST_PORT;
   bool usePort = hasPort && !follows_colon_digit(s, n, port.end);
