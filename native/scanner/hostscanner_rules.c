@@ -680,12 +680,11 @@ static bool helo_paren_re(const u8 *s, int n) {
   return a + 2 < n - 2 && s[a] == 'H' && s[a + 1] == '=' && (a == 0 || re_space(s[a - 1]));
 }
 
-/* The name a mail client greeted with, at [i, j): `helo=<name>`, Exim's `H=(name)` and `HELO name`. */
-bool is_helo_name(const u8 *s, int n, int i, int prev, int next) {
-  if (prev == '<' && next == '>') return i >= 6 && i - 1 <= n && eq_lower(s, i - 6, 5, "helo=");
-  if (prev == '(' && next == ')') return on_slice(helo_paren_re, s, n, max0(i - 80), i);
-  /* Most words follow a space: a character compare first. */
-  return prev == ' ' && i >= 5 && at(s, n, i - 2) == 'O' && (starts_with(s, n, i - 5, "HELO ") || starts_with(s, n, i - 5, "EHLO "));
+/* isHeloName after its first tests (hostscanner_rules.h's is_helo_name): the greeting before the word. */
+bool helo_before(const u8 *s, int n, int i, int prev) {
+  if (prev == '<') return i >= 6 && i - 1 <= n && eq_lower(s, i - 6, 5, "helo=");
+  if (prev == '(') return on_slice(helo_paren_re, s, n, max0(i - 80), i);
+  return starts_with(s, n, i - 5, "HELO ") || starts_with(s, n, i - 5, "EHLO ");
 }
 
 /* /@type["']?\s*[:=]\s*["']?$/: from the end, each optional quote taken when present (leaving it out cannot match). */
