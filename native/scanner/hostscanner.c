@@ -249,7 +249,8 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
     strong = receivedLine && is_received_from(s, n, i);
   }
   // Most words of a line are identifiers with no host context at all: leave them first.
-  if (!atHost && !strong && !hasPort && j - i != 9 && !is_value_of_host_key(s, n, i)) return j;
+  // (A space right before the word after a label character leaves no separator for a host key: no call for that.)
+  if (!atHost && !strong && !hasPort && j - i != 9 && ((prev == ' ' && i >= 2 && is_label(s[i - 2])) || !is_value_of_host_key(s, n, i))) return j;
   // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
   // cannot have one; DNS's `_service` labels start with it). `config["key"]` indexes; `f"{x}"` is a template.
   int bracketEnd;
