@@ -198,18 +198,6 @@ static void lower_into(u8 *buf, const u8 *s, int i, int j) {
   for (int k = i; k < j; k++) buf[k - i] = (u8)lower(s[k]);
 }
 
-/* Whether [i, j) has no capital (`word === word.toLowerCase()`) or no small letter (`word === word.toUpperCase()`). */
-static bool no_upper(const u8 *s, int i, int j) {
-  for (int k = i; k < j; k++)
-    if (s[k] >= 'A' && s[k] <= 'Z') return false;
-  return true;
-}
-static bool no_lower(const u8 *s, int i, int j) {
-  for (int k = i; k < j; k++)
-    if (s[k] >= 'a' && s[k] <= 'z') return false;
-  return true;
-}
-
 /* Number(port text): 1 to 5 digits. */
 static int port_value(const u8 *s, const Port *p) {
   int v = 0;
@@ -217,11 +205,37 @@ static int port_value(const u8 *s, const Port *p) {
   return v;
 }
 
-static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
-  if (prev == '.' || prev == '$' || prev == '%' || prev == '&' || next == '=' || next == '.') return j;
+/*
+ * A word without dots, [i, j) (all label characters: `shape` has their CLASS_* bits and INNER_UNDERSCORE, and says
+ * whether it has a letter, a capital or a small letter): word()'s tests that need no dots, in their order, then the
+ * TypeScript's singleLabel. Most words of a line are such words and no host; for them the order is changed where
+ * that cannot change the result (see each test).
+ */
+static int single_label(const u8 *s, int n, int i, int j, int prev, int next, int shape) {
+  // The user part of user@host; a call `f(`. singleLabel's first test, for the characters before the word, is moved
+  // up to here: no greeting's name follows `.`, `$`, `%` or `&` (is_helo_name wants `<`, `(` or a space before),
+  // and the type URL's and dnsmasq's tests between return j or want a `/` before.
+  if (next == '@' || next == '(' || prev == '.' || prev == '$' || prev == '%' || prev == '&') return j;
+  if (is_helo_name(s, n, i, prev, next)) {
+    // The name a mail client greeted with (see word()).
+    if (j - i <= 63 && (shape & (CLASS_UPPER | CLASS_LOWER)) != 0) {
+      u8 buf[63];
+      lower_into(buf, s, i, j);
+      if (!is_not_a_host_word(buf, j - i)) emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
+    }
+    return j;
+  }
+  // The rest of singleLabel's first test: the two tests between want a `/` after the word.
+  if (next == '=' || next == '.') return j;
+  if (next == '/' && is_type_url(s, n, i)) return j;
+  if (prev == '/' && next == '/' && is_dnsmasq_domains_line(s, n)) {
+    // dnsmasq's `server=/corp.example.com/10.30.0.2`, `local=/lab.internal/`: the domains between the slashes.
+    if ((shape & BAD_SYNTAX) == 0 && (shape & (CLASS_UPPER | CLASS_LOWER)) != 0) emit(KIND_HOSTNAME, i, j, 0, CTX_KEY_VALUE);
+    return j;
+  }
   if (prev == '\\') {
     // `\\fileserver\share` names a server; any other word after a backslash is a path part, an instance or an escape.
-    if (!is_unc_host(s, n, i) || j - i > 63 || !has_letter(s, n, i, j)) return j;
+    if (!is_unc_host(s, n, i) || j - i > 63 || (shape & (CLASS_UPPER | CLASS_LOWER)) == 0) return j;
     emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
   }
@@ -235,11 +249,12 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
     strong = receivedLine && is_received_from(s, n, i);
   }
   // Most words of a line are identifiers with no host context at all: leave them first.
-  if (!atHost && !strong && !hasPort && j - i != 9 && !is_value_of_host_key(s, n, i)) return j;
+  // (A space right before the word after a label character leaves no separator for a host key: no call for that.)
+  if (!atHost && !strong && !hasPort && j - i != 9 && ((prev == ' ' && i >= 2 && is_label(s[i - 2])) || !is_value_of_host_key(s, n, i))) return j;
   // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
   // cannot have one; DNS's `_service` labels start with it). `config["key"]` indexes; `f"{x}"` is a template.
   int bracketEnd;
-  if (has_inner_underscore(s, n, i, j) || (next == '[' && bracketed_ip_after(s, n, j, &bracketEnd) < 0)) return j;
+  if ((shape & INNER_UNDERSCORE) != 0 || (next == '[' && bracketed_ip_after(s, n, j, &bracketEnd) < 0)) return j;
   if ((next == '"' || next == '\'') && j - i <= 2) {
     u8 buf[2];
     lower_into(buf, s, i, j);
@@ -247,11 +262,12 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
   }
   int strongContext = i == ctx.argStart ? CTX_KEYWORD : strong_kind();
   // One letter is a variable, a type code or an option's value (Getopt's `'server=s'`), not a host's name.
-  if (j - i > 63 || j - i < 2 || !has_letter(s, n, i, j) || at(s, n, i) == '-' || at(s, n, j - 1) == '-') return j;
+  if (j - i > 63 || j - i < 2 || (shape & (CLASS_UPPER | CLASS_LOWER)) == 0 || s[i] == '-' || s[j - 1] == '-') return j;
   u8 lowerWord[63];
   int len = j - i;
   lower_into(lowerWord, s, i, j);
-  bool wordIsLower = no_upper(s, i, j);
+  bool wordIsLower = (shape & CLASS_UPPER) == 0;
+  bool noLower = (shape & CLASS_LOWER) == 0;
   int context = -1;
   bool validPort = hasPort && !follows_colon_digit(s, n, port.end);
   if (atHost) {
@@ -265,7 +281,7 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
   } else if (
     validPort &&
     !ctx.imageLine &&
-    (wordIsLower || no_lower(s, i, j)) &&
+    (wordIsLower || noLower) &&
     port_value(s, &port) >= MIN_BARE_SINGLE_LABEL_PORT &&
     prev != '[' &&
     prev != '{' &&
@@ -275,7 +291,7 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
     !is_not_a_host_word(lowerWord, len)
   ) {
     context = CTX_HOST_PORT;
-  } else if (!wordIsLower && !no_lower(s, i, j)) {
+  } else if (!wordIsLower && !noLower) {
     // PascalCase and camelCase words are identifiers and types (`ip: IpAddr`, `host: redisHost`), not hosts.
   } else if (!is_not_a_host_word(lowerWord, len) && is_value_of_host_key(s, n, i)) {
     context = CTX_KEY_VALUE;
@@ -288,11 +304,13 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next) {
 /*
  * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. The character after
  * it (`next`, -1 at the line's end), its first and last dots (when `dots` > 0) and `shape` come from reading it:
- * the CLASS_* bits of its characters (any of them), INNER_UNDERSCORE and BAD_SYNTAX.
+ * the CLASS_* bits of its characters (any of them), INNER_UNDERSCORE and BAD_SYNTAX. A word without dots goes to
+ * single_label at once: the tests here before the TypeScript's call of singleLabel that need no dots are there.
  */
 static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstDot, int lastDot, int shape) {
-  int prev = i > 0 ? at(s, n, i - 1) : -1;
-  if (next == '@' && prev == '/' && dots > 0 && (shape & BAD_SYNTAX) == 0 && is_service_principal(s, n, i, j)) {
+  int prev = i > 0 ? s[i - 1] : -1; /* i <= n */
+  if (dots == 0) return single_label(s, n, i, j, prev, next, shape);
+  if (next == '@' && prev == '/' && (shape & BAD_SYNTAX) == 0 && is_service_principal(s, n, i, j)) {
     // `HTTP/wiki.corp@CORP`, `postgres/db1.example.com@EXAMPLE.COM`: a Kerberos service principal names its host.
     emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
@@ -303,7 +321,7 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
     emit(KIND_IPV4, i, j, 0, in_strong_context(i, j) ? strong_kind() : CTX_BARE);
     return j;
   }
-  if (prev == '#' && dots > 0 && (shape & BAD_SYNTAX) == 0 && is_auth_name_after_port(s, n, i)) {
+  if (prev == '#' && (shape & BAD_SYNTAX) == 0 && is_auth_name_after_port(s, n, i)) {
     emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
   }
@@ -311,23 +329,13 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
   if (is_helo_name(s, n, i, prev, next)) {
     // The name a mail client greeted with, in any case: Postfix's `helo=<WIN-4F2H9.localdomain>`, Exim's
     // `H=mx.example (helo) [ip]` and `H=(helo)`, and its `rejected EHLO or HELO name:`.
-    bool plausible;
-    if (dots > 0) plausible = (shape & BAD_SYNTAX) == 0;
-    else {
-      plausible = j - i <= 63 && has_letter(s, n, i, j);
-      if (plausible) {
-        u8 buf[63];
-        lower_into(buf, s, i, j);
-        plausible = !is_not_a_host_word(buf, j - i);
-      }
-    }
-    if (plausible) emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
+    if ((shape & BAD_SYNTAX) == 0) emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
   }
   if (next == '/' && is_type_url(s, n, i)) return j;
   // `${{ job.status }}`, `{{ .Values.host }}`: inside a template's braces a dotted word is an expression.
-  if ((prev == ' ' || prev == '{') && dots > 0 && after_double_brace(s, n, i)) return j;
-  if (prev == '%' && dots > 0 && is_encoded_url_host(s, n, i)) {
+  if ((prev == ' ' || prev == '{') && after_double_brace(s, n, i)) return j;
+  if (prev == '%' && is_encoded_url_host(s, n, i)) {
     // `?to=https%3A%2F%2Fpartner.example.net%2Foffer`: a percent-encoded URL in a query still names its host.
     if (host_syntax_end(s, n, i + 2, j, false) == j && !all_digits(s, n, lastDot + 1, j)) emit(KIND_HOSTNAME, i + 2, j, 0, CTX_URL);
     return j;
@@ -337,7 +345,6 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
     if ((shape & BAD_SYNTAX) == 0 && has_letter(s, n, i, j)) emit(KIND_HOSTNAME, i, j, 0, CTX_KEY_VALUE);
     return j;
   }
-  if (dots == 0) return single_label(s, n, i, j, prev, next);
   // `--src-range 198.51.100.10-198.51.100.19`, nftables' `192.0.2.250-192.0.2.254`: a range of two addresses.
   if (dots == 6 && is_digit(at(s, n, i)) && ipv4_range(s, n, i, j)) return j;
   // `[registries.corp]`, `# [tool.poetry]`: a TOML table's dotted key, on a line of its own.
@@ -384,7 +391,10 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
   lower_into(host, s, i, j);
   const u8 *lastLabel = host + (lastDot + 1 - i);
   int lastLen = j - (lastDot + 1);
-  int cls = classify_host(host, hostLen, lastLabel, lastLen);
+  // classify_host's answer (SUFFIX_*), asked for only where a branch reads it (most dotted words of code leave before
+  // it is needed): -1 until then. It depends on the name alone, so when it is asked cannot change it.
+  int cls = -1;
+#define CLS (cls >= 0 ? cls : (cls = classify_host(host, hostLen, lastLabel, lastLen)))
   // `networking.k8s.io`, `cluster.x-k8s.io`: Kubernetes API groups (`"apiGroup":"…"` in audit logs), not hosts.
   if (eq_exact(lastLabel, 0, lastLen, "io") && k8s_api_group(host, hostLen)) return j;
   int context = -1;
@@ -406,35 +416,45 @@ static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstD
     return j;
   }
   if (atHost) {
-    if (cls != SUFFIX_NONE) context = is_ssh_line(s, n) ? CTX_USER_HOST : CTX_EMAIL;
+    if (CLS != SUFFIX_NONE) context = is_ssh_line(s, n) ? CTX_USER_HOST : CTX_EMAIL;
     else if (is_ssh_line(s, n)) context = CTX_USER_HOST;
   } else if (strong) {
     // `host = ngx.var.host`, `host: opts.host`: a property read where a host goes is not a name.
     if (prev != '.' && prev != '*' && !is_property_read(lastLabel, lastLen, prev)) context = strongContext;
-  } else if (hasPort && cls != SUFFIX_NONE && cls != SUFFIX_FILE_EXTENSION && !follows_colon_digit(s, n, port.end)) {
+  } else if (hasPort && CLS != SUFFIX_NONE && cls != SUFFIX_FILE_EXTENSION && !follows_colon_digit(s, n, port.end)) {
     if (!looks_like_code(s, n, host, lastLabel, lastLen, i, j, firstDot, prev, next, dots, shape, true)) context = CTX_HOST_PORT;
   } else if (prev == '.') {
     // `.example.com` is a domain suffix (cookie domains, search lists) where a key says so; else a wildcard
     // tail (`*.example.com`), a CSS class or a file name (`.env.local`).
-    if (!mixedCase && cls != SUFFIX_NONE && is_value_of_host_key(s, n, i - 1)) context = CTX_KEY_VALUE;
+    if (!mixedCase && CLS != SUFFIX_NONE && is_value_of_host_key(s, n, i - 1)) context = CTX_KEY_VALUE;
   } else if (!looks_like_code(s, n, host, lastLabel, lastLen, i, j, firstDot, prev, next, dots, shape, false)) {
     if (is_label_key_prefix(s, n, i, j)) return j;
     // `ASP.NET`, `EXAMPLE.COM` (a Kerberos realm): a public name in capitals with nothing around it is a product or
     // a realm, not a host; under a private suffix (`DB.INTERNAL`) it is still a host.
-    if (cls != SUFFIX_PRIVATE && has_capitals_only(s, n, i, j, shape)) return j;
+    if (CLS != SUFFIX_PRIVATE && has_capitals_only(s, n, i, j, shape)) return j;
     if (is_product_last_label(lastLabel, lastLen) && is_dotted_product_name(host, hostLen)) return j;
     if (cls == SUFFIX_PRIVATE || cls == SUFFIX_COMMON) context = CTX_BARE;
     else if (cls == SUFFIX_OTHER_TLD && (next == '/' || starts_with(host, hostLen, 0, "www."))) context = CTX_BARE;
     if (context < 0 && is_value_of_host_key(s, n, i)) context = CTX_KEY_VALUE;
-  } else if ((cls == SUFFIX_PRIVATE || cls == SUFFIX_COMMON || cls == SUFFIX_OTHER_TLD) && !mixedCase && next != '=' && !is_host_member_name(lastLabel, lastLen) && is_value_of_host_key(s, n, i)) {
+  } else if (!mixedCase && next != '=' && is_value_of_host_key(s, n, i) && (CLS == SUFFIX_PRIVATE || cls == SUFFIX_COMMON || cls == SUFFIX_OTHER_TLD) && !is_host_member_name(lastLabel, lastLen)) {
     // (A host key's value that reads like code is still a name, but not a property read: `host = ngx.var.host`.)
+    // The TypeScript tests the suffix first; each test here has no side effect, and the cheap ones go first.
     context = CTX_KEY_VALUE;
   }
+#undef CLS
   if (context < 0) return j;
   if (context == CTX_BARE && hasPort && !follows_colon_digit(s, n, port.end)) context = CTX_HOST_PORT;
   bool usePort = hasPort && !follows_colon_digit(s, n, port.end);
   emit(KIND_HOSTNAME, i, j, usePort ? &port : 0, context);
   return usePort ? port.end : j;
+}
+
+/*
+ * bad_label (hostsyntax.c) of a label the word loop has read: start < end <= n, so it is not empty and both its ends
+ * are inside the line; the same tests without the bounds checks.
+ */
+static inline bool bad_read_label(const u8 *s, int start, int end) {
+  return end - start > 63 || s[start] == '-' || s[end - 1] == '-';
 }
 
 /* scanLineInto: every match of the line as records; -1 when the URL table or the records overflow. */
@@ -498,51 +518,55 @@ static int scan_line_into(const u8 *s, int n) {
       nextUrl = u < urlCount ? urls[u].start : n;
       continue;
     }
-    int c = at(s, n, i);
-    if (c == '[') {
-      i = bracketed_ipv6(s, n, i, nextUrl);
+    // Here i < nextUrl <= n: the character is inside the line (as every one the word loop reads before nextUrl).
+    int c = s[i];
+    int bits = class_bits(c);
+    if ((bits & CLASS_LABEL) == 0) {
+      if (c == '[') i = bracketed_ipv6(s, n, i, nextUrl);
+      else if (c == ':') i = at(s, n, i + 1) == ':' ? bare_ipv6(s, n, i, nextUrl) : i + 1;
+      else i++;
       continue;
     }
-    if (c == ':') {
-      i = at(s, n, i + 1) == ':' ? bare_ipv6(s, n, i, nextUrl) : i + 1;
-      continue;
-    }
-    if (!is_label(c) || (c == '-' && i > 0 && at(s, n, i - 1) == ':')) {
+    if (c == '-' && i > 0 && s[i - 1] == ':') {
       // A `-` after `:` is the shell's default operator (`${REDIS_HOST:-cache.internal}`), never a label's start.
       i++;
       continue;
     }
-    // A word: labels and the dots between them, with what its characters are (one table lookup each); `cc` is the
-    // character at j, and after the loop the one after the word.
+    // A word: labels and the dots between them, with what its characters are (one table lookup each); after the
+    // loop `cc` is the character after the word (-1 at the line's end).
     int j = i;
     int dots = 0;
     int all = CLASS_HEX;
     int shape = 0;
     int labelStart = i;
     int firstDot = -1;
-    int cc = c;
+    // The bits of every character but each label's first, and-ed: of the label characters ([A-Za-z0-9_-]) only `_`
+    // lacks CLASS_SCHEME ([A-Za-z0-9+.-]), so that bit is gone exactly when an underscore is inside a label.
+    int inner = ~0;
+    int cc;
     for (;;) {
-      int bits = class_bits(cc);
-      if ((bits & CLASS_LABEL) != 0) {
+      // The label's first character (bits, a label character at j < nextUrl), then the rest of it.
+      all &= bits;
+      shape |= bits;
+      j++;
+      while (j < nextUrl && ((bits = class_bits(s[j])) & CLASS_LABEL) != 0) {
         all &= bits;
         shape |= bits;
-        if (cc == '_' && j != labelStart) shape |= INNER_UNDERSCORE;
-        cc = ++j < n ? s[j] : -1;
-        if (j < nextUrl) continue;
-      } else if (cc == '.' && j + 1 < nextUrl) {
-        int after = at(s, n, j + 1);
-        if (is_label(after)) {
-          if (bad_label(s, n, labelStart, j)) shape |= BAD_SYNTAX;
-          if (dots == 0) firstDot = j;
-          dots++;
-          labelStart = ++j;
-          cc = after;
-          continue;
-        }
+        inner &= bits;
+        j++;
+      }
+      cc = j < n ? s[j] : -1;
+      if (cc == '.' && j + 1 < nextUrl && ((bits = class_bits(s[j + 1])) & CLASS_LABEL) != 0) {
+        if (bad_read_label(s, labelStart, j)) shape |= BAD_SYNTAX;
+        if (dots == 0) firstDot = j;
+        dots++;
+        labelStart = ++j;
+        continue;
       }
       break;
     }
-    if (bad_label(s, n, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
+    if ((inner & CLASS_SCHEME) == 0) shape |= INNER_UNDERSCORE;
+    if (bad_read_label(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
     if (dots == 0 && (all & CLASS_HEX) != 0 && cc == ':') {
       int end = bare_ipv6(s, n, i, nextUrl);
       if (end > i) {

@@ -20,6 +20,8 @@ static inline bool re_word(int c) { return is_ascii_letter(c) || is_digit(c) || 
 /* Regex `.` without the s flag: not a line terminator (\n, \r; U+2028 and U+2029 are not ASCII). */
 static inline bool re_dot(int c) { return c != '\n' && c != '\r'; }
 static inline int max0(int k) { return k > 0 ? k : 0; }
+/* A string literal and its length, for a table of words: `{word, len}`. */
+#define LITERAL(w) {w, (int)sizeof(w) - 1}
 
 /* The first k >= p that is not `\s` (or n). */
 static int skip_space(const u8 *s, int n, int p) {
@@ -56,15 +58,21 @@ static bool line_comment_to_end(const u8 *s, int n, int p) {
 
 /* SSH_LINE = /(?:^|[\s`"'(=])(?:ssh|scp|sftp|rsync|mosh|git|ProxyJump)\b/i */
 bool ssh_line(const u8 *s, int n) {
-  static const char *const WORDS[] = {"ssh", "scp", "sftp", "rsync", "mosh", "git", "proxyjump"};
+  static const struct {
+    const char *word;
+    int len;
+  } WORDS[] = {LITERAL("ssh"), LITERAL("scp"), LITERAL("sftp"), LITERAL("rsync"), LITERAL("mosh"), LITERAL("git"), LITERAL("proxyjump")};
   for (int p = 0; p < n; p++) {
     if (p > 0) {
       int c = s[p - 1];
       if (!(re_space(c) || c == '`' || c == '"' || c == '\'' || c == '(' || c == '=')) continue;
     }
+    /* Every word starts with one of these letters (in either case): the others cannot match at p. */
+    int first = lower(s[p]);
+    if (first != 's' && first != 'r' && first != 'm' && first != 'g' && first != 'p') continue;
     for (int w = 0; w < 7; w++) {
-      int len = strlen_c(WORDS[w]);
-      if (p + len <= n && eq_lower(s, p, len, WORDS[w]) && !re_word(at(s, n, p + len))) return true;
+      int len = WORDS[w].len;
+      if (p + len <= n && eq_lower(s, p, len, WORDS[w].word) && !re_word(at(s, n, p + len))) return true;
     }
   }
   return false;
@@ -316,8 +324,9 @@ bool toml_table_line(const u8 *s, int n) {
 
 /* s.search(VERSION_MENTION), VERSION_MENTION = /version(?!\/)/i: `Version/17.2` is a User-Agent product token. */
 int version_mention_search(const u8 *s, int n) {
+  /* One compare rejects most positions: the match starts with `v` or `V`. */
   for (int p = 0; p + 7 <= n; p++)
-    if (eq_lower(s, p, 7, "version") && at(s, n, p + 7) != '/') return p;
+    if (lower(s[p]) == 'v' && eq_lower(s, p, 7, "version") && at(s, n, p + 7) != '/') return p;
   return -1;
 }
 
@@ -555,6 +564,7 @@ bool go_hint(const u8 *s, int n) {
     int c = s[p];
     if (c == 'G' && at(s, n, p + 1) == 'O' && is_upper(at(s, n, p + 2))) return true;
     if (c == '-' && at(s, n, p + 1) == 'X') return true;
+    if (c != 'g' && c != 'p') continue; /* the word boundary (`\b`) is looked at only before these two */
     bool boundary = p == 0 || !re_word(s[p - 1]);
     if (c == 'g' && boundary && at(s, n, p + 1) == 'o' && re_space(at(s, n, p + 2))) return true;
     if (c == 'p' && boundary && starts_with(s, n, p, "package") && re_space(at(s, n, p + 7))) return true;
@@ -688,12 +698,11 @@ static bool helo_paren_re(const u8 *s, int n) {
   return a + 2 < n - 2 && s[a] == 'H' && s[a + 1] == '=' && (a == 0 || re_space(s[a - 1]));
 }
 
-/* The name a mail client greeted with, at [i, j): `helo=<name>`, Exim's `H=(name)` and `HELO name`. */
-bool is_helo_name(const u8 *s, int n, int i, int prev, int next) {
-  if (prev == '<' && next == '>') return i >= 6 && i - 1 <= n && eq_lower(s, i - 6, 5, "helo=");
-  if (prev == '(' && next == ')') return on_slice(helo_paren_re, s, n, max0(i - 80), i);
-  /* Most words follow a space: a character compare first. */
-  return prev == ' ' && i >= 5 && at(s, n, i - 2) == 'O' && (starts_with(s, n, i - 5, "HELO ") || starts_with(s, n, i - 5, "EHLO "));
+/* isHeloName after its first tests (hostscanner_rules.h's is_helo_name): the greeting before the word. */
+bool helo_before(const u8 *s, int n, int i, int prev) {
+  if (prev == '<') return i >= 6 && i - 1 <= n && eq_lower(s, i - 6, 5, "helo=");
+  if (prev == '(') return on_slice(helo_paren_re, s, n, max0(i - 80), i);
+  return starts_with(s, n, i - 5, "HELO ") || starts_with(s, n, i - 5, "EHLO ");
 }
 
 /* /@type["']?\s*[:=]\s*["']?$/: from the end, each optional quote taken when present (leaving it out cannot match). */
