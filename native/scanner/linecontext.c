@@ -174,15 +174,23 @@ static bool inventory_key_at(const u8 *s, int n, int k) {
     if (starts_with(s, n, k, KEYS[m]) && at(s, n, k + strlen_c(KEYS[m])) == '=') return true;
   return false;
 }
-static bool inventory_host(const u8 *s, int n) {
-  int k = 0;
-  while (k < n && !re_space(s[k]) && s[k] != '=' && s[k] != '#' && s[k] != ';' && s[k] != '[') k++;
-  if (k == 0) return false;
+/* The characters that end INVENTORY_HOST's first word `[^\s=#;[]+`: `\s` and `=#;` (all below 64: a bit mask) and `[`. */
+#define INVENTORY_STOP_BELOW_64 ((1ull << '\t') | (1ull << '\n') | (1ull << '\v') | (1ull << '\f') | (1ull << '\r') | (1ull << ' ') | (1ull << '=') | (1ull << '#') | (1ull << ';'))
+static inline bool inventory_stop(int c) {
+  return c < 64 ? (INVENTORY_STOP_BELOW_64 >> c) & 1 : c == '[';
+}
+/* INVENTORY_HOST after its first word `[^\s=#;[]+`, which ends at k (k > 0). */
+static bool inventory_host_after_word(const u8 *s, int n, int k) {
   int e = re_spaces_end(s, n, k);
   if (e == k || !starts_with(s, n, e, "ansible_")) return false;
   k = e + 8;
   if (starts_with(s, n, k, "ssh_") && inventory_key_at(s, n, k + 4)) return true;
   return inventory_key_at(s, n, k);
+}
+static bool inventory_host(const u8 *s, int n) {
+  int k = 0;
+  while (k < n && !inventory_stop(s[k])) k++;
+  return k > 0 && inventory_host_after_word(s, n, k);
 }
 
 /* What a syslog line starts with, checked before SYSLOG_HOST: `Jan ` or `2024-`. SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/ */
@@ -234,9 +242,37 @@ static bool first_word(const u8 *s, int n) {
 /*
  * Whether a line can have a context: the first checks of every way lineContext finds one.
  * MAY_HAVE_CONTEXT = /^(?:HOSTS_FILE_START|SYSLOG_START|INVENTORY_HOST|FIRST_WORD)/ (their sources without `^`)
+ * Every line pays for it and most have no context, so the four alternatives share one look at the line's start
+ * (the regex is their `||`, in any order), and each is tried only where its first character allows it:
+ * - all four need a character other than [ \t] at k, the end of the leading [ \t]* (SYSLOG_START and INVENTORY_HOST
+ *   start at 0 with a character that is not one: k is then 0);
+ * - HOSTS_FILE_START needs [0-9A-Fa-f:] at k;
+ * - SYSLOG_START looks at s[0], s[3] and s[4] only;
+ * - FIRST_WORD's multi-character words (all [a-z0-9_-], the generator checks) are the whole run of label characters
+ *   at k: FIRST_WORD_LENGTHS[c] has the lengths of the words starting with c in either case, and only a run of such a
+ *   length is looked up (as first_word does); its single characters are FIRST_WORD_CHAR[c];
+ * - INVENTORY_HOST's first word [^\s=#;[]+ starts at 0 and takes in the run of label characters (none is \s, =, #, ;
+ *   or [), so it goes on from that run's end.
  */
 static bool may_have_context(const u8 *s, int n) {
-  return hosts_file_start(s, n) || syslog_start(s, n) || inventory_host(s, n) || first_word(s, n);
+  int k = skip_spaces(s, n, 0);
+  if (k >= n) return false;
+  int c = s[k];
+  if ((is_hex(c) || c == ':') && hosts_file_start(s, n)) return true;
+  if (k == 0 && syslog_start(s, n)) return true;
+  int j = k;
+  while (j < n && is_label(s[j])) j++;
+  int len = j - k;
+  /* a run of label characters is ASCII: c < 128 */
+  if (len > 0 && len <= FIRST_WORDS_MAX_LEN && ((FIRST_WORD_LENGTHS[c] >> len) & 1)) {
+    u8 w[FIRST_WORDS_MAX_LEN];
+    for (int m = k; m < j; m++) w[m - k] = (u8)lower(s[m]);
+    if (word_set_has(&FIRST_WORDS_ANY_CASE, w, len)) return true;
+  }
+  if (c < 128 && FIRST_WORD_CHAR[c]) return true;
+  if (k != 0) return false;
+  while (j < n && !inventory_stop(s[j])) j++;
+  return j > 0 && inventory_host_after_word(s, n, j);
 }
 
 /* HAProxy's `nameserver ID ADDRESS:PORT`: /^\s*nameserver\s+\S+\s+\S/i */
