@@ -203,8 +203,7 @@ static bool syslog_start(const u8 *s, int n) {
  * What hostsFileLine needs first: a word of address characters (and a `%zone`) after spaces, then a space.
  * HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/
  */
-static bool hosts_file_start(const u8 *s, int n) {
-  int k = skip_spaces(s, n, 0);
+static bool hosts_file_start_at(const u8 *s, int n, int k) { /* k: the end of the leading [ \t]* */
   int c = at(s, n, k);
   if (!(is_hex(c) || c == ':')) return false;
   k++;
@@ -215,6 +214,9 @@ static bool hosts_file_start(const u8 *s, int n) {
     while (k < n && !is_space(s[k])) k++;
   }
   return is_space(at(s, n, k));
+}
+static bool hosts_file_start(const u8 *s, int n) {
+  return hosts_file_start_at(s, n, skip_spaces(s, n, 0));
 }
 
 /*
@@ -252,27 +254,28 @@ static bool first_word(const u8 *s, int n) {
  *   at k: FIRST_WORD_LENGTHS[c] has the lengths of the words starting with c in either case, and only a run of such a
  *   length is looked up (as first_word does); its single characters are FIRST_WORD_CHAR[c];
  * - INVENTORY_HOST's first word [^\s=#;[]+ starts at 0 and takes in the run of label characters (none is \s, =, #, ;
- *   or [), so it goes on from that run's end.
+ *   or [), so it goes on from that run's end. It needs a space after that word, then `ansible_`.
  */
 static bool may_have_context(const u8 *s, int n) {
   int k = skip_spaces(s, n, 0);
   if (k >= n) return false;
   int c = s[k];
-  if ((is_hex(c) || c == ':') && hosts_file_start(s, n)) return true;
+  if ((is_hex(c) || c == ':') && hosts_file_start_at(s, n, k)) return true;
   if (k == 0 && syslog_start(s, n)) return true;
   int j = k;
-  while (j < n && is_label(s[j])) j++;
-  int len = j - k;
-  /* a run of label characters is ASCII: c < 128 */
-  if (len > 0 && len <= FIRST_WORDS_MAX_LEN && ((FIRST_WORD_LENGTHS[c] >> len) & 1)) {
-    u8 w[FIRST_WORDS_MAX_LEN];
-    for (int m = k; m < j; m++) w[m - k] = (u8)lower(s[m]);
-    if (word_set_has(&FIRST_WORDS_ANY_CASE, w, len)) return true;
+  if (c < 128 && FIRST_WORD_LENGTHS[c] != 0) {
+    while (j < n && is_label(s[j])) j++;
+    int len = j - k;
+    if (len <= FIRST_WORDS_MAX_LEN && ((FIRST_WORD_LENGTHS[c] >> len) & 1)) {
+      u8 w[FIRST_WORDS_MAX_LEN];
+      for (int m = k; m < j; m++) w[m - k] = (u8)lower(s[m]);
+      if (word_set_has(&FIRST_WORDS_ANY_CASE, w, len)) return true;
+    }
   }
   if (c < 128 && FIRST_WORD_CHAR[c]) return true;
   if (k != 0) return false;
   while (j < n && !inventory_stop(s[j])) j++;
-  return j > 0 && inventory_host_after_word(s, n, j);
+  return j > 0 && j + 1 < n && re_space(s[j]) && inventory_host_after_word(s, n, j);
 }
 
 /* HAProxy's `nameserver ID ADDRESS:PORT`: /^\s*nameserver\s+\S+\s+\S/i */
