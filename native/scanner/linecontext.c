@@ -431,12 +431,16 @@ static bool hosts_file_line(const u8 *s, int n, int i, LineContext *out) {
   return true;
 }
 
+/*
+ * KEYWORDS.get(w) as a mode (each key has one, so the sets can be asked in any order). A set is asked only when one
+ * of its keys starts with w's first character and has w's length (KEYWORD_LENGTHS, generated from KEYWORDS).
+ */
 static int keyword_mode(const u8 *w, int len) {
-  if (word_set_has(&KEYWORDS_ALL, w, len)) return MODE_ALL;
-  if (word_set_has(&KEYWORDS_FIRST, w, len)) return MODE_FIRST;
-  if (word_set_has(&KEYWORDS_COMMAND, w, len)) return MODE_COMMAND;
-  if (word_set_has(&KEYWORDS_NGINX_FIRST, w, len)) return MODE_NGINX_FIRST;
-  if (word_set_has(&KEYWORDS_NGINX_ALL, w, len)) return MODE_NGINX_ALL;
+  if (len <= 0 || len > KEYWORDS_MAX_LEN || w[0] >= 128) return MODE_NONE;
+  static const WordSet *const SETS[] = {&KEYWORDS_ALL, &KEYWORDS_FIRST, &KEYWORDS_COMMAND, &KEYWORDS_NGINX_FIRST, &KEYWORDS_NGINX_ALL};
+  _Static_assert(sizeof SETS / sizeof SETS[0] == sizeof KEYWORD_LENGTHS / sizeof KEYWORD_LENGTHS[0], "one length table a mode");
+  for (int mode = MODE_ALL; mode <= MODE_NGINX_ALL; mode++)
+    if (((KEYWORD_LENGTHS[mode][w[0]] >> len) & 1) && word_set_has(SETS[mode], w, len)) return mode;
   return MODE_NONE;
 }
 

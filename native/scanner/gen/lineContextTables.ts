@@ -38,13 +38,27 @@ export function generate(): string {
   const singles = new Array<number>(128).fill(0);
   for (const w of multi) for (const c of new Set([w[0], w[0].toUpperCase()])) lengths[c.charCodeAt(0)] = (lengths[c.charCodeAt(0)] | (1 << w.length)) >>> 0;
   for (const w of single) for (const c of new Set([w, w.toUpperCase()])) singles[c.charCodeAt(0)] = 1;
+  // keyword_mode's quick test: for each mode (MODES's order), indexed by a key's first character, the lengths of its
+  // keys starting with it (bit `length`); only a mode whose bit is set for the word needs its set's lookup.
+  const keywordsMaxLen = Math.max(...[...KEYWORDS.keys()].map((w) => w.length));
+  if (keywordsMaxLen > 31) throw new Error(`lineContext.ts: a KEYWORDS key of ${keywordsMaxLen} characters (linecontext.c's length bits hold 31)`);
+  const keywordLengths = [...byMode.values()].map((words) => {
+    const table = new Array<number>(128).fill(0);
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      if (c >= 128) throw new Error(`lineContext.ts: KEYWORDS key '${w}' does not start with an ASCII character`);
+      table[c] = (table[c] | (1 << w.length)) >>> 0;
+    }
+    return `{${table.join(', ')}}`;
+  });
   const commands = Object.keys(COMMAND_OPTIONS_WITH_VALUE);
   return cHeader(
     'NETLENS_SCANNER_GEN_LINECONTEXTTABLES_H',
     [
       `#define FROM_WORD ${cString(FROM_WORD)}`,
       `#define IMAGE_KEY ${cString(IMAGE_KEY)}`,
-      `#define KEYWORDS_MAX_LEN ${Math.max(...[...KEYWORDS.keys()].map((w) => w.length))}`,
+      `#define KEYWORDS_MAX_LEN ${keywordsMaxLen}`,
+      `static const uint32_t KEYWORD_LENGTHS[${keywordLengths.length}][128] = {${keywordLengths.join(', ')}};`,
       `#define FIRST_WORDS_MAX_LEN ${maxLen}`,
       `#define FIRST_WORD_CHARS ${cString(single.join(''))}`,
       `static const uint32_t FIRST_WORD_LENGTHS[128] = {${lengths.join(', ')}};`,
