@@ -41,6 +41,29 @@ int last_index_of(const u8 *s, int n, int ch, int from);
 /* `s.indexOf(str, from)`: its index, or -1. */
 int index_of_str(const u8 *s, int n, const char *str, int from);
 
+/*
+ * Eight characters at a time (SWAR): the eight bytes at p (any alignment; the caller keeps them inside the line) as
+ * one integer, the first in the lowest byte (wasm is little-endian).
+ */
+static inline uint64_t load8(const u8 *p) {
+  uint64_t v;
+  __builtin_memcpy(&v, p, 8); /* an i64.load, not a call (explicit builtin, even with -fno-builtin) */
+  return v;
+}
+/*
+ * The bytes of v equal to ch (0-255): the high bit of each such byte is set. (x - 0x01…) & ~x has the high bit of
+ * every zero byte of x = v ^ ch… set, but also of a 0x01 byte right above a zero one (the borrow): the lowest bit
+ * set is always a match, the others must be checked.
+ */
+static inline uint64_t bytes_equal(uint64_t v, int ch) {
+  uint64_t x = v ^ (0x0101010101010101ull * (uint8_t)ch);
+  return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+/* The index in its word of the byte whose high bit is the lowest set in m (m != 0). */
+static inline int first_byte(uint64_t m) {
+  return __builtin_ctzll(m) >> 3;
+}
+
 /* clang emits calls to these for struct copies and zeroing; there is no libc. */
 void *memcpy(void *dst, const void *src, size_t len);
 void *memset(void *dst, int c, size_t len);

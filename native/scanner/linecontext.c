@@ -174,15 +174,23 @@ static bool inventory_key_at(const u8 *s, int n, int k) {
     if (starts_with(s, n, k, KEYS[m]) && at(s, n, k + strlen_c(KEYS[m])) == '=') return true;
   return false;
 }
-static bool inventory_host(const u8 *s, int n) {
-  int k = 0;
-  while (k < n && !re_space(s[k]) && s[k] != '=' && s[k] != '#' && s[k] != ';' && s[k] != '[') k++;
-  if (k == 0) return false;
+/* The characters that end INVENTORY_HOST's first word `[^\s=#;[]+`: `\s` and `=#;` (all below 64: a bit mask) and `[`. */
+#define INVENTORY_STOP_BELOW_64 ((1ull << '\t') | (1ull << '\n') | (1ull << '\v') | (1ull << '\f') | (1ull << '\r') | (1ull << ' ') | (1ull << '=') | (1ull << '#') | (1ull << ';'))
+static inline bool inventory_stop(int c) {
+  return c < 64 ? (INVENTORY_STOP_BELOW_64 >> c) & 1 : c == '[';
+}
+/* INVENTORY_HOST after its first word `[^\s=#;[]+`, which ends at k (k > 0). */
+static bool inventory_host_after_word(const u8 *s, int n, int k) {
   int e = re_spaces_end(s, n, k);
   if (e == k || !starts_with(s, n, e, "ansible_")) return false;
   k = e + 8;
   if (starts_with(s, n, k, "ssh_") && inventory_key_at(s, n, k + 4)) return true;
   return inventory_key_at(s, n, k);
+}
+static bool inventory_host(const u8 *s, int n) {
+  int k = 0;
+  while (k < n && !inventory_stop(s[k])) k++;
+  return k > 0 && inventory_host_after_word(s, n, k);
 }
 
 /* What a syslog line starts with, checked before SYSLOG_HOST: `Jan ` or `2024-`. SYSLOG_START = /^(?:[A-Z][^]{2} |[0-9][^]{3}-)/ */
@@ -195,8 +203,7 @@ static bool syslog_start(const u8 *s, int n) {
  * What hostsFileLine needs first: a word of address characters (and a `%zone`) after spaces, then a space.
  * HOSTS_FILE_START = /^[ \t]*[0-9A-Fa-f:][0-9A-Fa-f:.]*(?:%[^ \t]*)?[ \t]/
  */
-static bool hosts_file_start(const u8 *s, int n) {
-  int k = skip_spaces(s, n, 0);
+static bool hosts_file_start_at(const u8 *s, int n, int k) { /* k: the end of the leading [ \t]* */
   int c = at(s, n, k);
   if (!(is_hex(c) || c == ':')) return false;
   k++;
@@ -207,6 +214,9 @@ static bool hosts_file_start(const u8 *s, int n) {
     while (k < n && !is_space(s[k])) k++;
   }
   return is_space(at(s, n, k));
+}
+static bool hosts_file_start(const u8 *s, int n) {
+  return hosts_file_start_at(s, n, skip_spaces(s, n, 0));
 }
 
 /*
@@ -234,9 +244,38 @@ static bool first_word(const u8 *s, int n) {
 /*
  * Whether a line can have a context: the first checks of every way lineContext finds one.
  * MAY_HAVE_CONTEXT = /^(?:HOSTS_FILE_START|SYSLOG_START|INVENTORY_HOST|FIRST_WORD)/ (their sources without `^`)
+ * Every line pays for it and most have no context, so the four alternatives share one look at the line's start
+ * (the regex is their `||`, in any order), and each is tried only where its first character allows it:
+ * - all four need a character other than [ \t] at k, the end of the leading [ \t]* (SYSLOG_START and INVENTORY_HOST
+ *   start at 0 with a character that is not one: k is then 0);
+ * - HOSTS_FILE_START needs [0-9A-Fa-f:] at k;
+ * - SYSLOG_START looks at s[0], s[3] and s[4] only;
+ * - FIRST_WORD's multi-character words (all [a-z0-9_-], the generator checks) are the whole run of label characters
+ *   at k: FIRST_WORD_LENGTHS[c] has the lengths of the words starting with c in either case, and only a run of such a
+ *   length is looked up (as first_word does); its single characters are FIRST_WORD_CHAR[c];
+ * - INVENTORY_HOST's first word [^\s=#;[]+ starts at 0 and takes in the run of label characters (none is \s, =, #, ;
+ *   or [), so it goes on from that run's end. It needs a space after that word, then `ansible_`.
  */
 static bool may_have_context(const u8 *s, int n) {
-  return hosts_file_start(s, n) || syslog_start(s, n) || inventory_host(s, n) || first_word(s, n);
+  int k = skip_spaces(s, n, 0);
+  if (k >= n) return false;
+  int c = s[k];
+  if ((is_hex(c) || c == ':') && hosts_file_start_at(s, n, k)) return true;
+  if (k == 0 && syslog_start(s, n)) return true;
+  int j = k;
+  if (c < 128 && FIRST_WORD_LENGTHS[c] != 0) {
+    while (j < n && is_label(s[j])) j++;
+    int len = j - k;
+    if (len <= FIRST_WORDS_MAX_LEN && ((FIRST_WORD_LENGTHS[c] >> len) & 1)) {
+      u8 w[FIRST_WORDS_MAX_LEN];
+      for (int m = k; m < j; m++) w[m - k] = (u8)lower(s[m]);
+      if (word_set_has(&FIRST_WORDS_ANY_CASE, w, len)) return true;
+    }
+  }
+  if (c < 128 && FIRST_WORD_CHAR[c]) return true;
+  if (k != 0) return false;
+  while (j < n && !inventory_stop(s[j])) j++;
+  return j > 0 && j + 1 < n && re_space(s[j]) && inventory_host_after_word(s, n, j);
 }
 
 /* HAProxy's `nameserver ID ADDRESS:PORT`: /^\s*nameserver\s+\S+\s+\S/i */
@@ -392,12 +431,16 @@ static bool hosts_file_line(const u8 *s, int n, int i, LineContext *out) {
   return true;
 }
 
+/*
+ * KEYWORDS.get(w) as a mode (each key has one, so the sets can be asked in any order). A set is asked only when one
+ * of its keys starts with w's first character and has w's length (KEYWORD_LENGTHS, generated from KEYWORDS).
+ */
 static int keyword_mode(const u8 *w, int len) {
-  if (word_set_has(&KEYWORDS_ALL, w, len)) return MODE_ALL;
-  if (word_set_has(&KEYWORDS_FIRST, w, len)) return MODE_FIRST;
-  if (word_set_has(&KEYWORDS_COMMAND, w, len)) return MODE_COMMAND;
-  if (word_set_has(&KEYWORDS_NGINX_FIRST, w, len)) return MODE_NGINX_FIRST;
-  if (word_set_has(&KEYWORDS_NGINX_ALL, w, len)) return MODE_NGINX_ALL;
+  if (len <= 0 || len > KEYWORDS_MAX_LEN || w[0] >= 128) return MODE_NONE;
+  static const WordSet *const SETS[] = {&KEYWORDS_ALL, &KEYWORDS_FIRST, &KEYWORDS_COMMAND, &KEYWORDS_NGINX_FIRST, &KEYWORDS_NGINX_ALL};
+  _Static_assert(sizeof SETS / sizeof SETS[0] == sizeof KEYWORD_LENGTHS / sizeof KEYWORD_LENGTHS[0], "one length table a mode");
+  for (int mode = MODE_ALL; mode <= MODE_NGINX_ALL; mode++)
+    if (((KEYWORD_LENGTHS[mode][w[0]] >> len) & 1) && word_set_has(SETS[mode], w, len)) return mode;
   return MODE_NONE;
 }
 
