@@ -89,6 +89,8 @@ export function setModulePrivateSuffixes(ex: PrivateSuffixesExports, suffixes: r
 
 export class AotHostScanner extends HostScanner {
   private readonly ex: AotExports;
+  /** HostScanner_scanLine, read off the exports once (a property of the exports object per line cost more). */
+  private readonly scan: (ptr: number, n: number) => number;
   /** The module's input buffer and a view of it, as JavaScript last saw them (a grown memory detaches views). */
   private input = 0;
   private room = 0;
@@ -100,6 +102,7 @@ export class AotHostScanner extends HostScanner {
   private constructor(instance: WebAssembly.Instance, options: ScanOptions) {
     super(options);
     this.ex = instance.exports as unknown as AotExports;
+    this.scan = this.ex.HostScanner_scanLine;
   }
 
   /**
@@ -132,10 +135,11 @@ export class AotHostScanner extends HostScanner {
     if (n === 0) return;
     // A view of a grown (detached) memory has no bytes left.
     if ((n > this.room || this.bytes.byteLength === 0) && !this.reserve(n)) return super.scanLineInto(s, lineNo, out);
-    // One native call copies the line and tells whether it is ASCII: each UTF-16 unit became one byte.
-    const { read, written } = encoder.encodeInto(s, this.bytes);
-    if (read !== n || written !== n) return super.scanLineInto(s, lineNo, out);
-    const count = this.ex.HostScanner_scanLine(this.input, n);
+    // One native call copies the line and tells whether it is ASCII: then each UTF-16 unit became one byte. Any other
+    // character (a lone surrogate too) takes 2-4 bytes, and with room for n + 8 bytes the encoder either writes the
+    // whole line, more than n bytes, or stops within 3 bytes of the room's end: never exactly n.
+    if (encoder.encodeInto(s, this.bytes).written !== n) return super.scanLineInto(s, lineNo, out);
+    const count = this.scan(this.input, n);
     if (count > 0) decodeRecords(s, lineNo, this.ints, this.recordsBase, count, out);
     else if (count < 0) super.scanLineInto(s, lineNo, out);
   }
