@@ -13,7 +13,7 @@ import type { HostMatch, ScanOptions } from './types';
 interface AotExports {
   memory: WebAssembly.Memory;
   Input_reserve(size: number): number;
-  HostScanner_scanLine(ptr: number, n: number): number;
+  HostScanner_scanLine: (ptr: number, n: number) => number;
   HostScanner_records(): number;
   PrivateSuffixes_set(list: number, count: number): number;
 }
