@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scannerWasmImports } from '../../src/cli/scannerModule';
 import { loadCorpus, type CorpusFile } from './scannerCorpus';
+import { setModulePrivateSuffixes } from '../../src/core/scanner/aotScanner';
 import { DIST_DIR, REPO_ROOT } from './paths';
 
 export const SCANNER_WASM = path.join(DIST_DIR, 'scanner.wasm');
@@ -99,4 +100,12 @@ export function corpusAsciiLines(): string[] {
 export function isAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 127) return false;
   return true;
+}
+
+/**
+ * `new PrivateSuffixes(list)` in the module (the product's encoding, setModulePrivateSuffixes): whether it took them
+ * (false when it refuses: too many, too long, non-ASCII).
+ */
+export function setWasmPrivateSuffixes(wasm: ScannerWasm, list: readonly string[]): boolean {
+  return setModulePrivateSuffixes({ memory: wasm.memory, Input_reserve: wasm.exports.Input_reserve, PrivateSuffixes_set: wasm.exports.PrivateSuffixes_set }, list);
 }

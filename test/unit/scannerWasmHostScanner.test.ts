@@ -9,22 +9,11 @@ import { decodeRecords, RECORD_INTS } from '../../src/core/scanner/aotRecords';
 import type { HostMatch } from '../../src/core/scanner/types';
 import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
-import { corpusAsciiLines, isAscii, scannerWasmOrSkip, type ScannerWasm } from '../support/scannerWasm';
+import { corpusAsciiLines, isAscii, scannerWasmOrSkip, setWasmPrivateSuffixes, type ScannerWasm } from '../support/scannerWasm';
 
-/** `new PrivateSuffixes(list)` in the module: each string preceded by its byte length (32-bit little-endian). */
+/** `new PrivateSuffixes(list)` in the module, which must take them. */
 function setPrivateSuffixes(wasm: ScannerWasm, list: readonly string[]): void {
-  const bytes = list.map((s) => Buffer.from(s, 'latin1'));
-  const size = bytes.reduce((sum, b) => sum + 4 + b.length, 0);
-  const ptr = wasm.exports.Input_reserve(size + 1);
-  if (ptr === 0) throw new Error('scanner.wasm: out of memory');
-  const view = new DataView(wasm.memory.buffer);
-  let at = ptr;
-  for (const b of bytes) {
-    view.setInt32(at, b.length, true);
-    new Uint8Array(wasm.memory.buffer, at + 4, b.length).set(b);
-    at += 4 + b.length;
-  }
-  assert.strictEqual(wasm.exports.PrivateSuffixes_set(ptr, list.length), 0, `PrivateSuffixes_set(${JSON.stringify(list)})`);
+  assert.ok(setWasmPrivateSuffixes(wasm, list), `PrivateSuffixes_set(${JSON.stringify(list)})`);
 }
 
 /** The C's matches of a line, decoded; null when the C returns -1 (the line is left to the TypeScript). */

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import fc from 'fast-check';
 import { scannerWasmImports } from '../../src/cli/scannerModule';
 import { BUILTIN_PRIVATE_SUFFIXES, classifyHost, classifyLastLabel, COMMON_TLDS, FILE_EXTENSION_TLDS, ICANN_TLD_SET, PrivateSuffixes } from '../../src/core/scanner/suffixRules';
-import { corpusAsciiLines, isAscii, loadScannerWasm, SCANNER_WASM, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
+import { corpusAsciiLines, isAscii, loadScannerWasm, SCANNER_WASM, scannerWasmOrSkip, setWasmPrivateSuffixes, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
 /** The private suffix lists the tests configure (the setting's entries as a user writes them), the built-ins first. */
 const PRIVATE_LISTS: readonly (readonly string[])[] = [
@@ -17,20 +17,9 @@ const PRIVATE_LISTS: readonly (readonly string[])[] = [
   ['svc.cluster.local', 'home', 'private', 'net.', '\tcorp\n', '\v\fmy.lan\r', '\x1cnot.trimmed\x1f', '*..deep.one', 'a.b.c.d.e.f.g'],
 ];
 
-/** `new PrivateSuffixes(list)` in C: the entries as UTF-8 with their byte lengths (32-bit little-endian) before them. */
+/** `new PrivateSuffixes(list)` in C: 0 when it took them, -1 when it refused (PrivateSuffixes_set's answer). */
 function setPrivates(wasm: ScannerWasm, list: readonly string[]): number {
-  const bytes = list.map((e) => Buffer.from(e, 'utf8'));
-  const size = bytes.reduce((sum, b) => sum + 4 + b.length, 0);
-  const ptr = wasm.exports.Input_reserve(size + 1);
-  if (ptr === 0) throw new Error('scanner.wasm: out of memory');
-  const view = new DataView(wasm.memory.buffer);
-  let at = ptr;
-  for (const b of bytes) {
-    view.setInt32(at, b.length, true);
-    new Uint8Array(wasm.memory.buffer, at + 4, b.length).set(b);
-    at += 4 + b.length;
-  }
-  return wasm.exports.PrivateSuffixes_set(ptr, list.length);
+  return setWasmPrivateSuffixes(wasm, list) ? 0 : -1;
 }
 
 /** The C's current suffixes, as a sorted list. */
