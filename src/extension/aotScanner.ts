@@ -14,7 +14,8 @@ export function registerAotScanner(extensionUri: vscode.Uri, log: vscode.LogOutp
     try {
       // readFile gives a plain Uint8Array (never over shared memory), which compile takes.
       const module = await WebAssembly.compile((await vscode.workspace.fs.readFile(file)) as Uint8Array<ArrayBuffer>);
-      if (!disposed) useAotScanner(module);
+      if (disposed) return; // deactivated while it compiled: the scanners stay TypeScript
+      useAotScanner(module);
       log.info(`scanner: ahead-of-time module loaded from ${file.fsPath}`);
     } catch (err) {
       log.info(`scanner: TypeScript only (${file.fsPath}: ${err instanceof Error ? err.message : String(err)})`);
