@@ -117,3 +117,5 @@ static Buffer input;
 EXPORT(Input_reserve) u8 *Input_reserve(int size) {
   return buffer_reserve(&input, size) ? input.ptr : 0;
 }
+
+bool shadow_unsure;

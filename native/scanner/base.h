@@ -87,5 +87,10 @@ bool buffer_reserve(Buffer *b, int size);
  * `memory.buffer`).
  */
 u8 *Input_reserve(int size);
+/*
+ * Set by a rule that cannot decide on a line's ASCII shadow (asciiShadow.ts): a non-ASCII top-level domain is known
+ * only by its characters, which a shadow byte does not keep. The scan then hands the line back (-1) to the TypeScript.
+ */
+extern bool shadow_unsure;
 
 #endif

@@ -1,14 +1,18 @@
 #include "charclass.h"
 
-/* Written out rather than computed: charClass.ts's ASCII table, which test/unit/scannerWasmBase.test.ts compares. */
+/*
+ * Written out rather than computed: charClass.ts's ASCII table, which test/unit/scannerWasmBase.test.ts compares, and
+ * the shadow bytes' classes (classBits of the code units they stand for).
+ */
 #define L CLASS_LABEL
 #define H CLASS_HEX
 #define D CLASS_DIGIT
-#define U CLASS_UPPER
-#define W CLASS_LOWER
+#define U (CLASS_UPPER | CLASS_LOWER_CHANGES)
+#define W (CLASS_LOWER | CLASS_UPPER_CHANGES)
 #define S CLASS_SCHEME
 #define R CLASS_USER
-const u8 ASCII_CLASS[128] = {
+#define N CLASS_NON_ASCII
+const uint16_t CHAR_CLASS[256] = {
     ['+'] = S | R,
     ['-'] = L | S | R,
     ['.'] = S | R,
@@ -25,10 +29,15 @@ const u8 ASCII_CLASS[128] = {
     UP('N'), UP('O'), UP('P'), UP('Q'), UP('R'), UP('S'), UP('T'), UP('U'), UP('V'), UP('W'), UP('X'), UP('Y'), UP('Z'),
     LOH('a'), LOH('b'), LOH('c'), LOH('d'), LOH('e'), LOH('f'), LO('g'), LO('h'), LO('i'), LO('j'), LO('k'), LO('l'), LO('m'),
     LO('n'), LO('o'), LO('p'), LO('q'), LO('r'), LO('s'), LO('t'), LO('u'), LO('v'), LO('w'), LO('x'), LO('y'), LO('z'),
+    [SHADOW_SPACE_ENDS_URL ... 0xff] = N,
+    [SHADOW_LABEL] = L | N,
+    [SHADOW_LABEL | SHADOW_LOWER_CHANGES] = L | N | CLASS_LOWER_CHANGES,
+    [SHADOW_LABEL | SHADOW_UPPER_CHANGES] = L | N | CLASS_UPPER_CHANGES,
+    [SHADOW_LABEL | SHADOW_LOWER_CHANGES | SHADOW_UPPER_CHANGES] = L | N | CLASS_LOWER_CHANGES | CLASS_UPPER_CHANGES,
 };
 
 /* For the differential tests: the C's view of one character (-1 included). */
-EXPORT(t_classBits) int t_classBits(int c) { return class_bits(c); }
+EXPORT(t_classBits) int t_classBits(int c) { return class_bits(c) & 0xff; }
 EXPORT(t_endsUrl) int t_endsUrl(int c) { return ends_url(c); }
 EXPORT(t_isSpace) int t_isSpace(int c) { return is_space(c); }
 EXPORT(t_isQuote) int t_isQuote(int c) { return is_quote(c); }

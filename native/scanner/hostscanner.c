@@ -218,7 +218,7 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
   if (next == '@' || next == '(' || prev == '.' || prev == '$' || prev == '%' || prev == '&') return j;
   if (is_helo_name(s, n, i, prev, next)) {
     // The name a mail client greeted with (see word()).
-    if (j - i <= 63 && (shape & (CLASS_UPPER | CLASS_LOWER)) != 0) {
+    if (j - i <= 63 && (shape & CLASS_LETTER_OF_LABEL) != 0) {
       u8 buf[63];
       lower_into(buf, s, i, j);
       if (!is_not_a_host_word(buf, j - i)) emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
@@ -230,12 +230,12 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
   if (next == '/' && is_type_url(s, n, i)) return j;
   if (prev == '/' && next == '/' && is_dnsmasq_domains_line(s, n)) {
     // dnsmasq's `server=/corp.example.com/10.30.0.2`, `local=/lab.internal/`: the domains between the slashes.
-    if ((shape & BAD_SYNTAX) == 0 && (shape & (CLASS_UPPER | CLASS_LOWER)) != 0) emit(KIND_HOSTNAME, i, j, 0, CTX_KEY_VALUE);
+    if ((shape & BAD_SYNTAX) == 0 && (shape & CLASS_LETTER_OF_LABEL) != 0) emit(KIND_HOSTNAME, i, j, 0, CTX_KEY_VALUE);
     return j;
   }
   if (prev == '\\') {
     // `\\fileserver\share` names a server; any other word after a backslash is a path part, an instance or an escape.
-    if (!is_unc_host(s, n, i) || j - i > 63 || (shape & (CLASS_UPPER | CLASS_LOWER)) == 0) return j;
+    if (!is_unc_host(s, n, i) || j - i > 63 || (shape & CLASS_LETTER_OF_LABEL) == 0) return j;
     emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
   }
@@ -262,12 +262,12 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
   }
   int strongContext = i == ctx.argStart ? CTX_KEYWORD : strong_kind();
   // One letter is a variable, a type code or an option's value (Getopt's `'server=s'`), not a host's name.
-  if (j - i > 63 || j - i < 2 || (shape & (CLASS_UPPER | CLASS_LOWER)) == 0 || s[i] == '-' || s[j - 1] == '-') return j;
+  if (j - i > 63 || j - i < 2 || (shape & CLASS_LETTER_OF_LABEL) == 0 || s[i] == '-' || s[j - 1] == '-') return j;
   u8 lowerWord[63];
   int len = j - i;
   lower_into(lowerWord, s, i, j);
-  bool wordIsLower = (shape & CLASS_UPPER) == 0;
-  bool noLower = (shape & CLASS_LOWER) == 0;
+  bool wordIsLower = (shape & CLASS_LOWER_CHANGES) == 0; /* word === lower */
+  bool noLower = (shape & CLASS_UPPER_CHANGES) == 0; /* word === word.toUpperCase() */
   int context = -1;
   bool validPort = hasPort && !follows_colon_digit(s, n, port.end);
   if (atHost) {
@@ -457,10 +457,11 @@ static inline bool bad_read_label(const u8 *s, int start, int end) {
   return end - start > 63 || s[start] == '-' || s[end - 1] == '-';
 }
 
-/* scanLineInto: every match of the line as records; -1 when the URL table or the records overflow. */
+/* scanLineInto: every match of the line as records; -1 when the URL table or the records overflow, or shadow_unsure. */
 static int scan_line_into(const u8 *s, int n) {
   recordCount = 0;
   overflow = false;
+  shadow_unsure = false;
   if (n == 0) return 0;
   int urlCount = find_urls(s, n);
   if (urlCount < 0) return -1;
@@ -540,8 +541,9 @@ static int scan_line_into(const u8 *s, int n) {
     int shape = 0;
     int labelStart = i;
     int firstDot = -1;
-    // The bits of every character but each label's first, and-ed: of the label characters ([A-Za-z0-9_-]) only `_`
-    // lacks CLASS_SCHEME ([A-Za-z0-9+.-]), so that bit is gone exactly when an underscore is inside a label.
+    // The bits of every character but each label's first, and-ed: of the label characters ([A-Za-z0-9_-] and the
+    // non-ASCII ones) only `_` lacks both CLASS_SCHEME ([A-Za-z0-9+.-]) and CLASS_NON_ASCII, so with the latter
+    // shifted onto the former (128 >> 2 == 32) that bit is gone exactly when an underscore is inside a label.
     int inner = ~0;
     int cc;
     for (;;) {
@@ -552,7 +554,8 @@ static int scan_line_into(const u8 *s, int n) {
       while (j < nextUrl && ((bits = class_bits(s[j])) & CLASS_LABEL) != 0) {
         all &= bits;
         shape |= bits;
-        inner &= bits;
+        inner &= bits | (bits & CLASS_NON_ASCII) >> 2;
+        _Static_assert(CLASS_NON_ASCII >> 2 == CLASS_SCHEME, "the shift above");
         j++;
       }
       cc = j < n ? s[j] : -1;
@@ -576,7 +579,7 @@ static int scan_line_into(const u8 *s, int n) {
     }
     i = word(s, n, i, j, cc, dots, firstDot, labelStart - 1, shape);
   }
-  return overflow ? -1 : recordCount;
+  return overflow || shadow_unsure ? -1 : recordCount;
 }
 
 EXPORT(HostScanner_scanLine) int HostScanner_scanLine(const u8 *s, int n) { return scan_line_into(s, n); }

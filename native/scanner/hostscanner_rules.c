@@ -10,15 +10,6 @@
 #include "hostScannerTables.h"
 #include "ipliterals.h"
 
-/* charClass.ts's CLASS_NON_ASCII: never set on an ASCII line, but hasCapitalsOnly takes any shape. */
-#define CLASS_NON_ASCII 128
-
-/* Regex `\s` on ASCII: [ \t\n\v\f\r]. */
-static inline bool re_space(int c) { return c == ' ' || (c >= 9 && c <= 13); }
-/* Regex `\w`: [A-Za-z0-9_]. */
-static inline bool re_word(int c) { return is_ascii_letter(c) || is_digit(c) || c == '_'; }
-/* Regex `.` without the s flag: not a line terminator (\n, \r; U+2028 and U+2029 are not ASCII). */
-static inline bool re_dot(int c) { return c != '\n' && c != '\r'; }
 static inline int max0(int k) { return k > 0 ? k : 0; }
 /* A string literal and its length, for a table of words: `{word, len}`. */
 #define LITERAL(w) {w, (int)sizeof(w) - 1}
@@ -117,14 +108,15 @@ bool is_at_host(const u8 *s, int n, int i, int prev) {
   return prev == '@' && i >= 2 && is_user(at(s, n, i - 2));
 }
 
-/* `ASP.NET`, `EXAMPLE.COM`: capitals and no small letters. */
+/* `ASP.NET`, `EXAMPLE.COM`: capitals and no small letters, as toLowerCase and toUpperCase see them. */
 bool has_capitals_only(const u8 *s, int n, int i, int j, int shape) {
   if ((shape & CLASS_NON_ASCII) == 0) return (shape & CLASS_UPPER) != 0 && (shape & CLASS_LOWER) == 0;
-  /* word !== word.toLowerCase() && word === word.toUpperCase(): on ASCII, a capital and no small letter */
+  /* word !== word.toLowerCase() && word === word.toUpperCase(), character by character (their shadows say) */
   bool capital = false;
   for (int k = i; k < j && k < n; k++) {
-    if (is_lower(s[k])) return false;
-    if (is_upper(s[k])) capital = true;
+    int bits = class_bits(s[k]);
+    if ((bits & CLASS_UPPER_CHANGES) != 0) return false;
+    if ((bits & CLASS_LOWER_CHANGES) != 0) capital = true;
   }
   return capital;
 }
@@ -728,7 +720,7 @@ bool is_type_url(const u8 *s, int n, int i) {
 static bool service_before_re(const u8 *s, int n) {
   if (n < 2 || s[n - 1] != '/') return false;
   int a = n - 1;
-  while (a > 0 && is_label(s[a - 1])) a--; /* ASCII label characters are [A-Za-z0-9_-] */
+  while (a > 0 && is_label(s[a - 1]) && s[a - 1] < 128) a--; /* [A-Za-z0-9_-]: the ASCII label characters */
   int len = n - 1 - a;
   if (len < 1 || len > 32 || !is_ascii_letter(s[a])) return false;
   if (a == 0) return true;

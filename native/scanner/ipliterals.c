@@ -62,7 +62,7 @@ int ipv6_end(const u8 *s, int n, int start, int limit) {
 int zone_end(const u8 *s, int n, int i, int limit) {
   if (i >= limit || at(s, n, i) != '%') return i;
   int j = i + 1;
-  while (j < limit && (is_label(at(s, n, j)) || at(s, n, j) == '.')) j++; /* ASCII: `< 128` always holds */
+  while (j < limit && (is_label(at(s, n, j)) || at(s, n, j) == '.') && at(s, n, j) < 128) j++;
   while (j > i + 1 && at(s, n, j - 1) == '.') j--;
   return j > i + 1 ? j : i;
 }

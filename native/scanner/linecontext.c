@@ -14,9 +14,7 @@
 /* KEYWORDS's modes (gen/lineContextTables.ts's order): how a directive's values are hosts. */
 enum { MODE_NONE = -1, MODE_ALL = 0, MODE_FIRST, MODE_COMMAND, MODE_NGINX_FIRST, MODE_NGINX_ALL };
 
-/* Regex classes on an ASCII line: `\s` is [ \t\n\v\f\r], `\w` is [A-Za-z0-9_], `\d` is [0-9]; -1 (outside) is none. */
-static inline bool re_space(int c) { return c == ' ' || (c >= 9 && c <= 13); }
-static inline bool re_word(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+/* Regex classes: charclass.h's re_space (`\s`), re_word (`\w`); `\d` is [0-9]; -1 (outside) is none. */
 /* The end of a run of `\s` (or of `\S`, non-empty only inside the line) from k. */
 static int re_spaces_end(const u8 *s, int n, int k) {
   while (k < n && re_space(s[k])) k++;
@@ -174,10 +172,13 @@ static bool inventory_key_at(const u8 *s, int n, int k) {
     if (starts_with(s, n, k, KEYS[m]) && at(s, n, k + strlen_c(KEYS[m])) == '=') return true;
   return false;
 }
-/* The characters that end INVENTORY_HOST's first word `[^\s=#;[]+`: `\s` and `=#;` (all below 64: a bit mask) and `[`. */
+/*
+ * The characters that end INVENTORY_HOST's first word `[^\s=#;[]+`: ASCII `\s` and `=#;` (all below 64: a bit mask),
+ * `[`, and the non-ASCII `\s` (shadow bytes).
+ */
 #define INVENTORY_STOP_BELOW_64 ((1ull << '\t') | (1ull << '\n') | (1ull << '\v') | (1ull << '\f') | (1ull << '\r') | (1ull << ' ') | (1ull << '=') | (1ull << '#') | (1ull << ';'))
 static inline bool inventory_stop(int c) {
-  return c < 64 ? (INVENTORY_STOP_BELOW_64 >> c) & 1 : c == '[';
+  return c < 64 ? (INVENTORY_STOP_BELOW_64 >> c) & 1 : c == '[' || (c >= 128 && re_space(c));
 }
 /* INVENTORY_HOST after its first word `[^\s=#;[]+`, which ends at k (k > 0). */
 static bool inventory_host_after_word(const u8 *s, int n, int k) {

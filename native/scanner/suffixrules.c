@@ -13,6 +13,13 @@
  * labels it does not call NONE, and LAST_LABEL_CLASSES maps each of them to its answer.
  */
 int classify_last_label(const u8 *label, int len) {
+  // `рф`, `中国`, `vermögensberater`: a last label with a non-ASCII character may be one of the ICANN table's
+  // non-ASCII top-level domains, which its shadow bytes cannot tell.
+  for (int k = 0; k < len; k++)
+    if (label[k] >= 128) {
+      shadow_unsure = true;
+      return SUFFIX_NONE;
+    }
   int k = word_set_find(&LAST_LABEL_CLASSES, label, len);
   return k < 0 ? SUFFIX_NONE : LAST_LABEL_CLASSES_VALUES[k];
 }

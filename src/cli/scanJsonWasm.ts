@@ -1,9 +1,10 @@
 // `netlens scan --json` written by the ahead-of-time scanner (dist/scanner.wasm, native/scanner/jsonout.c): the C
 // scans a piece's ASCII lines and writes their JSON elements itself; a line it does not take (non-ASCII, or too
-// large for it) comes back here and is scanned by the TypeScript into the same output. The bytes are exactly
+// large for it) comes back here, is scanned by an AotHostScanner (the module again, on the line's ASCII shadow, or
+// the TypeScript) and its elements written into the same output. The bytes are exactly
 // writeScanJsonHere's, which also writes everything when the module is missing or refuses the private suffixes.
 import { createScanner, type HostMatch, type HostScanner, type ScanOptions } from '../core/scanner';
-import { setModulePrivateSuffixes } from '../core/scanner/aotScanner';
+import { AotHostScanner, setModulePrivateSuffixes } from '../core/scanner/aotScanner';
 import type { LinePiece } from './scanInput';
 import { JsonArrayWriter, matchJsonText, pieceJson, writeScanJsonHere } from './scanJson';
 import { compiledScannerModule, SCANNER_WASM_NEXT_TO_CLI, scannerWasmImports } from './scannerModule';
@@ -126,7 +127,9 @@ export class WasmPieceScanner {
       return null;
     }
     wasm.JsonOut_clear(); // what a scan that failed halfway left
-    return new WasmPieceScanner(wasm, createScanner(options), wasmFile);
+    // The lines JsonOut hands back (non-ASCII ones, mostly) go to the module too, as AotHostScanner scans them.
+    const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
+    return new WasmPieceScanner(wasm, lines, wasmFile);
   }
 
   /** The piece's elements handed to `emit` in chunks of about JSON_CHUNK_BYTES; returns how many lines it had. */

@@ -76,7 +76,7 @@ export function scannerWasmOrSkip(ctx: Mocha.Context): ScannerWasm {
   ctx.skip();
 }
 
-const ALL_CORPORA = [
+export const ALL_CORPORA = [
   'scanner-corpus',
   'scanner-corpus-independent',
   'scanner-corpus-heldout',

@@ -1,11 +1,12 @@
 /**
  * The scanner through the ahead-of-time module (native/scanner: the TypeScript scanner ported to C, compiled to
  * wasm32). It gives the matches HostScanner gives — the differential tests (test/unit/scannerWasm*.test.ts) hold the
- * two equal — for ASCII lines; every other line, and a line the module has no room for, is scanned by the
- * TypeScript it extends. Pure: the caller compiles the module from its bytes (the extension, the CLI and the bench
+ * two equal — for ASCII lines, and for the others through their ASCII shadows (asciiShadow.ts); a line the module
+ * does not take (see writeAsciiShadow) or has no room for is scanned by the TypeScript it extends. Pure: the caller compiles the module from its bytes (the extension, the CLI and the bench
  * read dist/scanner.wasm) and registers it with useAotModule.
  */
 import { decodeRecords } from './aotRecords';
+import { writeAsciiShadow } from './asciiShadow';
 import { HostScanner } from './hostScanner';
 import type { HostMatch, ScanOptions } from './types';
 
@@ -106,12 +107,12 @@ export class AotHostScanner extends HostScanner {
   }
 
   /**
-   * A scanner through the registered module, or null when none is registered or it cannot hold the private
-   * suffixes (too many, or a non-ASCII one): the caller then uses the TypeScript HostScanner.
+   * A scanner through the registered module (or the one given), or null when there is none or it cannot hold the
+   * private suffixes (too many, or a non-ASCII one): the caller then uses the TypeScript HostScanner.
    */
-  static create(options: ScanOptions = {}): AotHostScanner | null {
-    if (aotModule === null) return null;
-    const instance = new WebAssembly.Instance(aotModule, aotImports);
+  static create(options: ScanOptions = {}, module: WebAssembly.Module | null = aotModule): AotHostScanner | null {
+    if (module === null) return null;
+    const instance = new WebAssembly.Instance(module, module === aotModule ? aotImports : importsFor(module, null));
     const scanner = new AotHostScanner(instance, options);
     return setModulePrivateSuffixes(scanner.ex, options.privateSuffixes ?? []) ? scanner : null;
   }
@@ -138,7 +139,8 @@ export class AotHostScanner extends HostScanner {
     // One native call copies the line and tells whether it is ASCII: then each UTF-16 unit became one byte. Any other
     // character (a lone surrogate too) takes 2-4 bytes, and with room for n + 8 bytes the encoder either writes the
     // whole line, more than n bytes, or stops within 3 bytes of the room's end: never exactly n.
-    if (encoder.encodeInto(s, this.bytes).written !== n) return super.scanLineInto(s, lineNo, out);
+    // Any other line goes in as its ASCII shadow (asciiShadow.ts): a JavaScript loop, but such lines are few.
+    if (encoder.encodeInto(s, this.bytes).written !== n && !writeAsciiShadow(s, this.bytes)) return super.scanLineInto(s, lineNo, out);
     const count = this.scan(this.input, n);
     if (count > 0) decodeRecords(s, lineNo, this.ints, this.recordsBase, count, out);
     else if (count < 0) super.scanLineInto(s, lineNo, out);
