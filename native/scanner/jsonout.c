@@ -1,6 +1,7 @@
 #include "jsonout.h"
 #include "hostscanner.h"
 #include "textlines.h"
+#include "shadowTables.h"
 
 /*
  * schemePort(scheme, null) from JavaScript (src/cli/scanJsonWasm.ts): it reads the machine's services database.
@@ -34,7 +35,10 @@ static void put_int(int v) {
 /* The characters JSON.stringify escapes with a letter: \b \t \n \f \r (0 for the others, written \u00XX). */
 static const char SHORT_ESCAPE[32] = {['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r'};
 
-/* One ASCII character of a JSON string as JSON.stringify writes it: at most 6 bytes. */
+/*
+ * One byte of a JSON string's UTF-8 as JSON.stringify writes its character: an ASCII one escaped as it escapes it (at
+ * most 6 bytes), any other byte as it is (JSON.stringify escapes only lone surrogates, which UTF-8 cannot hold).
+ */
 static void put_json_char(int c) {
   if (c == '"' || c == '\\') {
     put_byte('\\');
@@ -53,7 +57,7 @@ static void put_json_char(int c) {
   }
 }
 
-/* NEEDS_ESCAPE, `/["\\\u0000-\u001f\ud800-\udfff]/`, on ASCII bytes (no surrogates): a quote, backslash or control. */
+/* NEEDS_ESCAPE, `/["\\\u0000-\u001f\ud800-\udfff]/`, on well-formed UTF-8 (no surrogates): a quote, backslash or control. */
 static bool needs_escape(const u8 *s, int n) {
   for (int k = 0; k < n; k++)
     if (s[k] == '"' || s[k] == '\\' || s[k] < 0x20) return true;
@@ -72,16 +76,19 @@ static void put_json_string(const u8 *s, int n) {
   put_byte('"');
 }
 
-/* jsonString(host) for a HostText: the line's [start, end) without the two characters at cut (when cut >= 0). */
-static void put_json_host(const u8 *s, const HostText *h) {
-  if (h->cut < 0) {
-    put_json_string(s + h->start, h->end - h->start);
+/*
+ * jsonString(host) for a HostText whose bounds are the byte offsets [start, end) and cut (the two characters there,
+ * `%25`'s `25`, are ASCII: cut + 2 is the byte after them).
+ */
+static void put_json_host(const u8 *s, int start, int end, int cut) {
+  if (cut < 0) {
+    put_json_string(s + start, end - start);
     return;
   }
   /* The host as one string: escaping is per character, so its two parts are written as one string's. */
   put_byte('"');
-  for (int k = h->start; k < h->end; k++) {
-    if (k == h->cut) {
+  for (int k = start; k < end; k++) {
+    if (k == cut) {
       k++;
       continue;
     }
@@ -150,31 +157,47 @@ static const char *const KIND_NAMES[5] = {"url", "hostname", "ipv4", "ipv6", "ne
 
 static Buffer schemeLower;
 
-/* The most bytes one record's element takes: each string character escaped in 6, and the fixed text. */
-static int element_room(const int32_t *r) {
-  int room = 6 * (r[3] - r[2]) + 6 * (r[5] - r[4]) + 256;
-  if (r[0] == KIND_URL) room += 6 * (r[10] - r[9]);
-  return room;
-}
+/*
+ * A non-ASCII line's UTF-16 code units: the byte offset where each starts (unitByte[units] = the line's length), or
+ * -1 for the second unit of a surrogate pair, where no slice of the line's bytes can start or end.
+ */
+static Buffer unitByte;
+
+/* A record's unit offset k as a byte offset: the same on an ASCII line (map null); -1 inside a surrogate pair. */
+static inline int byte_at(const int *map, int k) { return map ? map[k] : k; }
 
 /*
  * `',' + matchJsonText(m)` for each of the line's `count` records (hostscanner.h), appended to the output; false
- * (and the output as it was) when memory cannot grow.
+ * (and the output as it was) when memory cannot grow or, on a non-ASCII line (map: byte_at's), a record starts or
+ * ends inside a surrogate pair (the TypeScript's string would hold a lone surrogate, which JSON.stringify escapes).
  */
-static bool append_matches(const u8 *s, int n, int lineNo, const int32_t *records, int count) {
+static bool append_matches(const u8 *s, int n, int lineNo, const int32_t *records, int count, const int *map) {
   int before = outLen;
   for (int m = 0; m < count; m++) {
     const int32_t *r = records + m * RECORD_INTS;
     int kind = r[0];
-    if (!buffer_reserve(&out, outLen + element_room(r))) {
-      outLen = before;
-      return false;
+    int start = byte_at(map, r[2]), end = byte_at(map, r[3]);
+    int hostStart = byte_at(map, r[4]), hostEnd = byte_at(map, r[5]), hostCut = r[6] < 0 ? -1 : byte_at(map, r[6]);
+    int schemeStart = 0, schemeEnd = 0, portSchemeStart = 0, portSchemeEnd = 0, portStart = -1, portEnd = -1;
+    if (kind == KIND_URL) {
+      schemeStart = byte_at(map, r[9]);
+      schemeEnd = byte_at(map, r[10]);
+      portSchemeStart = byte_at(map, r[11]);
+      portSchemeEnd = byte_at(map, r[12]);
+      if (r[7] >= 0) {
+        portStart = byte_at(map, r[7]);
+        portEnd = byte_at(map, r[8]);
+        if (portStart < 0 || portEnd < 0) goto refuse;
+      }
+      if (schemeStart < 0 || schemeEnd < 0 || portSchemeStart < 0 || portSchemeEnd < 0) goto refuse;
     }
-    HostText host = {r[4], r[5], r[6]};
+    if (start < 0 || end < 0 || hostStart < 0 || hostEnd < 0 || (r[6] >= 0 && hostCut < 0)) goto refuse;
+    /* The most bytes the element takes: each string byte escaped in 6, and the fixed text. */
+    if (!buffer_reserve(&out, outLen + 6 * (end - start) + 6 * (hostEnd - hostStart) + 6 * (schemeEnd - schemeStart) + 256)) goto refuse;
     put_str(",{\"kind\":\"");
     put_str(KIND_NAMES[kind]);
     put_str("\",\"text\":");
-    put_json_string(s + r[2], r[3] - r[2]);
+    put_json_string(s + start, end - start);
     put_str(",\"line\":");
     put_int(lineNo);
     put_str(",\"character\":");
@@ -182,23 +205,20 @@ static bool append_matches(const u8 *s, int n, int lineNo, const int32_t *record
     put_str(",\"length\":");
     put_int(r[3] - r[2]);
     put_str(",\"host\":");
-    put_json_host(s, &host);
+    put_json_host(s, hostStart, hostEnd, hostCut);
     if (kind != KIND_URL) {
       put_byte('}');
       continue;
     }
-    /* The url's scheme and port scheme, lower-cased. */
-    int schemeLen = r[10] - r[9];
-    int portSchemeLen = r[12] - r[11];
-    if (!buffer_reserve(&schemeLower, schemeLen + portSchemeLen + 1)) {
-      outLen = before;
-      return false;
-    }
+    /* The url's scheme and port scheme (ASCII: scheme characters), lower-cased. */
+    int schemeLen = schemeEnd - schemeStart;
+    int portSchemeLen = portSchemeEnd - portSchemeStart;
+    if (!buffer_reserve(&schemeLower, schemeLen + portSchemeLen + 1)) goto refuse;
     u8 *scheme = schemeLower.ptr;
     u8 *portScheme = schemeLower.ptr + schemeLen;
-    for (int k = 0; k < schemeLen; k++) scheme[k] = (u8)lower(s[r[9] + k]);
-    for (int k = 0; k < portSchemeLen; k++) portScheme[k] = (u8)lower(s[r[11] + k]);
-    int port = url_port(portScheme, portSchemeLen, s + (r[7] < 0 ? 0 : r[7]), r[7] < 0 ? -1 : r[8] - r[7]);
+    for (int k = 0; k < schemeLen; k++) scheme[k] = (u8)lower(s[schemeStart + k]);
+    for (int k = 0; k < portSchemeLen; k++) portScheme[k] = (u8)lower(s[portSchemeStart + k]);
+    int port = url_port(portScheme, portSchemeLen, s + (portStart < 0 ? 0 : portStart), portStart < 0 ? -1 : portEnd - portStart);
     put_str(",\"scheme\":");
     put_json_string(scheme, schemeLen);
     put_str(",\"port\":");
@@ -210,7 +230,68 @@ static bool append_matches(const u8 *s, int n, int lineNo, const int32_t *record
     int source = port >> 16;
     put_str(source == PORT_EXPLICIT ? ",\"portSource\":\"explicit\"}" : source == PORT_SERVICE ? ",\"portSource\":\"service\"}" : ",\"portSource\":\"default\"}");
   }
+  (void)n;
   return true;
+refuse:
+  outLen = before;
+  return false;
+}
+
+/* ---- A non-ASCII line's ASCII shadow (asciiShadow.ts) ---- */
+
+static Buffer shadow;
+
+/* The byte after a UTF-8 lead byte must lie in [lo, hi] (the well-formed table of Unicode's chapter 3). */
+static inline bool cont_in(const u8 *s, int n, int k, int lo, int hi) { return k < n && s[k] >= lo && s[k] <= hi; }
+
+/*
+ * The shadow of the UTF-8 line [s, s + n) into `shadow`, and its units' byte offsets into `unitByte`: the number of
+ * UTF-16 code units, or -1 when the line is not well-formed UTF-8 (the TypeScript's decoding then puts U+FFFD in),
+ * has a character the module does not take (SHADOW_HAND_BACK), or memory cannot grow. A character beyond the BMP is
+ * two units (a surrogate pair), both SHADOW_OTHER.
+ */
+static int shadow_line(const u8 *s, int n) {
+  if (!buffer_reserve(&shadow, n + 8) || !buffer_reserve(&unitByte, 4 * (n + 1))) return -1;
+  u8 *sh = shadow.ptr;
+  int *map = (int *)unitByte.ptr;
+  int u = 0;
+  int k = 0;
+  while (k < n) {
+    int c = s[k];
+    int len, cp;
+    if (c < 0x80) {
+      sh[u] = (u8)c;
+      map[u++] = k++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      if (!cont_in(s, n, k + 1, 0x80, 0xbf)) return -1;
+      len = 2;
+      cp = (c & 0x1f) << 6 | (s[k + 1] & 0x3f);
+    } else if (c >= 0xe0 && c <= 0xef) {
+      int lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+      if (!cont_in(s, n, k + 1, lo, hi) || !cont_in(s, n, k + 2, 0x80, 0xbf)) return -1;
+      len = 3;
+      cp = (c & 0x0f) << 12 | (s[k + 1] & 0x3f) << 6 | (s[k + 2] & 0x3f);
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      int lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+      if (!cont_in(s, n, k + 1, lo, hi) || !cont_in(s, n, k + 2, 0x80, 0xbf) || !cont_in(s, n, k + 3, 0x80, 0xbf)) return -1;
+      sh[u] = SHADOW_OTHER;
+      map[u++] = k;
+      sh[u] = SHADOW_OTHER;
+      map[u++] = -1;
+      k += 4;
+      continue;
+    } else {
+      return -1;
+    }
+    int v = SHADOW_BLOCKS[SHADOW_BLOCK_OF[cp / SHADOW_BLOCK]][cp % SHADOW_BLOCK];
+    if (v == SHADOW_HAND_BACK) return -1;
+    sh[u] = (u8)v;
+    map[u++] = k;
+    k += len;
+  }
+  map[u] = n;
+  return u;
 }
 
 /* ---- pieceJson ---- */
@@ -221,6 +302,11 @@ static TextLines lines;
 EXPORT(JsonOut_pieceBuffer) u8 *JsonOut_pieceBuffer(int size) {
   return buffer_reserve(&piece, size) ? piece.ptr : 0;
 }
+
+/* Output bytes after which JsonOut_run returns JSON_FLUSH (JSON_CHUNK until JsonOut_setChunk). */
+static int chunkLimit = JSON_CHUNK;
+
+EXPORT(JsonOut_setChunk) void JsonOut_setChunk(int bytes) { chunkLimit = bytes; }
 
 EXPORT(JsonOut_begin) void JsonOut_begin(const u8 *text, int len, int firstLine, int last) {
   text_lines_init(&lines, text, len, firstLine, !last);
@@ -236,11 +322,19 @@ EXPORT(JsonOut_run) int JsonOut_run(void) {
   while (text_lines_next(&lines)) {
     const u8 *s = lines.text + lines.lineStart;
     int n = lines.lineEnd - lines.lineStart;
-    if (!is_ascii(s, n)) return JSON_FOR_TYPESCRIPT;
-    int count = HostScanner_scanLine(s, n);
-    if (count < 0) return JSON_FOR_TYPESCRIPT;
-    if (!append_matches(s, n, lines.lineNo, HostScanner_records(), count)) return JSON_FOR_TYPESCRIPT;
-    if (outLen >= JSON_CHUNK) return JSON_FLUSH;
+    if (is_ascii(s, n)) {
+      int count = HostScanner_scanLine(s, n);
+      if (count < 0) return JSON_FOR_TYPESCRIPT;
+      if (!append_matches(s, n, lines.lineNo, HostScanner_records(), count, 0)) return JSON_FOR_TYPESCRIPT;
+    } else {
+      // Scanned as its ASCII shadow (positions in UTF-16 units, as the TypeScript's), written from its bytes.
+      int units = shadow_line(s, n);
+      if (units < 0) return JSON_FOR_TYPESCRIPT;
+      int count = HostScanner_scanLine(shadow.ptr, units);
+      if (count < 0) return JSON_FOR_TYPESCRIPT;
+      if (!append_matches(s, n, lines.lineNo, HostScanner_records(), count, (const int *)unitByte.ptr)) return JSON_FOR_TYPESCRIPT;
+    }
+    if (outLen >= chunkLimit) return JSON_FLUSH;
   }
   return JSON_DONE;
 }
@@ -268,7 +362,7 @@ EXPORT(t_recordsBuffer) int32_t *t_recordsBuffer(int count) {
 }
 /* append_matches on the line [s, s + n) with the records at t_recordsBuffer(): 1, or 0 when memory cannot grow. */
 EXPORT(t_jsonRecords) int t_jsonRecords(const u8 *s, int n, int lineNo, int count) {
-  return append_matches(s, n, lineNo, (const int32_t *)testRecords.ptr, count);
+  return append_matches(s, n, lineNo, (const int32_t *)testRecords.ptr, count, 0);
 }
 /* jsonString(s) appended to the output: 1, or 0 when memory cannot grow. */
 EXPORT(t_jsonString) int t_jsonString(const u8 *s, int n) {

@@ -13,10 +13,13 @@
 enum {
   JSON_DONE = 0,           /* the piece has no more lines: JsonOut_lineNo() is its last line's number */
   JSON_FOR_TYPESCRIPT = 1, /* the line [JsonOut_lineStart(), JsonOut_lineEnd()) of the piece, numbered JsonOut_lineNo() */
-  JSON_FLUSH = 2,          /* the output holds JSON_CHUNK bytes or more: hand them on (JsonOut_clear), call again */
+  JSON_FLUSH = 2,          /* the output holds the chunk's bytes or more: hand them on (JsonOut_clear), call again */
 };
 
-/* Bytes of output after which JsonOut_run returns JSON_FLUSH (scanJson.ts's JSON_CHUNK, in bytes). */
+/*
+ * Bytes of output after which JsonOut_run returns JSON_FLUSH (scanJson.ts's JSON_CHUNK, in bytes), until
+ * JsonOut_setChunk(bytes) sets another size (a scan worker hands on a piece's JSON whole).
+ */
 #define JSON_CHUNK (64 * 1024)
 
 /* Room for a piece's bytes: a buffer of at least `size` bytes (0 when memory cannot grow), valid until the next call. */

@@ -21,6 +21,7 @@ interface JsonOutExports {
   Input_reserve(size: number): number;
   PrivateSuffixes_set(list: number, count: number): number;
   JsonOut_pieceBuffer(size: number): number;
+  JsonOut_setChunk(bytes: number): void;
   JsonOut_begin(piece: number, len: number, firstLine: number, last: number): void;
   JsonOut_run(): number;
   JsonOut_lineStart(): number;
@@ -33,7 +34,7 @@ interface JsonOutExports {
   JsonOut_commit(n: number): void;
 }
 
-const JSON_OUT_FUNCTIONS = ['Input_reserve', 'PrivateSuffixes_set', 'JsonOut_pieceBuffer', 'JsonOut_begin', 'JsonOut_run', 'JsonOut_lineStart', 'JsonOut_lineEnd', 'JsonOut_lineNo', 'JsonOut_data', 'JsonOut_length', 'JsonOut_clear', 'JsonOut_reserve', 'JsonOut_commit'];
+const JSON_OUT_FUNCTIONS = ['Input_reserve', 'PrivateSuffixes_set', 'JsonOut_pieceBuffer', 'JsonOut_setChunk', 'JsonOut_begin', 'JsonOut_run', 'JsonOut_lineStart', 'JsonOut_lineEnd', 'JsonOut_lineNo', 'JsonOut_data', 'JsonOut_length', 'JsonOut_clear', 'JsonOut_reserve', 'JsonOut_commit'];
 
 /** Instances not in use, by file: a scan takes one (its state is that scan's) and gives it back when done. */
 const idle = new Map<string, JsonOutExports[]>();
@@ -53,10 +54,10 @@ function instantiate(file: string): JsonOutExports | null {
 }
 
 /**
- * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `out` in chunks of about
- * JSON_CHUNK_BYTES. Returns how many lines the piece had.
+ * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `emit` in chunks of about
+ * `chunk` bytes, each a Buffer of its own (emit may keep it). Returns how many lines the piece had.
  */
-async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[]): Promise<number> {
+async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], chunk: number): Promise<number> {
   const bytes = piece.bytes;
   const ptr = wasm.JsonOut_pieceBuffer(Math.max(1, bytes.length));
   if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, emit);
@@ -92,7 +93,7 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
         if (at === 0) await emit(json);
         else wasm.JsonOut_commit(encoder.encodeInto(json, new Uint8Array(wasm.memory.buffer, at, json.length * 3)).written);
       }
-      if (wasm.JsonOut_length() >= JSON_CHUNK_BYTES) await flush();
+      if (wasm.JsonOut_length() >= chunk) await flush();
     } else if (status === JSON_FLUSH) {
       await flush();
     } else {
@@ -115,11 +116,16 @@ export class WasmPieceScanner {
   private constructor(
     private readonly wasm: JsonOutExports,
     private readonly scanner: HostScanner,
-    private readonly file: string
+    private readonly file: string,
+    private readonly chunk: number
   ) {}
 
-  /** Null without a module that writes JSON (`wasmFile`, next to the CLI by default) or when it refuses the private suffixes. */
-  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI): WasmPieceScanner | null {
+  /**
+   * Null without a module that writes JSON (`wasmFile`, next to the CLI by default) or when it refuses the private
+   * suffixes. `whole`: each piece's JSON is handed on in one chunk (a scan worker's: one copy out of the module's
+   * memory, moved to the main thread as it is), else in chunks of about JSON_CHUNK_BYTES (written as they come).
+   */
+  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI, whole = false): WasmPieceScanner | null {
     const wasm = instantiate(wasmFile);
     if (wasm === null) return null;
     if (!setModulePrivateSuffixes(wasm, options.privateSuffixes ?? [])) {
@@ -129,12 +135,14 @@ export class WasmPieceScanner {
     wasm.JsonOut_clear(); // what a scan that failed halfway left
     // The lines JsonOut hands back (non-ASCII ones, mostly) go to the module too, as AotHostScanner scans them.
     const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
-    return new WasmPieceScanner(wasm, lines, wasmFile);
+    const chunk = whole ? 0x7fffffff : JSON_CHUNK_BYTES;
+    wasm.JsonOut_setChunk(chunk);
+    return new WasmPieceScanner(wasm, lines, wasmFile, chunk);
   }
 
-  /** The piece's elements handed to `emit` in chunks of about JSON_CHUNK_BYTES; returns how many lines it had. */
+  /** The piece's elements handed to `emit` in chunks (see open), each a Buffer of its own; returns how many lines it had. */
   pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
-    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found);
+    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.chunk);
   }
 
   /** Gives the instance back for the next scan. */

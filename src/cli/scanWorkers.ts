@@ -7,10 +7,12 @@ import { countLineEnds, createScanner, type ScanOptions } from '../core/scanner'
 import type { LinePiece } from './scanInput';
 import { JsonArrayWriter, pieceJson } from './scanJson';
 import { WasmPieceScanner } from './scanJsonWasm';
+import { compiledScannerModule, shareCompiledScannerModule } from './scannerModule';
 
 /** What a scan worker is started with (its workerData). */
 interface ScanWorkerData {
-  netlensScanWorker: { privateSuffixes: string[] };
+  /** The scan's private suffixes, and the main thread's compiled dist/scanner.wasm (null: there is none). */
+  netlensScanWorker: { privateSuffixes: string[]; module: WebAssembly.Module | null };
 }
 
 /** Main thread → worker: one piece to scan, its first line's number, and whether it ends the input. */
@@ -41,12 +43,13 @@ export function serveScanPieces(): void {
   const port = parentPort;
   if (!port || !isScanWorkerData(workerData)) throw new Error('serveScanPieces runs in a scan worker only');
   const options = { privateSuffixes: workerData.netlensScanWorker.privateSuffixes };
+  shareCompiledScannerModule(workerData.netlensScanWorker.module);
   // The ahead-of-time module writes the JSON of the lines it takes (scanJsonWasm.ts); without it, the TypeScript.
-  const wasm = WasmPieceScanner.open(options);
+  const wasm = WasmPieceScanner.open(options, undefined, true);
   const scanner = wasm === null ? createScanner(options) : null;
   // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks), into one
   // builder at a time through one function (a new function per piece deoptimized pieceJson).
-  let json = new Utf8Builder(0);
+  let json = new Utf8Builder();
   const append = (chunk: string | Uint8Array): void => json.append(chunk);
   let queue = Promise.resolve();
   port.on('message', (req: ScanRequest) => {
@@ -54,7 +57,7 @@ export function serveScanPieces(): void {
       let reply: ScanReply;
       try {
         const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-        json = new Utf8Builder(req.bytes.byteLength * 3);
+        json = new Utf8Builder();
         if (wasm !== null) await wasm.pieceJson({ bytes, last: req.last, owned: false }, req.firstLine, append);
         else if (scanner !== null) await pieceJson(scanner, bytes.toString('utf8'), req.firstLine, req.last, append);
         reply = { seq: req.seq, json: json.bytes() };
@@ -67,18 +70,31 @@ export function serveScanPieces(): void {
   });
 }
 
-/** UTF-8 text appended chunk by chunk into memory of its own, grown by doubling. */
+/**
+ * UTF-8 text appended chunk by chunk into memory of its own, grown by doubling. A first chunk of bytes whose memory
+ * is its own (WasmPieceScanner's, a whole piece's JSON) is kept as it is: most pieces are one such chunk.
+ */
 class Utf8Builder {
-  private buf: Uint8Array;
+  private buf = new Uint8Array(0);
   private length = 0;
+  private only: Uint8Array | null = null;
   private readonly encoder = new TextEncoder();
 
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(capacity, 1024));
+  /** Text (encoded) or UTF-8 bytes (copied, or kept: see above). */
+  append(chunk: string | Uint8Array): void {
+    if (this.length === 0 && this.only === null && typeof chunk !== 'string' && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer) {
+      this.only = chunk;
+      return;
+    }
+    if (this.only !== null) {
+      const first = this.only;
+      this.only = null;
+      this.appendCopy(first);
+    }
+    this.appendCopy(chunk);
   }
 
-  /** Text (encoded) or UTF-8 bytes (copied). */
-  append(chunk: string | Uint8Array): void {
+  private appendCopy(chunk: string | Uint8Array): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
     const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
     if (this.buf.length - this.length < most) {
@@ -94,6 +110,7 @@ class Utf8Builder {
 
   /** What was appended, in memory of its own (a copy only when most of the buffer is unused). */
   bytes(): Uint8Array {
+    if (this.only !== null) return this.only;
     return this.length * 2 >= this.buf.length ? this.buf.subarray(0, this.length) : this.buf.slice(0, this.length);
   }
 }
@@ -117,7 +134,7 @@ export async function writeScanJsonInWorkers(
   script: string,
   write: (chunk: string | Uint8Array) => Promise<void>
 ): Promise<void> {
-  const data: ScanWorkerData = { netlensScanWorker: { privateSuffixes: [...(options.privateSuffixes ?? [])] } };
+  const data: ScanWorkerData = { netlensScanWorker: { privateSuffixes: [...(options.privateSuffixes ?? [])], module: compiledScannerModule() } };
   const workers: Worker[] = [];
   const outstanding: number[] = [];
   const pending = new Map<number, Pending>();

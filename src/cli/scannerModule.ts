@@ -56,6 +56,14 @@ export function compiledScannerModule(file = SCANNER_WASM_NEXT_TO_CLI): WebAssem
   return mod;
 }
 
+/**
+ * Makes `mod` this thread's module for `file`, compiled by another thread (a scan worker gets the main thread's:
+ * a compiled module is shared between threads, its machine code too, so no worker compiles it again).
+ */
+export function shareCompiledScannerModule(mod: WebAssembly.Module | null, file = SCANNER_WASM_NEXT_TO_CLI): void {
+  modules.set(file, mod);
+}
+
 /** Makes this thread's scanners (scanText, createScanner) scan through the module, when there is one. */
 export function useCliScannerModule(file = SCANNER_WASM_NEXT_TO_CLI): void {
   const mod = compiledScannerModule(file);

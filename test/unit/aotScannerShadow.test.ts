@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import { HostScanner, type HostMatch } from '../../src/core/scanner';
 import { AotHostScanner, useAotModule } from '../../src/core/scanner/aotScanner';
-import { SHADOW_ENDS_URL, SHADOW_LABEL, SHADOW_LINE_TERMINATOR, SHADOW_OTHER, SHADOW_SPACE, SHADOW_SPACE_ENDS_URL, shadowByte } from '../../src/core/scanner/asciiShadow';
+import { SHADOW_ENDS_URL, SHADOW_HAND_BACK, SHADOW_LABEL, SHADOW_LINE_TERMINATOR, SHADOW_OTHER, SHADOW_SPACE, SHADOW_SPACE_ENDS_URL, shadowByte } from '../../src/core/scanner/asciiShadow';
 import { endsUrl, isLabelChar } from '../../src/core/scanner/charClass';
 import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
@@ -104,7 +104,7 @@ describe('non-ASCII lines through the ahead-of-time module (ASCII shadows)', fun
     for (let c = 128; c < 0x10000; c++) {
       const v = shadowByte(c);
       const ch = String.fromCharCode(c);
-      if (v === 0xff) {
+      if (v === SHADOW_HAND_BACK) {
         assert.ok(/[\0-\x7f]/.test(ch.toLowerCase()), `U+${c.toString(16)} handed back`);
         continue;
       }
@@ -120,7 +120,7 @@ describe('non-ASCII lines through the ahead-of-time module (ASCII shadows)', fun
         if (v === SHADOW_OTHER) assert.ok(!endsUrl(c) && !/\s/.test(ch));
       }
     }
-    for (const c of [0x212a, 0x130]) assert.strictEqual(shadowByte(c), 0xff);
+    for (const c of [0x212a, 0x130]) assert.strictEqual(shadowByte(c), SHADOW_HAND_BACK);
   });
 
   it("finds the TypeScript's matches on every corpus line", function () {

@@ -429,10 +429,13 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
     await compareWriters([...piecesOf(some)], {}, 'no private suffixes after refused ones');
   });
 
-  it('takes the ASCII lines in the C and hands back the others', function () {
+  it('takes every line of the dense text in the C, and hands back malformed UTF-8, the Kelvin sign and non-ASCII top-level domains', function () {
     const wasm = scannerWasmOrSkip(this);
     const e = wasm.exports;
-    const bytes = Buffer.from(`${generateDense(200_000, 3).text}caf\u00e9 db.internal\n`, 'utf8');
+    const kept = ['caf\u00e9 db.internal', 'https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/ (a URL: no suffix rule)', 'U+FFFD \ufffd', 'emoji \u{1f600} at https://api.example.com/\u{1f600}', 'm\u00fcnchen.example.de:8080'];
+    const back = ['\u212aafka.example.com', 'see \u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444 today'];
+    const text = `${generateDense(200_000, 3).text}${[...kept, ...back].join('\n')}\n`;
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0x78, 0xc3, 0x28, 0x0a])]); // a malformed line last
     e.PrivateSuffixes_set(0, 0);
     const ptr = putBytes(wasm, bytes);
     e.JsonOut_clear();
@@ -444,8 +447,9 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
     }
     const lines = bytes.toString('utf8').split('\n');
     assert.strictEqual(e.JsonOut_lineNo(), lines.length - 1);
-    assert.deepStrictEqual(handed, lines.flatMap((l, k) => (/^[\x00-\x7f]*$/.test(l) ? [] : [k]))); // eslint-disable-line no-control-regex
-    assert.ok(handed.length > 10 && handed.length < lines.length / 5, `${handed.length} of ${lines.length} lines handed back`);
+    const first = lines.length - 2 - back.length; // the lines of `back`, then the malformed one
+    assert.deepStrictEqual(handed, [...back.map((_, k) => first + k), lines.length - 2]);
+    assert.ok(lines.filter((l) => /[^\x00-\x7f]/.test(l)).length > 100); // eslint-disable-line no-control-regex
   });
 
   it('falls back to writeScanJsonHere without the module', async function () {

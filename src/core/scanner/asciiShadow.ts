@@ -34,7 +34,7 @@ export const SHADOW_SPACE = 0x87;
 /** Any other code unit: punctuation, symbols, controls, surrogates. */
 export const SHADOW_OTHER = 0x88;
 /** Not in a shadow: the line goes to the TypeScript. */
-const HAND_BACK = 0xff;
+export const SHADOW_HAND_BACK = 0xff;
 
 const REGEX_SPACE = /^\s$/;
 const REGEX_ANY = /^.$/;
@@ -42,7 +42,7 @@ const REGEX_ANY = /^.$/;
 /** Each code unit's shadow byte, decided on first sight (0: not yet). */
 const shadowOf = new Uint8Array(0x10000);
 
-/** The shadow byte of a non-ASCII code unit c (or HAND_BACK). */
+/** The shadow byte of a non-ASCII code unit c (or SHADOW_HAND_BACK). */
 export function shadowByte(c: number): number {
   let v = shadowOf[c];
   if (v === 0) shadowOf[c] = v = decide(c);
@@ -52,7 +52,7 @@ export function shadowByte(c: number): number {
 function decide(c: number): number {
   const ch = String.fromCharCode(c);
   const lower = ch.toLowerCase();
-  for (let k = 0; k < lower.length; k++) if (lower.charCodeAt(k) < 128) return HAND_BACK;
+  for (let k = 0; k < lower.length; k++) if (lower.charCodeAt(k) < 128) return SHADOW_HAND_BACK;
   if (isLabelChar(c)) return SHADOW_LABEL | (lower !== ch ? SHADOW_LOWER_CHANGES : 0) | (ch.toUpperCase() !== ch ? SHADOW_UPPER_CHANGES : 0);
   const space = REGEX_SPACE.test(ch);
   if (!endsUrl(c)) return space ? SHADOW_SPACE : SHADOW_OTHER;
@@ -73,7 +73,7 @@ export function writeAsciiShadow(s: string, bytes: Uint8Array): boolean {
       continue;
     }
     const v = shadowByte(c);
-    if (v === HAND_BACK) return false;
+    if (v === SHADOW_HAND_BACK) return false;
     bytes[k] = v;
   }
   return true;
