@@ -4,7 +4,10 @@ import type { ResolverErrorInfo } from '../core/resolverError';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
-  /** Writes raw text or bytes to stdout; resolves once stdout can take more (after 'drain' when write() returned false). */
+  /**
+   * Writes raw text or bytes to stdout; resolves once stdout can take more (after 'drain' when write() returned false)
+   * and no longer holds the bytes (the caller may reuse their memory then: output.ts's streamWriter).
+   */
   write(chunk: string | Uint8Array): Promise<void>;
 }
 

@@ -32,26 +32,48 @@ export async function printAnswer(answer: CliAnswer, json: boolean, io: CliIo): 
 }
 
 /**
- * A writer with backpressure: resolves at once while the stream takes more, else on its next 'drain'. Fails if
- * the stream closes or errors first (on stdout, main.ts turns EPIPE into a quiet exit before that).
+ * A writer with backpressure: resolves once the stream no longer holds the chunk (its memory may then be reused:
+ * `scan --json` writes views of the scanner module's memory) and takes more — at once when the stream wrote it
+ * through (stdout to a file or, on Linux, a pipe), else after the write's callback, and after 'drain' when it is
+ * full. Fails if the stream closes or errors first (on stdout, main.ts turns EPIPE into a quiet exit before that).
  */
-export function streamWriter(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> {
+export function streamWriter(stream: NodeJS.WritableStream & { readonly writableLength?: number }): (chunk: string | Uint8Array) => Promise<void> {
   return (chunk) => {
-    if (stream.write(chunk)) return Promise.resolve();
+    let written = false;
+    let writeError: unknown;
+    let onWritten: (() => void) | null = null;
+    const more = stream.write(chunk, (err?: unknown) => {
+      written = true;
+      writeError = err ?? undefined;
+      onWritten?.();
+    });
+    // Nothing buffered: the chunk went to the stream's file descriptor within write() (a string: no memory to reuse).
+    if (more && (typeof chunk === 'string' || stream.writableLength === 0)) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
+      let drained = more;
       const done = (err?: unknown): void => {
         stream.off('drain', onDrain);
         stream.off('close', onClose);
         stream.off('error', onError);
+        onWritten = null;
         if (err === undefined) resolve();
         else reject(err instanceof Error ? err : new Error('the output stream failed'));
       };
-      const onDrain = (): void => done();
+      const check = (): void => {
+        if (writeError !== undefined) done(writeError);
+        else if (drained && (written || typeof chunk === 'string')) done();
+      };
+      const onDrain = (): void => {
+        drained = true;
+        check();
+      };
       const onClose = (): void => done(new Error('the output stream closed before the answer was written'));
       const onError = (err: unknown): void => done(err);
+      onWritten = check;
       stream.on('drain', onDrain);
       stream.on('close', onClose);
       stream.on('error', onError);
+      check();
     });
   };
 }

@@ -15,6 +15,8 @@ const JSON_FOR_TYPESCRIPT = 1;
 const JSON_FLUSH = 2;
 /** jsonout.h's JSON_CHUNK: output bytes handed on at once. */
 const JSON_CHUNK_BYTES = 64 * 1024;
+/** A chunk size no piece's JSON reaches: the piece's JSON is handed on whole (WasmPieceScanner.open's `whole`). */
+const JSON_WHOLE_PIECE = 0x7fffffff;
 
 interface JsonOutExports {
   memory: WebAssembly.Memory;
@@ -55,7 +57,9 @@ function instantiate(file: string): JsonOutExports | null {
 
 /**
  * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `emit` in chunks of about
- * `chunk` bytes, each a Buffer of its own (emit may keep it). Returns how many lines the piece had.
+ * `chunk` bytes: views of the module's memory, valid until emit's promise resolves (it must be done with them
+ * then, as CliIo.write is), or with JSON_WHOLE_PIECE one Buffer of its own (emit may keep it). Returns how many
+ * lines the piece had.
  */
 async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], chunk: number): Promise<number> {
   const bytes = piece.bytes;
@@ -65,12 +69,19 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
   const flush = async (): Promise<void> => {
     const len = wasm.JsonOut_length();
     if (len === 0) return;
-    const data = wasm.JsonOut_data();
-    // A copy: the module reuses its output's memory (not zero-filled first: every byte is written).
-    const chunk = Buffer.allocUnsafeSlow(len);
-    chunk.set(new Uint8Array(wasm.memory.buffer, data, len));
+    const view = new Uint8Array(wasm.memory.buffer, wasm.JsonOut_data(), len);
+    if (chunk < JSON_WHOLE_PIECE) {
+      // Written from the module's memory, which it reuses once the write is done with it (CliIo.write): fresh
+      // memory for each chunk cost a page fault per 4 KiB.
+      await emit(view);
+      wasm.JsonOut_clear();
+      return;
+    }
+    // A piece's JSON whole, in memory of its own (a worker moves it to the main thread; not zero-filled first).
+    const whole = Buffer.allocUnsafeSlow(len);
+    whole.set(view);
     wasm.JsonOut_clear();
-    await emit(chunk);
+    await emit(whole);
   };
   wasm.JsonOut_begin(ptr, bytes.length, firstLine, piece.last ? 1 : 0);
   for (;;) {
@@ -135,12 +146,12 @@ export class WasmPieceScanner {
     wasm.JsonOut_clear(); // what a scan that failed halfway left
     // The lines JsonOut hands back (non-ASCII ones, mostly) go to the module too, as AotHostScanner scans them.
     const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
-    const chunk = whole ? 0x7fffffff : JSON_CHUNK_BYTES;
+    const chunk = whole ? JSON_WHOLE_PIECE : JSON_CHUNK_BYTES;
     wasm.JsonOut_setChunk(chunk);
     return new WasmPieceScanner(wasm, lines, wasmFile, chunk);
   }
 
-  /** The piece's elements handed to `emit` in chunks (see open), each a Buffer of its own; returns how many lines it had. */
+  /** The piece's elements handed to `emit` in chunks (see open and wasmPieceJson); returns how many lines it had. */
   pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
     return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.chunk);
   }

@@ -13,11 +13,13 @@ import { writeScanJson } from '../../src/cli/commands/scan';
 import { printAnswer, streamWriter } from '../../src/cli/output';
 import { openScanInput, PIECE_BYTES, piecesOf, type LinePiece, type ScanInput } from '../../src/cli/scanInput';
 import { matchJson, pieceJson, writeScanJsonHere } from '../../src/cli/scanJson';
+import { writeScanJsonWasm } from '../../src/cli/scanJsonWasm';
 import { writeScanJsonInWorkers } from '../../src/cli/scanWorkers';
 import { ResolverFailure } from '../../src/core/resolverError';
 import { countLineEnds, createScanner, scanText, TextLines, type ScanOptions } from '../../src/core/scanner';
 import { generateDense } from '../support/denseCorpus';
 import { CLI_JS } from '../support/paths';
+import { SCANNER_WASM } from '../support/scannerWasm';
 import { CORPUS_DIR, loadCorpus } from '../support/scannerCorpus';
 
 /** The implementation before streaming (scan.ts at 7cb81ee + printAnswer), verbatim in effect. */
@@ -133,7 +135,7 @@ describe('netlens scan --json streaming', () => {
     );
   });
 
-  it('a file is read a piece at a time, lines longer than a piece too, with the same pieces as from memory', () => {
+  it('a file is read a piece at a time, lines longer than a piece too, with the same pieces as from memory, into one buffer too', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-scan-'));
     try {
       const file = path.join(dir, 'f.txt');
@@ -145,6 +147,10 @@ describe('netlens scan --json streaming', () => {
       assert.ok(fromFile.slice(0, -1).every((p) => !p.last && p.bytes[p.bytes.length - 1] === 10 && p.owned));
       assert.ok(fromFile[fromFile.length - 1].last);
       assert.ok(fromFile.some((p) => p.bytes.length > 5000), 'the long line is one piece');
+      // Into one reused buffer: the same pieces, each read when the one before is done with (copied here).
+      const reused: { bytes: Buffer; last: boolean; owned: boolean }[] = [];
+      for (const p of openScanInput(file, 100).pieces(true)) reused.push({ ...p, bytes: Buffer.from(p.bytes) });
+      assert.deepEqual(reused.map((p) => [p.bytes.toString('latin1'), p.last, p.owned]), fromFile.map((p) => [p.bytes.toString('latin1'), p.last, false]));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -236,6 +242,33 @@ describe('netlens scan --json streaming', () => {
     assert.ok(drains > 0, 'the writer waited for drain');
     // Without backpressure the whole answer would sit in the stream's buffer; with it, at most one chunk does.
     assert.ok(out.length > 600_000 && maxBuffered <= 3 * 64 * 1024, `${out.length} bytes written, at most ${maxBuffered} buffered`);
+  });
+
+  it("resolves a write only once the stream is done with the chunk: the module's memory, written from, is reused after", async function () {
+    if (!fs.existsSync(SCANNER_WASM)) this.skip();
+    // An asynchronous stream with room to spare: write() returns true at once, but holds the chunk until its
+    // callback. It reads each chunk only then: had the writer resolved earlier, the module would have written the
+    // next JSON over it.
+    const received: Buffer[] = [];
+    const later = new Writable({
+      highWaterMark: 1 << 24,
+      write(chunk: Buffer, _enc, done) {
+        setImmediate(() => {
+          received.push(Buffer.from(chunk));
+          done();
+        });
+      },
+    });
+    const text = dense.slice(0, 400_000);
+    const write = streamWriter(later);
+    let held = 0;
+    await writeScanJsonWasm(inputOf(text, 1 << 20).pieces(), {}, async (chunk) => {
+      await write(chunk);
+      if (typeof chunk !== 'string') held = Math.max(held, later.writableLength); // a string has no memory to reuse
+    }, SCANNER_WASM);
+    await new Promise<void>((resolve) => later.end(resolve));
+    assert.equal(Buffer.concat(received).toString('utf8') + '\n', wholeArrayJson(text, {}));
+    assert.equal(held, 0, 'each write resolved after the stream let go of its chunk');
   });
 
   it('a stream that closes while the writer waits for drain fails the write instead of hanging', async () => {

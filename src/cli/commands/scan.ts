@@ -65,10 +65,10 @@ export function scanJobs(option: string | undefined): ScanJobs {
   return { jobs: Number(option), explicit: true };
 }
 
-/** The input's pieces, a read error in the middle of a file reported in Python's words (readError). */
-function* readPieces(input: ScanInput, file: string | null): Generator<LinePiece> {
+/** The input's pieces (ScanInput.pieces), a read error in the middle of a file reported in Python's words (readError). */
+function* readPieces(input: ScanInput, file: string | null, reuse: boolean): Generator<LinePiece> {
   try {
-    yield* input.pieces();
+    yield* input.pieces(reuse);
   } catch (err) {
     if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
     throw new ResolverFailure(readError(err as NodeJS.ErrnoException, file));
@@ -90,14 +90,14 @@ export function writeScanJson(
   write: (chunk: string | Uint8Array) => Promise<void>,
   debug: (line: string) => void = () => undefined
 ): Promise<void> {
-  const pieces = readPieces(input, file);
   const threads = Math.min(jobs, Math.ceil(input.size / PIECE_BYTES));
   if (workerScript === null || threads < 2 || (!explicit && input.size < PARALLEL_MIN_BYTES)) {
     debug(`netlens scan: ${input.size} bytes, scanned in this thread`);
-    return writeScanJsonWasm(pieces, options, write);
+    // Each piece is done with before the next is read: one buffer serves them all.
+    return writeScanJsonWasm(readPieces(input, file, true), options, write);
   }
   debug(`netlens scan: ${input.size} bytes, scanned by ${threads} worker threads`);
-  return writeScanJsonInWorkers(pieces, options, threads, workerScript, write);
+  return writeScanJsonInWorkers(readPieces(input, file, false), options, threads, workerScript, write);
 }
 
 export const scanCommand: CliCommand = {
