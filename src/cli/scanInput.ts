@@ -27,9 +27,10 @@ export interface ScanInput {
   /**
    * The pieces, in order. `reuse`: a piece's bytes are valid only until the next piece is asked for (a regular
    * file is then read into the same memory each time: fresh memory costs a page fault per 4 KiB, which made
-   * reading a 10 MB file take 30 ms instead of 5, measured); else each piece's memory is its own.
+   * reading a 10 MB file take 30 ms instead of 5, measured); else each piece's memory is its own, from `memory`
+   * (at least `size` bytes of memory no one else uses; fresh by default).
    */
-  pieces(reuse?: boolean): Generator<LinePiece>;
+  pieces(reuse?: boolean, memory?: (size: number) => Buffer): Generator<LinePiece>;
 }
 
 function tooLarge(): Error {
@@ -106,7 +107,7 @@ export function openScanInput(file: string | 0, pieceBytes = PIECE_BYTES): ScanI
     if (size > SCAN_MAX_BYTES) throw tooLarge();
     if (size > 0) {
       streamed = true;
-      return { size, pieces: (reuse = false) => filePieces(fd, pieceBytes, reuse) };
+      return { size, pieces: (reuse = false, memory = freshMemory) => filePieces(fd, pieceBytes, reuse, memory) };
     }
     // Not a regular file (or an empty one): read it whole now, so that its errors come before any output.
     const all = readAll(fd, 0);
@@ -116,11 +117,16 @@ export function openScanInput(file: string | 0, pieceBytes = PIECE_BYTES): ScanI
   }
 }
 
+/** Memory of its own (never Buffer's shared pool: it may be moved to a worker), not zero-filled. */
+function freshMemory(size: number): Buffer {
+  return Buffer.allocUnsafeSlow(size);
+}
+
 /**
  * A regular file's pieces, read as they are asked for (into one buffer when `reuse`: ScanInput.pieces); the fd is
  * closed at the end (or when the reader stops).
  */
-function* filePieces(fd: number, pieceBytes: number, reuse: boolean): Generator<LinePiece> {
+function* filePieces(fd: number, pieceBytes: number, reuse: boolean, memory: (size: number) => Buffer): Generator<LinePiece> {
   try {
     let carry: Buffer = Buffer.alloc(0);
     let total = 0;
@@ -129,7 +135,7 @@ function* filePieces(fd: number, pieceBytes: number, reuse: boolean): Generator<
       // A line longer than a piece doubles what is read next: a long line is copied in time linear in its length.
       const want = Math.max(pieceBytes, carry.length);
       let buf: Buffer;
-      if (!reuse) buf = Buffer.allocUnsafeSlow(carry.length + want); // never from the shared pool: its memory may move to a worker
+      if (!reuse) buf = memory(carry.length + want); // never from the shared pool: its memory may move to a worker
       else if (reused.length >= carry.length + want) buf = reused;
       else buf = reused = Buffer.allocUnsafeSlow(Math.max(carry.length + want, reused.length * 2));
       if (carry.buffer === buf.buffer) buf.copyWithin(0, carry.byteOffset - buf.byteOffset, carry.byteOffset - buf.byteOffset + carry.length);

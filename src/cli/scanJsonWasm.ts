@@ -58,10 +58,10 @@ function instantiate(file: string): JsonOutExports | null {
 /**
  * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `emit` in chunks of about
  * `chunk` bytes: views of the module's memory, valid until emit's promise resolves (it must be done with them
- * then, as CliIo.write is), or with JSON_WHOLE_PIECE one Buffer of its own (emit may keep it). Returns how many
- * lines the piece had.
+ * then, as CliIo.write is), or with JSON_WHOLE_PIECE in one chunk of memory from `wholeInto` (emit may keep it).
+ * Returns how many lines the piece had.
  */
-async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], chunk: number): Promise<number> {
+async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], chunk: number, wholeInto: (len: number) => Uint8Array): Promise<number> {
   const bytes = piece.bytes;
   const ptr = wasm.JsonOut_pieceBuffer(Math.max(1, bytes.length));
   if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, emit);
@@ -77,8 +77,8 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
       wasm.JsonOut_clear();
       return;
     }
-    // A piece's JSON whole, in memory of its own (a worker moves it to the main thread; not zero-filled first).
-    const whole = Buffer.allocUnsafeSlow(len);
+    // A piece's JSON whole, in memory that is the caller's (a worker moves it to the main thread).
+    const whole = wholeInto(len);
     whole.set(view);
     wasm.JsonOut_clear();
     await emit(whole);
@@ -128,15 +128,17 @@ export class WasmPieceScanner {
     private readonly wasm: JsonOutExports,
     private readonly scanner: HostScanner,
     private readonly file: string,
-    private readonly chunk: number
+    private readonly chunk: number,
+    private readonly wholeInto: (len: number) => Uint8Array
   ) {}
 
   /**
    * Null without a module that writes JSON (`wasmFile`, next to the CLI by default) or when it refuses the private
-   * suffixes. `whole`: each piece's JSON is handed on in one chunk (a scan worker's: one copy out of the module's
-   * memory, moved to the main thread as it is), else in chunks of about JSON_CHUNK_BYTES (written as they come).
+   * suffixes. With `wholeInto`, each piece's JSON is handed on in one chunk, copied out of the module's memory into
+   * the memory it gives for that many bytes (a scan worker's, moved to the main thread as it is); else in chunks of
+   * about JSON_CHUNK_BYTES, views of the module's memory (written as they come).
    */
-  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI, whole = false): WasmPieceScanner | null {
+  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI, wholeInto: ((len: number) => Uint8Array) | null = null): WasmPieceScanner | null {
     const wasm = instantiate(wasmFile);
     if (wasm === null) return null;
     if (!setModulePrivateSuffixes(wasm, options.privateSuffixes ?? [])) {
@@ -146,14 +148,14 @@ export class WasmPieceScanner {
     wasm.JsonOut_clear(); // what a scan that failed halfway left
     // The lines JsonOut hands back (non-ASCII ones, mostly) go to the module too, as AotHostScanner scans them.
     const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
-    const chunk = whole ? JSON_WHOLE_PIECE : JSON_CHUNK_BYTES;
+    const chunk = wholeInto !== null ? JSON_WHOLE_PIECE : JSON_CHUNK_BYTES;
     wasm.JsonOut_setChunk(chunk);
-    return new WasmPieceScanner(wasm, lines, wasmFile, chunk);
+    return new WasmPieceScanner(wasm, lines, wasmFile, chunk, wholeInto ?? ((len) => Buffer.allocUnsafeSlow(len)));
   }
 
   /** The piece's elements handed to `emit` in chunks (see open and wasmPieceJson); returns how many lines it had. */
   pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
-    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.chunk);
+    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.chunk, this.wholeInto);
   }
 
   /** Gives the instance back for the next scan. */

@@ -15,16 +15,17 @@ interface ScanWorkerData {
   netlensScanWorker: { privateSuffixes: string[]; module: WebAssembly.Module | null };
 }
 
-/** Main thread → worker: one piece to scan, its first line's number, and whether it ends the input. */
-interface ScanRequest {
-  seq: number;
-  bytes: Uint8Array;
-  firstLine: number;
-  last: boolean;
-}
+/**
+ * Main thread → worker: one piece to scan, its first line's number, and whether it ends the input; or memory of an
+ * earlier reply's JSON, written out, moved back for the worker's next ones.
+ */
+type ScanRequest = { seq: number; bytes: Uint8Array; firstLine: number; last: boolean } | { recycle: ArrayBuffer };
 
-/** Worker → main thread: the piece's `,{…},{…}` as UTF-8, or why it could not be scanned (a bug: it is reported). */
-type ScanReply = { seq: number; json: Uint8Array } | { seq: number; error: string };
+/**
+ * Worker → main thread: the piece's `,{…},{…}` as UTF-8 and the piece's memory moved back (null when it was not the
+ * piece's own) for the main thread to read the next piece into, or why it could not be scanned (a bug: it is reported).
+ */
+type ScanReply = { seq: number; json: Uint8Array; spent: ArrayBuffer | null } | { seq: number; error: string };
 
 /** Pieces sent ahead per worker: each always has the next one queued, and memory holds a few pieces per thread. */
 const AHEAD_PER_WORKER = 2;
@@ -44,35 +45,54 @@ export function serveScanPieces(): void {
   if (!port || !isScanWorkerData(workerData)) throw new Error('serveScanPieces runs in a scan worker only');
   const options = { privateSuffixes: workerData.netlensScanWorker.privateSuffixes };
   shareCompiledScannerModule(workerData.netlensScanWorker.module);
+  // Memory for each piece's JSON, moved to the main thread and back once written: fresh memory costs a page fault
+  // per 4 KiB, which made two workers slower than one thread (measured). The module's JSON is copied in once.
+  const spare: ArrayBuffer[] = [];
+  const pooled = new WeakSet<Uint8Array>();
+  const jsonMemory = (len: number): Uint8Array => {
+    const k = spare.findIndex((b) => b.byteLength >= len);
+    const view = new Uint8Array(k >= 0 ? spare.splice(k, 1)[0] : new ArrayBuffer(Math.ceil(len * 1.25)), 0, len);
+    pooled.add(view);
+    return view;
+  };
   // The ahead-of-time module writes the JSON of the lines it takes (scanJsonWasm.ts); without it, the TypeScript.
-  const wasm = WasmPieceScanner.open(options, undefined, true);
+  const wasm = WasmPieceScanner.open(options, undefined, jsonMemory);
   const scanner = wasm === null ? createScanner(options) : null;
   // Requests are answered one at a time, in order (each awaits nothing but its own JSON's chunks), into one
   // builder at a time through one function (a new function per piece deoptimized pieceJson).
-  let json = new Utf8Builder();
+  let json = new Utf8Builder(pooled);
   const append = (chunk: string | Uint8Array): void => json.append(chunk);
   let queue = Promise.resolve();
   port.on('message', (req: ScanRequest) => {
+    if ('recycle' in req) {
+      spare.push(req.recycle);
+      return;
+    }
     queue = queue.then(async () => {
       let reply: ScanReply;
+      const transfer: ArrayBuffer[] = [];
       try {
         const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-        json = new Utf8Builder();
+        json = new Utf8Builder(pooled);
         if (wasm !== null) await wasm.pieceJson({ bytes, last: req.last, owned: false }, req.firstLine, append);
         else if (scanner !== null) await pieceJson(scanner, bytes.toString('utf8'), req.firstLine, req.last, append);
-        reply = { seq: req.seq, json: json.bytes() };
+        // The piece is read (copied into the module, or decoded): its memory goes back for the next piece.
+        const spent = req.bytes.byteOffset === 0 && req.bytes.buffer instanceof ArrayBuffer ? req.bytes.buffer : null;
+        reply = { seq: req.seq, json: json.bytes(), spent };
+        transfer.push(reply.json.buffer as ArrayBuffer);
+        if (spent !== null && spent !== reply.json.buffer) transfer.push(spent);
       } catch (err) {
         reply = { seq: req.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
       }
       // The JSON's memory is its own (not Buffer's shared pool): it is moved to the main thread, not copied.
-      port.postMessage(reply, 'json' in reply ? [reply.json.buffer as ArrayBuffer] : []);
+      port.postMessage(reply, transfer);
     });
   });
 }
 
 /**
- * UTF-8 text appended chunk by chunk into memory of its own, grown by doubling. A first chunk of bytes whose memory
- * is its own (WasmPieceScanner's, a whole piece's JSON) is kept as it is: most pieces are one such chunk.
+ * UTF-8 text appended chunk by chunk into memory of its own, grown by doubling. A first chunk of bytes in memory of
+ * the worker's pool (`pooled`: WasmPieceScanner's, a whole piece's JSON) is kept as it is: most pieces are one such chunk.
  */
 class Utf8Builder {
   private buf = new Uint8Array(0);
@@ -80,9 +100,11 @@ class Utf8Builder {
   private only: Uint8Array | null = null;
   private readonly encoder = new TextEncoder();
 
+  constructor(private readonly pooled: WeakSet<Uint8Array>) {}
+
   /** Text (encoded) or UTF-8 bytes (copied, or kept: see above). */
   append(chunk: string | Uint8Array): void {
-    if (this.length === 0 && this.only === null && typeof chunk !== 'string' && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer) {
+    if (this.length === 0 && this.only === null && typeof chunk !== 'string' && this.pooled.has(chunk)) {
       this.only = chunk;
       return;
     }
@@ -115,6 +137,23 @@ class Utf8Builder {
   }
 }
 
+/**
+ * Memory for the pieces the main thread reads (ScanInput.pieces' `memory`): the workers move each piece's memory
+ * back once they have read it, and the next pieces are read into it instead of fresh memory.
+ */
+export class PieceMemory {
+  private readonly spare: ArrayBuffer[] = [];
+
+  readonly take = (size: number): Buffer => {
+    const k = this.spare.findIndex((b) => b.byteLength >= size);
+    return k >= 0 ? Buffer.from(this.spare.splice(k, 1)[0], 0, size) : Buffer.allocUnsafeSlow(size);
+  };
+
+  give(memory: ArrayBuffer): void {
+    if (this.spare.length < 8) this.spare.push(memory);
+  }
+}
+
 interface Pending {
   resolve(json: Uint8Array): void;
   reject(err: Error): void;
@@ -132,7 +171,8 @@ export async function writeScanJsonInWorkers(
   options: ScanOptions,
   jobs: number,
   script: string,
-  write: (chunk: string | Uint8Array) => Promise<void>
+  write: (chunk: string | Uint8Array) => Promise<void>,
+  memory: PieceMemory | null = null
 ): Promise<void> {
   const data: ScanWorkerData = { netlensScanWorker: { privateSuffixes: [...(options.privateSuffixes ?? [])], module: compiledScannerModule() } };
   const workers: Worker[] = [];
@@ -155,6 +195,7 @@ export async function writeScanJsonInWorkers(
       if (!p) return;
       pending.delete(reply.seq);
       outstanding[w]--;
+      if ('json' in reply && reply.spent !== null) memory?.give(reply.spent);
       if ('json' in reply) p.resolve(reply.json);
       else fail(w, new Error(`scan worker ${w}: ${reply.error}`));
     });
@@ -163,7 +204,7 @@ export async function writeScanJsonInWorkers(
     workers.push(worker);
     outstanding.push(0);
   }
-  const send = (seq: number, piece: LinePiece, firstLine: number): Promise<Uint8Array> => {
+  const send = (seq: number, piece: LinePiece, firstLine: number): { json: Promise<Uint8Array>; worker: number } => {
     let w = 0;
     for (let k = 1; k < jobs; k++) if (outstanding[k] < outstanding[w]) w = k;
     const result = new Promise<Uint8Array>((resolve, reject) => pending.set(seq, { resolve, reject, worker: w }));
@@ -174,12 +215,18 @@ export async function writeScanJsonInWorkers(
     const bytes = piece.owned ? piece.bytes : new Uint8Array(piece.bytes);
     const req: ScanRequest = { seq, bytes, firstLine, last: piece.last };
     workers[w].postMessage(req, [bytes.buffer as ArrayBuffer]);
-    return result;
+    return { json: result, worker: w };
+  };
+  // A reply's JSON, written out (the writer is done with its memory then): its memory goes back to its worker.
+  const writeOut = async (reply: { json: Promise<Uint8Array>; worker: number }, out: JsonArrayWriter): Promise<void> => {
+    const json = await reply.json;
+    await out.elements(json);
+    if (json.buffer instanceof ArrayBuffer && broken === undefined) workers[reply.worker].postMessage({ recycle: json.buffer } satisfies ScanRequest, [json.buffer]);
   };
   try {
     const out = new JsonArrayWriter(write);
     await out.open();
-    const queue: Promise<Uint8Array>[] = [];
+    const queue: { json: Promise<Uint8Array>; worker: number }[] = [];
     let seq = 0;
     let line = 0;
     for (const piece of pieces) {
@@ -187,9 +234,9 @@ export async function writeScanJsonInWorkers(
       const lines = piece.last ? 0 : countLineEnds(piece.bytes); // before send: the bytes may move to the worker
       queue.push(send(seq++, piece, line));
       line += lines;
-      if (queue.length >= AHEAD_PER_WORKER * jobs) await out.elements(await queue.shift()!);
+      if (queue.length >= AHEAD_PER_WORKER * jobs) await writeOut(queue.shift()!, out);
     }
-    while (queue.length > 0) await out.elements(await queue.shift()!);
+    while (queue.length > 0) await writeOut(queue.shift()!, out);
     await out.close();
   } finally {
     for (const worker of workers) worker.removeAllListeners('exit');

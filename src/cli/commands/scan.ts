@@ -12,7 +12,7 @@ import { openScanInput, PIECE_BYTES, readScanText, SCAN_MAX_BYTES, type LinePiec
 import { matchJson } from '../scanJson';
 import { writeScanJsonWasm } from '../scanJsonWasm';
 import { useCliScannerModule } from '../scannerModule';
-import { writeScanJsonInWorkers } from '../scanWorkers';
+import { PieceMemory, writeScanJsonInWorkers } from '../scanWorkers';
 
 export type { ScanMatchJson } from '../scanJson';
 
@@ -66,9 +66,9 @@ export function scanJobs(option: string | undefined): ScanJobs {
 }
 
 /** The input's pieces (ScanInput.pieces), a read error in the middle of a file reported in Python's words (readError). */
-function* readPieces(input: ScanInput, file: string | null, reuse: boolean): Generator<LinePiece> {
+function* readPieces(input: ScanInput, file: string | null, reuse: boolean, memory?: (size: number) => Buffer): Generator<LinePiece> {
   try {
-    yield* input.pieces(reuse);
+    yield* input.pieces(reuse, memory);
   } catch (err) {
     if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
     throw new ResolverFailure(readError(err as NodeJS.ErrnoException, file));
@@ -97,7 +97,9 @@ export function writeScanJson(
     return writeScanJsonWasm(readPieces(input, file, true), options, write);
   }
   debug(`netlens scan: ${input.size} bytes, scanned by ${threads} worker threads`);
-  return writeScanJsonInWorkers(readPieces(input, file, false), options, threads, workerScript, write);
+  // Each piece's memory is moved to a worker, and back for a later piece once the worker has read it.
+  const memory = new PieceMemory();
+  return writeScanJsonInWorkers(readPieces(input, file, false, memory.take), options, threads, workerScript, write, memory);
 }
 
 export const scanCommand: CliCommand = {
