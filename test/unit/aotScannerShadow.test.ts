@@ -13,6 +13,7 @@ import { SHADOW_ENDS_URL, SHADOW_HAND_BACK, SHADOW_LABEL, SHADOW_LINE_TERMINATOR
 import { endsUrl, isLabelChar } from '../../src/core/scanner/charClass';
 import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
+import { prng } from '../support/prng';
 import { loadCorpus } from '../support/scannerCorpus';
 import { ALL_CORPORA, SCANNER_WASM, scannerWasmOrSkip } from '../support/scannerWasm';
 import * as path from 'path';
@@ -36,18 +37,6 @@ function inject(rng: () => number, line: string, count: number): string {
     s = s.slice(0, at) + unit + s.slice(at + replace);
   }
   return s;
-}
-
-/** A seeded generator (mulberry32): the same lines every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('non-ASCII lines through the ahead-of-time module (ASCII shadows)', function () {
@@ -131,7 +120,7 @@ describe('non-ASCII lines through the ahead-of-time module (ASCII shadows)', fun
   });
 
   it("finds the TypeScript's matches on corpus lines with non-ASCII characters put in", function () {
-    const rng = random(13);
+    const rng = prng(13);
     const lines: string[] = [];
     for (const dir of ALL_CORPORA) for (const f of loadCorpus(path.join(REPO_ROOT, 'test', 'fixtures', dir))) lines.push(...f.text.split(/\r\n|\n|\r/));
     const variants = (function* () {
@@ -148,7 +137,7 @@ describe('non-ASCII lines through the ahead-of-time module (ASCII shadows)', fun
   });
 
   it("finds the TypeScript's matches on random lines of the rules' fragments and non-ASCII characters", function () {
-    const rng = random(29);
+    const rng = prng(29);
     const samples = fc.sample(asciiLine(UNITS, 32), { numRuns: 400_000, seed: 29 });
     const r = compare(
       samples.map((s) => inject(rng, s, 1 + Math.floor(rng() * 3))),
