@@ -290,6 +290,14 @@ describe('scanner.wasm scan --json: TextLines and the JSON writer (C against Typ
     };
     for (let c = 0; c < 128; c++) for (const s of [String.fromCharCode(c), `a${String.fromCharCode(c)}b`]) check(s);
     check('');
+    // The C copies eight bytes at a time, the last eight overlapping: a character to escape at every place (or none)
+    // of strings of every length around those steps.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let n = 0; n <= 26; n++) {
+      for (let at = -1; at < n; at++) {
+        for (const e of ['"', '\\', '\x00', '\x1f', '\n']) check(letters.slice(0, n).replace(/./g, (c, k: number) => (k === at ? e : c)));
+      }
+    }
     for (const s of asciiLines) check(s);
     const anyAscii = fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 20 }).map((cs) => String.fromCharCode(...cs));
     fc.assert(fc.property(fc.oneof(anyAscii, asciiLine(['"', '\\', '\b', '\f', '\x01', '\x1f'])), check), { numRuns: 30_000 });
