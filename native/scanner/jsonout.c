@@ -14,22 +14,44 @@ __attribute__((import_module("env"), import_name("schemePort"))) int env_scheme_
 static Buffer out;
 static int outLen;
 
-static inline void put_byte(int c) { out.ptr[outLen++] = (u8)c; }
+/*
+ * The writers below take the output's cursor o and return it moved on: a local pointer, where the global outLen
+ * would be stored and loaded again around every byte (a byte stored through out.ptr might be outLen's).
+ */
+#define PUT_BYTE(o, c) (*(o)++ = (u8)(c))
 
-static void put_str(const char *str) {
-  while (*str) out.ptr[outLen++] = (u8)*str++;
-}
+/* A string literal appended: a copy of compile-time length (inlined as a few wide stores, not a byte loop). */
+#define PUT_LIT(o, lit) (__builtin_memcpy(o, lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
-static void put_int(int v) {
-  u8 digits[12];
-  int k = 0;
+static inline void store8(u8 *p, uint64_t v) { __builtin_memcpy(p, &v, 8); }
+
+/* "00" to "99": two digits per division. */
+static const char DIGIT_PAIRS[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static u8 *put_int(u8 *o, int v) {
   unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-  if (v < 0) put_byte('-');
-  do {
-    digits[k++] = (u8)('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
-  while (k > 0) put_byte(digits[--k]);
+  if (v < 0) PUT_BYTE(o, '-');
+  if (u < 10) { /* most columns and lengths: one digit */
+    PUT_BYTE(o, '0' + (int)u);
+    return o;
+  }
+  int len = 2;
+  for (unsigned t = u; t >= 100; t /= 10) len++;
+  u8 *p = o + len;
+  for (; u >= 100; u /= 100) {
+    p -= 2;
+    __builtin_memcpy(p, DIGIT_PAIRS + 2 * (u % 100), 2);
+  }
+  if (u >= 10) {
+    p -= 2;
+    __builtin_memcpy(p, DIGIT_PAIRS + 2 * u, 2);
+  } else {
+    *--p = (u8)('0' + u);
+  }
+  return o + len;
 }
 
 /* The characters JSON.stringify escapes with a letter: \b \t \n \f \r (0 for the others, written \u00XX). */
@@ -39,22 +61,23 @@ static const char SHORT_ESCAPE[32] = {['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', 
  * One byte of a JSON string's UTF-8 as JSON.stringify writes its character: an ASCII one escaped as it escapes it (at
  * most 6 bytes), any other byte as it is (JSON.stringify escapes only lone surrogates, which UTF-8 cannot hold).
  */
-static void put_json_char(int c) {
+static u8 *put_json_char(u8 *o, int c) {
   if (c == '"' || c == '\\') {
-    put_byte('\\');
-    put_byte(c);
+    PUT_BYTE(o, '\\');
+    PUT_BYTE(o, c);
   } else if (c < 0x20) {
-    put_byte('\\');
+    PUT_BYTE(o, '\\');
     if (SHORT_ESCAPE[c] != 0) {
-      put_byte(SHORT_ESCAPE[c]);
+      PUT_BYTE(o, SHORT_ESCAPE[c]);
     } else {
-      put_str("u00");
-      put_byte("0123456789abcdef"[c >> 4]);
-      put_byte("0123456789abcdef"[c & 15]);
+      PUT_LIT(o, "u00");
+      PUT_BYTE(o, "0123456789abcdef"[c >> 4]);
+      PUT_BYTE(o, "0123456789abcdef"[c & 15]);
     }
   } else {
-    put_byte(c);
+    PUT_BYTE(o, c);
   }
+  return o;
 }
 
 /* NEEDS_ESCAPE, `/["\\\u0000-\u001f\ud800-\udfff]/`, on well-formed UTF-8 (no surrogates): a quote, backslash or control. */
@@ -64,37 +87,58 @@ static bool needs_escape(const u8 *s, int n) {
   return false;
 }
 
-/* jsonString(s): `JSON.stringify(s)` when NEEDS_ESCAPE finds a character to escape, else `"${s}"`. */
-static void put_json_string(const u8 *s, int n) {
-  put_byte('"');
-  if (needs_escape(s, n)) {
-    for (int k = 0; k < n; k++) put_json_char(s[k]);
-  } else {
-    memcpy(out.ptr + outLen, s, (size_t)n);
-    outLen += n;
+/*
+ * The bytes of v that needs_escape looks for: nonzero when there is one (a quote, backslash, or byte below 0x20:
+ * (v - 0x20…) & ~v has the high bit of a byte set only if some byte is below 0x20; bytes 0x80 and up never count).
+ */
+static inline uint64_t escapes_in(uint64_t v) {
+  return bytes_equal(v, '"') | bytes_equal(v, '\\') | ((v - 0x2020202020202020ull) & ~v & 0x8080808080808080ull);
+}
+
+/*
+ * jsonString(s): `JSON.stringify(s)` when NEEDS_ESCAPE finds a character to escape, else `"${s}"`. Both write an
+ * unescaped byte as it is, so the bytes are copied eight at a time up to the first to escape, and from there escaped
+ * one by one. The last eight bytes are loaded again (overlapping those copied) rather than the tail one at a time.
+ */
+static u8 *put_json_string(u8 *o, const u8 *s, int n) {
+  PUT_BYTE(o, '"');
+  int k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t v = load8(s + k);
+    if (escapes_in(v) != 0) break;
+    store8(o, v);
+    o += 8;
   }
-  put_byte('"');
+  if (k < n && k + 8 > n && n >= 8) {
+    uint64_t v = load8(s + n - 8);
+    if (escapes_in(v) == 0) {
+      store8(o - (k - (n - 8)), v);
+      o += n - k;
+      k = n;
+    }
+  }
+  for (; k < n; k++) o = put_json_char(o, s[k]);
+  PUT_BYTE(o, '"');
+  return o;
 }
 
 /*
  * jsonString(host) for a HostText whose bounds are the byte offsets [start, end) and cut (the two characters there,
  * `%25`'s `25`, are ASCII: cut + 2 is the byte after them).
  */
-static void put_json_host(const u8 *s, int start, int end, int cut) {
-  if (cut < 0) {
-    put_json_string(s + start, end - start);
-    return;
-  }
+static u8 *put_json_host(u8 *o, const u8 *s, int start, int end, int cut) {
+  if (cut < 0) return put_json_string(o, s + start, end - start);
   /* The host as one string: escaping is per character, so its two parts are written as one string's. */
-  put_byte('"');
+  PUT_BYTE(o, '"');
   for (int k = start; k < end; k++) {
     if (k == cut) {
       k++;
       continue;
     }
-    put_json_char(s[k]);
+    o = put_json_char(o, s[k]);
   }
-  put_byte('"');
+  PUT_BYTE(o, '"');
+  return o;
 }
 
 /* ---- urlPort ---- */
@@ -153,8 +197,6 @@ int url_port(const u8 *scheme, int schemeLen, const u8 *port, int portLen) {
 
 /* ---- matchJsonText ---- */
 
-static const char *const KIND_NAMES[5] = {"url", "hostname", "ipv4", "ipv6", "network"};
-
 static Buffer schemeLower;
 
 /*
@@ -193,42 +235,53 @@ static bool append_matches(const u8 *s, int n, int lineNo, const int32_t *record
     }
     if (start < 0 || end < 0 || hostStart < 0 || hostEnd < 0 || (r[6] >= 0 && hostCut < 0)) goto refuse;
     /* The most bytes the element takes: each string byte escaped in 6, and the fixed text. */
-    if (!buffer_reserve(&out, outLen + 6 * (end - start) + 6 * (hostEnd - hostStart) + 6 * (schemeEnd - schemeStart) + 256)) goto refuse;
-    put_str(",{\"kind\":\"");
-    put_str(KIND_NAMES[kind]);
-    put_str("\",\"text\":");
-    put_json_string(s + start, end - start);
-    put_str(",\"line\":");
-    put_int(lineNo);
-    put_str(",\"character\":");
-    put_int(r[2]);
-    put_str(",\"length\":");
-    put_int(r[3] - r[2]);
-    put_str(",\"host\":");
-    put_json_host(s, hostStart, hostEnd, hostCut);
+    int most = outLen + 6 * (end - start) + 6 * (hostEnd - hostStart) + 6 * (schemeEnd - schemeStart) + 256;
+    if (most > out.cap && !buffer_reserve(&out, most)) goto refuse; /* the call only when it must grow */
+    u8 *o = out.ptr + outLen;
+    switch (kind) { /* the element's head, `,{"kind":"…","text":`, as one literal per kind */
+    case KIND_URL: PUT_LIT(o, ",{\"kind\":\"url\",\"text\":"); break;
+    case KIND_HOSTNAME: PUT_LIT(o, ",{\"kind\":\"hostname\",\"text\":"); break;
+    case KIND_IPV4: PUT_LIT(o, ",{\"kind\":\"ipv4\",\"text\":"); break;
+    case KIND_IPV6: PUT_LIT(o, ",{\"kind\":\"ipv6\",\"text\":"); break;
+    default: PUT_LIT(o, ",{\"kind\":\"network\",\"text\":"); break;
+    }
+    o = put_json_string(o, s + start, end - start);
+    PUT_LIT(o, ",\"line\":");
+    o = put_int(o, lineNo);
+    PUT_LIT(o, ",\"character\":");
+    o = put_int(o, r[2]);
+    PUT_LIT(o, ",\"length\":");
+    o = put_int(o, r[3] - r[2]);
+    PUT_LIT(o, ",\"host\":");
+    o = put_json_host(o, s, hostStart, hostEnd, hostCut);
     if (kind != KIND_URL) {
-      put_byte('}');
+      PUT_BYTE(o, '}');
+      outLen = (int)(o - out.ptr);
       continue;
     }
     /* The url's scheme and port scheme (ASCII: scheme characters), lower-cased. */
     int schemeLen = schemeEnd - schemeStart;
     int portSchemeLen = portSchemeEnd - portSchemeStart;
-    if (!buffer_reserve(&schemeLower, schemeLen + portSchemeLen + 1)) goto refuse;
+    if (schemeLen + portSchemeLen + 1 > schemeLower.cap && !buffer_reserve(&schemeLower, schemeLen + portSchemeLen + 1)) goto refuse;
     u8 *scheme = schemeLower.ptr;
     u8 *portScheme = schemeLower.ptr + schemeLen;
     for (int k = 0; k < schemeLen; k++) scheme[k] = (u8)lower(s[schemeStart + k]);
     for (int k = 0; k < portSchemeLen; k++) portScheme[k] = (u8)lower(s[portSchemeStart + k]);
     int port = url_port(portScheme, portSchemeLen, s + (portStart < 0 ? 0 : portStart), portStart < 0 ? -1 : portEnd - portStart);
-    put_str(",\"scheme\":");
-    put_json_string(scheme, schemeLen);
-    put_str(",\"port\":");
+    PUT_LIT(o, ",\"scheme\":");
+    o = put_json_string(o, scheme, schemeLen);
+    PUT_LIT(o, ",\"port\":");
     if (port < 0) {
-      put_str("null,\"portSource\":null}");
+      PUT_LIT(o, "null,\"portSource\":null}");
+      outLen = (int)(o - out.ptr);
       continue;
     }
-    put_int(port & 0xffff);
+    o = put_int(o, port & 0xffff);
     int source = port >> 16;
-    put_str(source == PORT_EXPLICIT ? ",\"portSource\":\"explicit\"}" : source == PORT_SERVICE ? ",\"portSource\":\"service\"}" : ",\"portSource\":\"default\"}");
+    if (source == PORT_EXPLICIT) PUT_LIT(o, ",\"portSource\":\"explicit\"}");
+    else if (source == PORT_SERVICE) PUT_LIT(o, ",\"portSource\":\"service\"}");
+    else PUT_LIT(o, ",\"portSource\":\"default\"}");
+    outLen = (int)(o - out.ptr);
   }
   (void)n;
   return true;
@@ -312,17 +365,11 @@ EXPORT(JsonOut_begin) void JsonOut_begin(const u8 *text, int len, int firstLine,
   text_lines_init(&lines, text, len, firstLine, !last);
 }
 
-static bool is_ascii(const u8 *s, int n) {
-  for (int k = 0; k < n; k++)
-    if (s[k] >= 128) return false;
-  return true;
-}
-
 EXPORT(JsonOut_run) int JsonOut_run(void) {
   while (text_lines_next(&lines)) {
     const u8 *s = lines.text + lines.lineStart;
     int n = lines.lineEnd - lines.lineStart;
-    if (is_ascii(s, n)) {
+    if (lines.ascii) {
       int count = HostScanner_scanLine(s, n);
       if (count < 0) return JSON_FOR_TYPESCRIPT;
       if (!append_matches(s, n, lines.lineNo, HostScanner_records(), count, 0)) return JSON_FOR_TYPESCRIPT;
@@ -367,7 +414,7 @@ EXPORT(t_jsonRecords) int t_jsonRecords(const u8 *s, int n, int lineNo, int coun
 /* jsonString(s) appended to the output: 1, or 0 when memory cannot grow. */
 EXPORT(t_jsonString) int t_jsonString(const u8 *s, int n) {
   if (!buffer_reserve(&out, outLen + 6 * n + 2)) return 0;
-  put_json_string(s, n);
+  outLen = (int)(put_json_string(out.ptr + outLen, s, n) - out.ptr);
   return 1;
 }
 EXPORT(t_needsEscape) int t_needsEscape(const u8 *s, int n) { return needs_escape(s, n); }

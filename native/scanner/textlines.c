@@ -1,10 +1,32 @@
 #include "textlines.h"
 
-/* `/[\n\r]/g` searched from `from` (lastIndex): the index of the first line end at or after it, or -1. */
-static int line_end_from(const u8 *s, int n, int from) {
-  for (int k = from; k < n; k++)
-    if (s[k] == '\n' || s[k] == '\r') return k;
-  return -1;
+#define HIGH_BITS 0x8080808080808080ull
+
+/*
+ * `/[\n\r]/g` searched from `from` (lastIndex): the index of the first line end at or after it, or -1; and, in the
+ * same pass, *ascii: whether the bytes from `from` to there (or to n) are all ASCII. Eight bytes at a time while
+ * eight are left in the text, whose end may be the end of the module's memory.
+ */
+static int line_end_from(const u8 *s, int n, int from, bool *ascii) {
+  uint64_t high = 0; /* the bytes passed, OR-ed: a non-ASCII one sets a high bit */
+  int k = from;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t v = load8(s + k);
+    uint64_t ends = bytes_equal(v, '\n') | bytes_equal(v, '\r');
+    if (ends != 0) {
+      int i = first_byte(ends); /* the lowest bit of each mask is a true match, so of their OR too */
+      high |= v & ((1ull << (8 * i)) - 1);
+      *ascii = (high & HIGH_BITS) == 0;
+      return k + i;
+    }
+    high |= v;
+  }
+  for (; k < n; k++) {
+    if (s[k] == '\n' || s[k] == '\r') break;
+    high |= s[k];
+  }
+  *ascii = (high & HIGH_BITS) == 0;
+  return k < n ? k : -1;
 }
 
 void text_lines_init(TextLines *t, const u8 *text, int len, int firstLine, bool piece) {
@@ -22,7 +44,7 @@ bool text_lines_next(TextLines *t) {
   int n = t->len;
   int start = t->start;
   if (start > t->last) return false;
-  int found = line_end_from(text, n, start);
+  int found = line_end_from(text, n, start, &t->ascii);
   int end = found >= 0 ? found : n;
   t->lineStart = start;
   t->lineEnd = end;
@@ -42,7 +64,10 @@ int count_line_ends(const u8 *bytes, int len) {
 }
 
 /* For the tests. */
-EXPORT(t_lineEndFrom) int t_lineEndFrom(const u8 *s, int n, int from) { return line_end_from(s, n, from); }
+EXPORT(t_lineEndFrom) int t_lineEndFrom(const u8 *s, int n, int from) {
+  bool ascii;
+  return line_end_from(s, n, from, &ascii);
+}
 EXPORT(t_countLineEnds) int t_countLineEnds(const u8 *s, int n) { return count_line_ends(s, n); }
 
 static Buffer linesOut;

@@ -7,7 +7,7 @@
  * TextLines over the bytes [text, text + len). `\n`, `\r\n` and `\r` end a line and are ASCII bytes that UTF-8
  * never uses inside a character (and that end any malformed sequence), so the lines are those of the decoded text
  * and a line's bytes decode to the TypeScript's line. After a text_lines_next() that returned true, the current
- * line is [lineStart, lineEnd) and its number lineNo.
+ * line is [lineStart, lineEnd), its number lineNo, and ascii whether its bytes are all ASCII.
  */
 typedef struct {
   const u8 *text;
@@ -15,6 +15,7 @@ typedef struct {
   int lineStart;
   int lineEnd;
   int lineNo;
+  bool ascii;
   int start;
   /* Where the lines stop: after the last byte of a piece, one past it (the final line) of a whole text. */
   int last;

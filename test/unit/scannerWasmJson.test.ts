@@ -290,6 +290,14 @@ describe('scanner.wasm scan --json: TextLines and the JSON writer (C against Typ
     };
     for (let c = 0; c < 128; c++) for (const s of [String.fromCharCode(c), `a${String.fromCharCode(c)}b`]) check(s);
     check('');
+    // The C copies eight bytes at a time, the last eight overlapping: a character to escape at every place (or none)
+    // of strings of every length around those steps.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let n = 0; n <= 26; n++) {
+      for (let at = -1; at < n; at++) {
+        for (const e of ['"', '\\', '\x00', '\x1f', '\n']) check(letters.slice(0, n).replace(/./g, (c, k: number) => (k === at ? e : c)));
+      }
+    }
     for (const s of asciiLines) check(s);
     const anyAscii = fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 20 }).map((cs) => String.fromCharCode(...cs));
     fc.assert(fc.property(fc.oneof(anyAscii, asciiLine(['"', '\\', '\b', '\f', '\x01', '\x1f'])), check), { numRuns: 30_000 });
@@ -396,6 +404,19 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
         await compareWriters([...piecesAt(bytes, lineEndCuts(bytes)).map((p) => ({ ...p, last: false })), { bytes: Buffer.alloc(0), last: true, owned: false }], opts, `${JSON.stringify(text)} then an empty piece`);
       }
     }
+    // The C finds line ends and non-ASCII bytes eight at a time: a non-ASCII character (or a lone byte: malformed
+    // UTF-8) at every place of a line of every length around those steps, before each line end or at the text's end.
+    const line = 'http://db.example.com/p/q?r'; // its text holds the odd byte
+    const around: Buffer[] = [];
+    for (let n = 0; n <= line.length; n++) {
+      for (let at = 0; at <= n; at++) {
+        for (const odd of [Buffer.from('é'), Buffer.from([0x80])]) {
+          for (const end of ['\n', '\r', '\r\n', '']) around.push(Buffer.concat([Buffer.from(line.slice(0, at)), odd, Buffer.from(line.slice(at, n) + end)]));
+        }
+      }
+    }
+    await compareWriters(piecesAt(Buffer.concat(around.map((text) => Buffer.concat([text, Buffer.from(`${line}\n`)]))), []), {}, 'non-ASCII around the eight-byte steps');
+    for (const text of around) await compareWriters(piecesAt(text, []), {}, JSON.stringify(text.toString('latin1')));
     const none = collector();
     await writeScanJsonWasm([], {}, none.write, SCANNER_WASM);
     assert.strictEqual(none.bytes().toString(), '[]');
