@@ -26,7 +26,15 @@ bool starts_with(const u8 *s, int n, int i, const char *word) {
 
 int index_of(const u8 *s, int n, int ch, int from) {
   if (from < 0) from = 0;
-  for (int k = from; k < n; k++)
+  int k = from;
+  /* Eight characters at a time while eight are left before n (the lowest bit bytes_equal sets is a true match). */
+  if ((unsigned)ch < 256u) {
+    for (; k + 8 <= n; k += 8) {
+      uint64_t m = bytes_equal(load8(s + k), ch);
+      if (m != 0) return k + first_byte(m);
+    }
+  }
+  for (; k < n; k++)
     if (s[k] == ch) return k;
   return -1;
 }

@@ -48,19 +48,37 @@ static bool line_comment_to_end(const u8 *s, int n, int p) {
 }
 
 /* SSH_LINE = /(?:^|[\s`"'(=])(?:ssh|scp|sftp|rsync|mosh|git|ProxyJump)\b/i */
+/* SSH_LINE's characters by byte: SSH_BEFORE for [\s`"'(=], SSH_FIRST for a first letter of its words in either case. */
+#define SSH_BEFORE 1
+#define SSH_FIRST 2
+static u8 sshClass[256];
+static bool sshClassBuilt;
+
+static void build_ssh_class(void) {
+  for (int c = 0; c < 256; c++) {
+    int first = lower(c);
+    sshClass[c] = (re_space(c) || c == '`' || c == '"' || c == '\'' || c == '(' || c == '=' ? SSH_BEFORE : 0) |
+                  (first == 's' || first == 'r' || first == 'm' || first == 'g' || first == 'p' ? SSH_FIRST : 0);
+  }
+  sshClassBuilt = true;
+}
+
 bool ssh_line(const u8 *s, int n) {
   static const struct {
     const char *word;
     int len;
   } WORDS[] = {LITERAL("ssh"), LITERAL("scp"), LITERAL("sftp"), LITERAL("rsync"), LITERAL("mosh"), LITERAL("git"), LITERAL("proxyjump")};
+  if (!sshClassBuilt) build_ssh_class();
+  /*
+   * One table lookup a character: a match starts at p only after `^` or a character of [\s`"'(=] (`before`, the
+   * previous character's SSH_BEFORE) and with one of the words' first letters (SSH_FIRST: the others cannot match).
+   */
+  int before = SSH_BEFORE;
   for (int p = 0; p < n; p++) {
-    if (p > 0) {
-      int c = s[p - 1];
-      if (!(re_space(c) || c == '`' || c == '"' || c == '\'' || c == '(' || c == '=')) continue;
-    }
-    /* Every word starts with one of these letters (in either case): the others cannot match at p. */
-    int first = lower(s[p]);
-    if (first != 's' && first != 'r' && first != 'm' && first != 'g' && first != 'p') continue;
+    int t = sshClass[s[p]];
+    bool candidate = (t & SSH_FIRST) != 0 && before != 0;
+    before = t & SSH_BEFORE;
+    if (!candidate) continue;
     for (int w = 0; w < 7; w++) {
       int len = WORDS[w].len;
       if (p + len <= n && eq_lower(s, p, len, WORDS[w].word) && !re_word(at(s, n, p + len))) return true;
@@ -316,8 +334,19 @@ bool toml_table_line(const u8 *s, int n) {
 
 /* s.search(VERSION_MENTION), VERSION_MENTION = /version(?!\/)/i: `Version/17.2` is a User-Agent product token. */
 int version_mention_search(const u8 *s, int n) {
-  /* One compare rejects most positions: the match starts with `v` or `V`. */
-  for (int p = 0; p + 7 <= n; p++)
+  /*
+   * The match starts with `v` or `V`: eight characters at a time, the bytes that are one of them (b | 0x20 is 'v'
+   * for 'V' and 'v' only; a shadow byte stays above 0x80) are the candidates, checked in order (bytes_equal's lowest
+   * bit is a true match, the others are checked by eq_lower anyway). Then the last positions one by one.
+   */
+  int p = 0;
+  for (; p + 8 <= n; p += 8) {
+    for (uint64_t m = bytes_equal(load8(s + p) | 0x2020202020202020ull, 'v'); m != 0; m &= m - 1) {
+      int q = p + first_byte(m);
+      if (q + 7 <= n && eq_lower(s, q, 7, "version") && at(s, n, q + 7) != '/') return q;
+    }
+  }
+  for (; p + 7 <= n; p++)
     if (lower(s[p]) == 'v' && eq_lower(s, p, 7, "version") && at(s, n, p + 7) != '/') return p;
   return -1;
 }

@@ -22,13 +22,15 @@ _Static_assert(sizeof(AuthorityHost) == 8 * 4, "AuthorityHost is read by the tes
 const UrlSpan *url_spans(void) { return spans; }
 const AuthorityHost *url_hosts(void) { return hosts; }
 
-/* `set.has(s.slice(start, end).toLowerCase())`. */
-static bool has_lower(const WordSet *set, const u8 *s, int start, int end) {
-  u8 w[256];
+/*
+ * `s.slice(start, end).toLowerCase()` into w (room for 255 bytes): its length, or -1 when longer (no word of a set
+ * is, so `set.has(…)` of it is false).
+ */
+static int lower_word(u8 *w, const u8 *s, int start, int end) {
   int len = end - start;
-  if (len > 255) return false;
+  if (len > 255) return -1;
   for (int k = 0; k < len; k++) w[k] = (u8)lower(s[start + k]);
-  return word_set_has(set, w, len);
+  return len;
 }
 
 /*
@@ -282,13 +284,16 @@ int find_urls(const u8 *s, int n) {
     }
     /* `${API_URL:-http://api:3000}`: a shell default's `-` before the scheme is not part of it either. */
     if (start > 0 && is_scheme(at(s, n, start - 1)) && !(start > skipped && (at(s, n, start - 1) == '+' || at(s, n, start - 1) == '-'))) continue;
-    if (has_lower(&NON_HOST_SCHEMES, s, schemeStart, sep)) continue;
+    /* The scheme lower-cased once for both sets (NON_HOST_SCHEMES here, WEB_SCHEMES below). */
+    u8 scheme[255];
+    int schemeLen = lower_word(scheme, s, schemeStart, sep);
+    if (schemeLen >= 0 && word_set_has(&NON_HOST_SCHEMES, scheme, schemeLen)) continue;
     /* `jdbc:sqlserver://host\\instance:1433;databaseName=…` is not URL syntax: its host is found as a host. */
     if (eq_lower(s, schemeStart, sep - schemeStart, "jdbc:sqlserver")) continue;
 
     int authStart = sep + 3;
     /* Web URLs name one host: in `GOPROXY=https://proxy.example,direct` the comma ends the URL, it lists no second host. */
-    bool singleHost = has_lower(&WEB_SCHEMES, s, schemeStart, sep);
+    bool singleHost = schemeLen >= 0 && word_set_has(&WEB_SCHEMES, scheme, schemeLen);
     int authEnd = authStart;
     while ((authEnd = plain_run_end(authorityPlain, s, n, authEnd)) < n) {
       int c = s[authEnd];
@@ -306,8 +311,13 @@ int find_urls(const u8 *s, int n) {
     }
     /* A sentence's full stop after a URL without a path (`see https://status.example.org.`) is not the host's. */
     if (authEnd > authStart + 1 && at(s, n, authEnd - 1) == '.' && (authEnd == n || ends_url(at(s, n, authEnd)))) authEnd--;
-    /* userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@') */
-    int atSign = authEnd > authStart ? last_index_of(s, n, '@', authEnd - 1) : -1;
+    /*
+     * userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@'). The TypeScript's
+     * lastIndexOf looks back to the line's start, but only an '@' at authStart or after counts: the search stops there
+     * (a URL late in a long line was searched back to the start for every one).
+     */
+    int atSign = authEnd - 1;
+    while (atSign >= authStart && s[atSign] != '@') atSign--;
     int hostStart = atSign >= authStart ? atSign + 1 : authStart;
     ParsedHost parsed;
     if (!parse_authority_host(s, n, hostStart, authEnd, &parsed)) continue;

@@ -123,6 +123,22 @@ describe('scanner.wasm HostScanner: every match of a line (C records decoded by 
     );
   });
 
+  it('agrees on a capital at every place of a name (the C lower-cases words eight characters at a time)', function () {
+    const wasm = scannerWasmOrSkip(this);
+    const lines: string[] = [];
+    for (let c = 65; c <= 90; c++) {
+      const C = String.fromCharCode(c);
+      for (let k = 1; k <= 17; k++) {
+        for (const tld of ['ZA', 'COM', 'ZONE', 'INTERNAL', 'LOCAL']) {
+          lines.push(`${C.repeat(k)}.${tld}:8080`, `${'X'.repeat(k)}.${C}${tld}:8080`, `host: ${'a'.repeat(k)}.${C}${tld} ${C}${'q'.repeat(k)}.${tld.toLowerCase()}`);
+        }
+        lines.push(`${C.repeat(k)} ${C.repeat(k)}:8080 ${'l'.repeat(k)}${C}:8080`);
+      }
+    }
+    const matches = compareLines(wasm, lines);
+    assert.ok(matches > 2000, `only ${matches} matches on ${lines.length} lines`);
+  });
+
   it('returns -1 on a line with more matches than its room, and scans the next line afresh', function () {
     const wasm = scannerWasmOrSkip(this);
     const scanner = createScanner();
