@@ -255,6 +255,10 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
     emit(KIND_HOSTNAME, i, j, 0, CTX_KEYWORD);
     return j;
   }
+  // The length and letter test below (one letter is no host's name), moved up from after the host-key test: every
+  // test between returns j and emits nothing, and none has a side effect (received_line's memo changes no answer),
+  // so a number (`[05/Jan/2025:08:00:41`, `200 4196`) or a lone `-` leaves here without the host-key look-back.
+  if (j - i > 63 || j - i < 2 || (shape & CLASS_LETTER_OF_LABEL) == 0 || s[i] == '-' || s[j - 1] == '-') return j;
   bool atHost = is_at_host(s, n, i, prev);
   Port port;
   bool hasPort = next == ':' && port_at(s, n, j + 1, &port);
@@ -277,8 +281,8 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
     if (is_string_prefix(buf, j - i)) return j;
   }
   int strongContext = i == ctx.argStart ? CTX_KEYWORD : strong_kind();
-  // One letter is a variable, a type code or an option's value (Getopt's `'server=s'`), not a host's name.
-  if (j - i > 63 || j - i < 2 || (shape & CLASS_LETTER_OF_LABEL) == 0 || s[i] == '-' || s[j - 1] == '-') return j;
+  // One letter is a variable, a type code or an option's value (Getopt's `'server=s'`), not a host's name: tested
+  // above, before the host-key test.
   u8 lowerWord[63];
   int len = j - i;
   lower_into(lowerWord, s, i, j);

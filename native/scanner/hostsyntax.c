@@ -4,8 +4,10 @@
 int host_syntax_end(const u8 *s, int n, int start, int limit, bool wholeRange) {
   int i = start;
   int labelStart = start;
+  /* The label characters are read inside the line only (at() is -1, no label character, outside it): one bound. */
+  int end = limit < n ? limit : n;
   for (;;) {
-    while (i < limit && is_label(at(s, n, i))) i++;
+    while (i >= 0 && i < end && is_label(s[i])) i++;
     if (bad_label(s, n, labelStart, i)) return -1;
     if (i < limit && at(s, n, i) == '.') {
       i++;

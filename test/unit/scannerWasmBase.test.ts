@@ -14,7 +14,8 @@ function comparePositions(wasm: ScannerWasm, s: string, i: number): void {
   const n = s.length;
   const ptr = wasm.put(s);
   const e = wasm.exports;
-  for (const limit of [n, Math.min(n, i + 5)]) {
+  // A limit past the line's end too: the characters there are no line's (the C must not read them as the line's).
+  for (const limit of [n, Math.min(n, i + 5), n + 3]) {
     const same = (name: string, ts: number | boolean, c: number): void => {
       if (Number(ts) !== c) assert.fail(`${name}(${JSON.stringify(s)}, ${i}, ${limit}): TypeScript ${Number(ts)}, C ${c}`);
     };
