@@ -477,6 +477,13 @@ static inline bool bad_read_label(const u8 *s, int start, int end) {
   return end - start > 63 || s[start] == '-' || s[end - 1] == '-';
 }
 
+/* Whether every character of s[i, j) is a hex digit (CLASS_HEX). */
+static bool all_hex(const u8 *s, int i, int j) {
+  for (int k = i; k < j; k++)
+    if ((class_bits(s[k]) & CLASS_HEX) == 0) return false;
+  return true;
+}
+
 /* scanLineInto: every match of the line as records; -1 when the URL table or the records overflow, or shadow_unsure. */
 static int scan_line_into(const u8 *s, int n) {
   recordCount = 0;
@@ -557,7 +564,6 @@ static int scan_line_into(const u8 *s, int n) {
     // loop `cc` is the character after the word (-1 at the line's end).
     int j = i;
     int dots = 0;
-    int all = CLASS_HEX;
     int shape = 0;
     int labelStart = i;
     int firstDot = -1;
@@ -568,11 +574,9 @@ static int scan_line_into(const u8 *s, int n) {
     int cc;
     for (;;) {
       // The label's first character (bits, a label character at j < nextUrl), then the rest of it.
-      all &= bits;
       shape |= bits;
       j++;
       while (j < nextUrl && ((bits = class_bits(s[j])) & CLASS_LABEL) != 0) {
-        all &= bits;
         shape |= bits;
         inner &= bits | (bits & CLASS_NON_ASCII) >> 2;
         _Static_assert(CLASS_NON_ASCII >> 2 == CLASS_SCHEME, "the shift above");
@@ -590,7 +594,9 @@ static int scan_line_into(const u8 *s, int n) {
     }
     if ((inner & CLASS_SCHEME) == 0) shape |= INNER_UNDERSCORE;
     if (bad_read_label(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
-    if (dots == 0 && (all & CLASS_HEX) != 0 && cc == ':') {
+    // A word of hex digits before `:` may start an IPv6 literal (`fe80::1`). Whether all are hex is asked only then
+    // (a word's characters are all label characters, hex or not by their CLASS_HEX bit), not kept for every word.
+    if (dots == 0 && cc == ':' && all_hex(s, i, j)) {
       int end = bare_ipv6(s, n, i, nextUrl);
       if (end > i) {
         i = end;

@@ -53,10 +53,11 @@ static bool is_trailing_punctuation(int c) {
 
 /*
  * The ASCII characters the two loops of findUrls step over with nothing else to check (plainRun's tables, built once
- * from the same predicates). A character a loop treats specially must be left out of its set.
+ * from the same predicates). A character a loop treats specially must be left out of its set. A byte from 128 up (a
+ * shadow byte) is in neither: 256 entries, so the run's loop needs no test for those.
  */
-static u8 authorityPlain[128];
-static u8 urlPlain[128];
+static u8 authorityPlain[256];
+static u8 urlPlain[256];
 static bool plainBuilt;
 
 static bool one_of(int c, const char *set) {
@@ -79,7 +80,7 @@ static void build_plain(void) {
 /* The end of the run of `plain` characters at i: the sticky regex `[plain]*` (flag y) from i; i itself past the end. */
 static int plain_run_end(const u8 *plain, const u8 *s, int n, int i) {
   if (i >= n) return i; /* a sticky search from past the end fails and resets lastIndex to 0 */
-  while (i < n && s[i] < 128 && plain[s[i]]) i++;
+  while (i < n && plain[s[i]]) i++;
   return i;
 }
 
