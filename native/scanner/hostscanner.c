@@ -21,8 +21,16 @@
 /* The lowest port accepted after a single label in text without other host context: `cache:6379` yes, `postgres:16` (an image tag) no. */
 #define MIN_BARE_SINGLE_LABEL_PORT 80
 
-/* A `shape` bit beside the CLASS_* bits: an underscore inside a label (`db_host.name`), not at its start. */
-#define INNER_UNDERSCORE 0x100
+/*
+ * Whether an underscore is inside a label of the word [i, j) (`db_host.name`), not at a label's start (DNS's
+ * `_service` labels start with one; a label starts at i and after each of the word's dots). Looked for only where a
+ * test reads it: the word loop kept it for every word, most of which leave before.
+ */
+static bool inner_underscore(const u8 *s, int i, int j) {
+  for (int k = i + 1; k < j; k++)
+    if (s[k] == '_' && s[k - 1] != '.') return true;
+  return false;
+}
 /*
  * A `shape` bit: the word is no valid host name — a label longer than 63 characters or starting or ending with `-`,
  * or longer than MAX_NAME_CHARS — decided label by label as the word is read.
@@ -134,7 +142,7 @@ static bool looks_like_code(const u8 *s, int n, const u8 *host, const u8 *lastLa
   if (is_code_receiver(host, firstLen)) return true;
   if (weakerOnly) return false;
   if (next == '=' || next == '[' || next == '{' || next == '$') return true;
-  if ((shape & INNER_UNDERSCORE) != 0) return true;
+  if (inner_underscore(s, i, j)) return true;
   if (ctx.moduleLine && !is_quote(prev)) return true;
   if (is_property_read(lastLabel, lastLen, prev)) return true;
   if (dots >= 2 && is_reversed_domain_root(host, firstLen) && j > i) return true;
@@ -222,7 +230,7 @@ static int port_value(const u8 *s, const Port *p) {
 }
 
 /*
- * A word without dots, [i, j) (all label characters: `shape` has their CLASS_* bits and INNER_UNDERSCORE, and says
+ * A word without dots, [i, j) (all label characters: `shape` has their CLASS_* bits and BAD_SYNTAX, and says
  * whether it has a letter, a capital or a small letter): word()'s tests that need no dots, in their order, then the
  * TypeScript's singleLabel. Most words of a line are such words and no host; for them the order is changed where
  * that cannot change the result (see each test).
@@ -274,7 +282,7 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
   // `TLS_AES_128_GCM_SHA256`, `legacy_mysql`: an underscore inside a word makes it an identifier (host names
   // cannot have one; DNS's `_service` labels start with it). `config["key"]` indexes; `f"{x}"` is a template.
   int bracketEnd;
-  if ((shape & INNER_UNDERSCORE) != 0 || (next == '[' && bracketed_ip_after(s, n, j, &bracketEnd) < 0)) return j;
+  if (inner_underscore(s, i, j) || (next == '[' && bracketed_ip_after(s, n, j, &bracketEnd) < 0)) return j;
   if ((next == '"' || next == '\'') && j - i <= 2) {
     u8 buf[2];
     lower_into(buf, s, i, j);
@@ -324,7 +332,7 @@ static int single_label(const u8 *s, int n, int i, int j, int prev, int next, in
 /*
  * Classifies the word [i, j) and emits it if it is a host; returns where scanning continues. The character after
  * it (`next`, -1 at the line's end), its first and last dots (when `dots` > 0) and `shape` come from reading it:
- * the CLASS_* bits of its characters (any of them), INNER_UNDERSCORE and BAD_SYNTAX. A word without dots goes to
+ * the CLASS_* bits of its characters (any of them) and BAD_SYNTAX. A word without dots goes to
  * single_label at once: the tests here before the TypeScript's call of singleLabel that need no dots are there.
  */
 static int word(const u8 *s, int n, int i, int j, int next, int dots, int firstDot, int lastDot, int shape) {
@@ -567,10 +575,6 @@ static int scan_line_into(const u8 *s, int n) {
     int shape = 0;
     int labelStart = i;
     int firstDot = -1;
-    // The bits of every character but each label's first, and-ed: of the label characters ([A-Za-z0-9_-] and the
-    // non-ASCII ones) only `_` lacks both CLASS_SCHEME ([A-Za-z0-9+.-]) and CLASS_NON_ASCII, so with the latter
-    // shifted onto the former (128 >> 2 == 32) that bit is gone exactly when an underscore is inside a label.
-    int inner = ~0;
     int cc;
     for (;;) {
       // The label's first character (bits, a label character at j < nextUrl), then the rest of it.
@@ -578,8 +582,6 @@ static int scan_line_into(const u8 *s, int n) {
       j++;
       while (j < nextUrl && ((bits = class_bits(s[j])) & CLASS_LABEL) != 0) {
         shape |= bits;
-        inner &= bits | (bits & CLASS_NON_ASCII) >> 2;
-        _Static_assert(CLASS_NON_ASCII >> 2 == CLASS_SCHEME, "the shift above");
         j++;
       }
       cc = j < n ? s[j] : -1;
@@ -592,7 +594,6 @@ static int scan_line_into(const u8 *s, int n) {
       }
       break;
     }
-    if ((inner & CLASS_SCHEME) == 0) shape |= INNER_UNDERSCORE;
     if (bad_read_label(s, labelStart, j) || j - i > MAX_NAME_CHARS) shape |= BAD_SYNTAX;
     // A word of hex digits before `:` may start an IPv6 literal (`fe80::1`). Whether all are hex is asked only then
     // (a word's characters are all label characters, hex or not by their CLASS_HEX bit), not kept for every word.
