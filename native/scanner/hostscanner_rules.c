@@ -63,27 +63,40 @@ static void build_ssh_class(void) {
   sshClassBuilt = true;
 }
 
-bool ssh_line(const u8 *s, int n) {
+/* SSH_LINE matching at p (0 <= p < n). */
+static bool ssh_word_at(const u8 *s, int n, int p) {
   static const struct {
     const char *word;
     int len;
   } WORDS[] = {LITERAL("ssh"), LITERAL("scp"), LITERAL("sftp"), LITERAL("rsync"), LITERAL("mosh"), LITERAL("git"), LITERAL("proxyjump")};
+  if ((sshClass[s[p]] & SSH_FIRST) == 0 || (p > 0 && (sshClass[s[p - 1]] & SSH_BEFORE) == 0)) return false;
+  for (int w = 0; w < 7; w++) {
+    int len = WORDS[w].len;
+    if (p + len <= n && eq_lower(s, p, len, WORDS[w].word) && !re_word(at(s, n, p + len))) return true;
+  }
+  return false;
+}
+
+bool ssh_line(const u8 *s, int n) {
   if (!sshClassBuilt) build_ssh_class();
   /*
-   * One table lookup a character: a match starts at p only after `^` or a character of [\s`"'(=] (`before`, the
-   * previous character's SSH_BEFORE) and with one of the words' first letters (SSH_FIRST: the others cannot match).
+   * A match starts at p only with one of the words' first letters (SSH_FIRST: the others cannot match) after `^` or
+   * a character of [\s`"'(=] (SSH_BEFORE). The answer is whether any p matches, so the candidates may be tried in
+   * any order: eight characters at a time, those whose byte | 0x20 is s, r, m, g or p (exactly the letters in either
+   * case; a shadow byte stays above 0x80; bytes_equal may add false candidates, which the tests below refuse), then
+   * the last characters one by one.
    */
-  int before = SSH_BEFORE;
-  for (int p = 0; p < n; p++) {
-    int t = sshClass[s[p]];
-    bool candidate = (t & SSH_FIRST) != 0 && before != 0;
-    before = t & SSH_BEFORE;
-    if (!candidate) continue;
-    for (int w = 0; w < 7; w++) {
-      int len = WORDS[w].len;
-      if (p + len <= n && eq_lower(s, p, len, WORDS[w].word) && !re_word(at(s, n, p + len))) return true;
+  int p = 0;
+  for (; p + 8 <= n; p += 8) {
+    uint64_t v = load8(s + p) | 0x2020202020202020ull;
+    uint64_t m = bytes_equal(v, 's') | bytes_equal(v, 'r') | bytes_equal(v, 'm') | bytes_equal(v, 'g') | bytes_equal(v, 'p');
+    for (; m != 0; m &= m - 1) {
+      int q = p + first_byte(m);
+      if (ssh_word_at(s, n, q)) return true;
     }
   }
+  for (; p < n; p++)
+    if (ssh_word_at(s, n, p)) return true;
   return false;
 }
 
