@@ -17,11 +17,12 @@ import { PieceMemory, writeScanJsonInWorkers } from '../scanWorkers';
 export type { ScanMatchJson } from '../scanJson';
 
 /**
- * Inputs smaller than this are scanned in the CLI's own thread. Each worker compiles the scanner on its own (V8's
- * optimizing compiler spent ~0.5 s of CPU on it per thread, measured) before it runs at full speed, so on 2 cores
- * a dense 8 MiB file took longer with 2 workers (1.02 s against 0.78 s), 16 MiB less (1.15 s against 1.32 s).
+ * Inputs smaller than this are scanned in the CLI's own thread. A worker costs a thread's start, the bundle's load
+ * and its own module instances (~100 ms of CPU each, measured), and the main thread still reads and writes
+ * everything; with the scanner in wasm the scan itself is fast, so on 2 cores 2 workers first break even at 32 MiB
+ * of dense text (0.66 s against 0.69 in this thread; 16 MiB: 0.52 against 0.45; 64 MiB: 0.91 against 1.02).
  */
-export const PARALLEL_MIN_BYTES = 16 * PIECE_BYTES;
+export const PARALLEL_MIN_BYTES = 32 * PIECE_BYTES;
 /** The most worker threads `scan` starts (`--jobs` and the default both). */
 export const MAX_SCAN_JOBS = 16;
 
