@@ -313,9 +313,8 @@ int find_urls(const u8 *s, int n) {
     /* A sentence's full stop after a URL without a path (`see https://status.example.org.`) is not the host's. */
     if (authEnd > authStart + 1 && at(s, n, authEnd - 1) == '.' && (authEnd == n || ends_url(at(s, n, authEnd)))) authEnd--;
     /*
-     * userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@'). The TypeScript's
-     * lastIndexOf looks back to the line's start, but only an '@' at authStart or after counts: the search stops there
-     * (a URL late in a long line was searched back to the start for every one).
+     * userinfo ends at the last '@' of the authority (passwords may contain ':' but not a bare '@'); the search stops
+     * at the authority's start, as the TypeScript's does.
      */
     int atSign = authEnd - 1;
     while (atSign >= authStart && s[atSign] != '@') atSign--;
