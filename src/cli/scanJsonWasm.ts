@@ -15,7 +15,7 @@ const JSON_FOR_TYPESCRIPT = 1;
 const JSON_FLUSH = 2;
 /** jsonout.h's JSON_CHUNK: output bytes handed on at once. */
 const JSON_CHUNK_BYTES = 64 * 1024;
-/** A chunk size no piece's JSON reaches: the piece's JSON is handed on whole (WasmPieceScanner.open's `whole`). */
+/** A chunk size no piece's JSON reaches: the piece's JSON is handed on whole (WasmPieceScanner.open's `wholeInto`). */
 const JSON_WHOLE_PIECE = 0x7fffffff;
 
 interface JsonOutExports {
@@ -146,7 +146,8 @@ export class WasmPieceScanner {
       return null;
     }
     wasm.JsonOut_clear(); // what a scan that failed halfway left
-    // The lines JsonOut hands back (non-ASCII ones, mostly) go to the module too, as AotHostScanner scans them.
+    // A line JsonOut hands back (malformed UTF-8, a character or top-level domain no shadow byte stands for, a line
+    // past the module's room) is tried by an AotHostScanner, which gives it to the TypeScript where it must.
     const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
     const chunk = wholeInto !== null ? JSON_WHOLE_PIECE : JSON_CHUNK_BYTES;
     wasm.JsonOut_setChunk(chunk);
