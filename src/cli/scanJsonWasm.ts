@@ -18,6 +18,11 @@ const JSON_CHUNK_BYTES = 64 * 1024;
 /** A chunk size no piece's JSON reaches: the piece's JSON is handed on whole (WasmPieceScanner.open's `wholeInto`). */
 const JSON_WHOLE_PIECE = 0x7fffffff;
 
+/** The output bytes after which JSON is handed on: a chunk, or (with memory to copy it into) a whole piece's. */
+function chunkBytes(wholeInto: ((len: number) => Uint8Array) | null): number {
+  return wholeInto === null ? JSON_CHUNK_BYTES : JSON_WHOLE_PIECE;
+}
+
 interface JsonOutExports {
   memory: WebAssembly.Memory;
   Input_reserve(size: number): number;
@@ -57,11 +62,12 @@ function instantiate(file: string): JsonOutExports | null {
 
 /**
  * One piece's elements (pieceJson's, with the C writing the lines it takes) handed to `emit` in chunks of about
- * `chunk` bytes: views of the module's memory, valid until emit's promise resolves (it must be done with them
- * then, as CliIo.write is), or with JSON_WHOLE_PIECE in one chunk of memory from `wholeInto` (emit may keep it).
+ * JSON_CHUNK_BYTES: views of the module's memory, valid until emit's promise resolves (it must be done with them
+ * then, as CliIo.write is); or, with `wholeInto`, in one chunk of the memory it gives (emit may keep it).
  * Returns how many lines the piece had.
  */
-async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], chunk: number, wholeInto: (len: number) => Uint8Array): Promise<number> {
+async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], wholeInto: ((len: number) => Uint8Array) | null): Promise<number> {
+  const chunk = chunkBytes(wholeInto);
   const bytes = piece.bytes;
   const ptr = wasm.JsonOut_pieceBuffer(Math.max(1, bytes.length));
   if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, emit);
@@ -70,7 +76,7 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
     const len = wasm.JsonOut_length();
     if (len === 0) return;
     const view = new Uint8Array(wasm.memory.buffer, wasm.JsonOut_data(), len);
-    if (chunk < JSON_WHOLE_PIECE) {
+    if (wholeInto === null) {
       // Written from the module's memory, which it reuses once the write is done with it (CliIo.write): fresh
       // memory for each chunk cost a page fault per 4 KiB.
       await emit(view);
@@ -128,8 +134,7 @@ export class WasmPieceScanner {
     private readonly wasm: JsonOutExports,
     private readonly scanner: HostScanner,
     private readonly file: string,
-    private readonly chunk: number,
-    private readonly wholeInto: (len: number) => Uint8Array
+    private readonly wholeInto: ((len: number) => Uint8Array) | null
   ) {}
 
   /**
@@ -149,14 +154,13 @@ export class WasmPieceScanner {
     // A line JsonOut hands back (malformed UTF-8, a character or top-level domain no shadow byte stands for, a line
     // past the module's room) is tried by an AotHostScanner, which gives it to the TypeScript where it must.
     const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
-    const chunk = wholeInto !== null ? JSON_WHOLE_PIECE : JSON_CHUNK_BYTES;
-    wasm.JsonOut_setChunk(chunk);
-    return new WasmPieceScanner(wasm, lines, wasmFile, chunk, wholeInto ?? ((len) => Buffer.allocUnsafeSlow(len)));
+    wasm.JsonOut_setChunk(chunkBytes(wholeInto));
+    return new WasmPieceScanner(wasm, lines, wasmFile, wholeInto);
   }
 
   /** The piece's elements handed to `emit` in chunks (see open and wasmPieceJson); returns how many lines it had. */
   pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
-    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.chunk, this.wholeInto);
+    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.wholeInto);
   }
 
   /** Gives the instance back for the next scan. */

@@ -47,11 +47,10 @@ export function serveScanPieces(): void {
   shareCompiledScannerModule(workerData.netlensScanWorker.module);
   // Memory for each piece's JSON, moved to the main thread and back once written: fresh memory costs a page fault
   // per 4 KiB, which made two workers slower than one thread (measured). The module's JSON is copied in once.
-  const spare: ArrayBuffer[] = [];
+  const spare = new SpareMemory();
   const pooled = new WeakSet<Uint8Array>();
   const jsonMemory = (len: number): Uint8Array => {
-    const k = spare.findIndex((b) => b.byteLength >= len);
-    const view = new Uint8Array(k >= 0 ? spare.splice(k, 1)[0] : new ArrayBuffer(Math.ceil(len * 1.25)), 0, len);
+    const view = new Uint8Array(spare.take(len) ?? new ArrayBuffer(Math.ceil(len * 1.25)), 0, len);
     pooled.add(view);
     return view;
   };
@@ -65,7 +64,7 @@ export function serveScanPieces(): void {
   let queue = Promise.resolve();
   port.on('message', (req: ScanRequest) => {
     if ('recycle' in req) {
-      spare.push(req.recycle);
+      spare.give(req.recycle);
       return;
     }
     queue = queue.then(async () => {
@@ -138,19 +137,37 @@ class Utf8Builder {
 }
 
 /**
- * Memory for the pieces the main thread reads (ScanInput.pieces' `memory`): the workers move each piece's memory
- * back once they have read it, and the next pieces are read into it instead of fresh memory.
+ * Memory moved back from the other thread once it was done with it, kept for the next piece or JSON instead of fresh
+ * memory (its page faults, one per 4 KiB, cost as much as the reading). At most a few blocks: as many as are in flight.
  */
-export class PieceMemory {
+class SpareMemory {
   private readonly spare: ArrayBuffer[] = [];
 
-  readonly take = (size: number): Buffer => {
+  /** A kept block of at least `size` bytes, or null (the caller takes fresh memory). */
+  take(size: number): ArrayBuffer | null {
     const k = this.spare.findIndex((b) => b.byteLength >= size);
-    return k >= 0 ? Buffer.from(this.spare.splice(k, 1)[0], 0, size) : Buffer.allocUnsafeSlow(size);
-  };
+    return k >= 0 ? this.spare.splice(k, 1)[0] : null;
+  }
 
   give(memory: ArrayBuffer): void {
     if (this.spare.length < 8) this.spare.push(memory);
+  }
+}
+
+/**
+ * Memory for the pieces the main thread reads (ScanInput.pieces' `memory`): the workers move each piece's memory
+ * back once they have read it, and the next pieces are read into it.
+ */
+export class PieceMemory {
+  private readonly spare = new SpareMemory();
+
+  readonly take = (size: number): Buffer => {
+    const kept = this.spare.take(size);
+    return kept !== null ? Buffer.from(kept, 0, size) : Buffer.allocUnsafeSlow(size);
+  };
+
+  give(memory: ArrayBuffer): void {
+    this.spare.give(memory);
   }
 }
 

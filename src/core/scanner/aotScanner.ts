@@ -2,8 +2,9 @@
  * The scanner through the ahead-of-time module (native/scanner: the TypeScript scanner ported to C, compiled to
  * wasm32). It gives the matches HostScanner gives — the differential tests (test/unit/scannerWasm*.test.ts) hold the
  * two equal — for ASCII lines, and for the others through their ASCII shadows (asciiShadow.ts); a line the module
- * does not take (see writeAsciiShadow) or has no room for is scanned by the TypeScript it extends. Pure: the caller compiles the module from its bytes (the extension, the CLI and the bench
- * read dist/scanner.wasm) and registers it with useAotModule.
+ * does not take (see writeAsciiShadow) or has no room for is scanned by the TypeScript it extends. Pure: the caller
+ * compiles the module from its bytes (the extension, the CLI and the bench read dist/scanner.wasm) and registers it
+ * with useAotModule.
  */
 import { decodeRecords } from './aotRecords';
 import { writeAsciiShadow } from './asciiShadow';

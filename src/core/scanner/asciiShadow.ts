@@ -7,7 +7,8 @@
  *
  * The classes, each decided by the scanner's own rules (charClass.ts and the regular expressions' `\s` and `.`):
  *  - a label character (isLabelChar: letters, marks and numbers of any script, and the joiners IDNA maps to
- *    nothing), with whether toLowerCase and toUpperCase change it (isAllCaps and the casing rules ask);
+ *    nothing), with whether toLowerCase and toUpperCase change it (hasCapitalsOnly and singleLabel's
+ *    casing tests ask);
  *  - not a label character: whether it ends a URL (endsUrl), is whitespace to a regular expression (`\s`), and ends
  *    a line to one (`.` does not match it: U+2028 and U+2029).
  * A line the module cannot be trusted with goes to the TypeScript (writeAsciiShadow answers false): a code unit whose
