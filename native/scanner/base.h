@@ -50,6 +50,10 @@ static inline uint64_t load8(const u8 *p) {
   __builtin_memcpy(&v, p, 8); /* an i64.load, not a call (explicit builtin, even with -fno-builtin) */
   return v;
 }
+/* load8's other way: v's eight bytes stored at p (any alignment; the caller keeps them inside its buffer). */
+static inline void store8(u8 *p, uint64_t v) {
+  __builtin_memcpy(p, &v, 8); /* an i64.store */
+}
 /*
  * The bytes of v equal to ch (0-255): the high bit of each such byte is set. (x - 0x01…) & ~x has the high bit of
  * every zero byte of x = v ^ ch… set, but also of a 0x01 byte right above a zero one (the borrow): the lowest bit

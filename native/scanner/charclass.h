@@ -31,7 +31,10 @@
  */
 #define CLASS_LETTER_OF_LABEL (CLASS_UPPER | CLASS_LOWER | CLASS_NON_ASCII)
 
-/* classBits by byte, and the two bits above: ASCII's, and for a shadow byte CLASS_NON_ASCII (+ CLASS_LABEL …). */
+/*
+ * classBits by byte and the two bits above: ASCII's, and for a shadow byte CLASS_NON_ASCII (with CLASS_LABEL and the
+ * case bits for a label character).
+ */
 extern const uint16_t CHAR_CLASS[256];
 
 /* classBits(c) | the two bits above, for c in -1..255 (-1: 0, as `ASCII[-1]` is undefined there). */
@@ -58,9 +61,6 @@ static inline bool ends_url(int c) {
   if (c >= 128) return c == SHADOW_SPACE_ENDS_URL || c == SHADOW_LINE_TERMINATOR || c == SHADOW_ENDS_URL;
   return c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^';
 }
-/* A non-ASCII label character toLowerCase / toUpperCase changes (its shadow byte says). */
-static inline bool shadow_lower_changes(int c) { return c >= SHADOW_LABEL && c < SHADOW_SPACE_ENDS_URL && (c & SHADOW_LOWER_CHANGES) != 0; }
-static inline bool shadow_upper_changes(int c) { return c >= SHADOW_LABEL && c < SHADOW_SPACE_ENDS_URL && (c & SHADOW_UPPER_CHANGES) != 0; }
 
 /* Regular expressions' classes (no u flag): `\s` is [ \t\n\v\f\r] and Unicode's spaces and line terminators. */
 static inline bool re_space(int c) {

@@ -216,8 +216,7 @@ static inline uint64_t lower8(uint64_t v) {
 static void lower_into(u8 *buf, const u8 *s, int i, int j) {
   int k = i;
   for (; k + 8 <= j; k += 8) {
-    uint64_t v = lower8(load8(s + k));
-    __builtin_memcpy(buf + (k - i), &v, 8);
+    store8(buf + (k - i), lower8(load8(s + k)));
   }
   for (; k < j; k++) buf[k - i] = (u8)lower(s[k]);
 }

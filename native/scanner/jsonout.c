@@ -23,7 +23,6 @@ static int outLen;
 /* A string literal appended: a copy of compile-time length (inlined as a few wide stores, not a byte loop). */
 #define PUT_LIT(o, lit) (__builtin_memcpy(o, lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
-static inline void store8(u8 *p, uint64_t v) { __builtin_memcpy(p, &v, 8); }
 
 /* "00" to "99": two digits per division. */
 static const char DIGIT_PAIRS[201] =
