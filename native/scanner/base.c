@@ -91,9 +91,11 @@ int strlen_c(const char *s) {
   return n;
 }
 
+static uintptr_t heapTop = 0;
+
+#ifdef __wasm__
 /* The heap: everything past the module's static data, grown a page (64 KiB) at a time. */
 extern u8 __heap_base;
-static uintptr_t heapTop = 0;
 
 static u8 *heap_take(int size) {
   if (heapTop == 0) heapTop = ((uintptr_t)&__heap_base + 15) & ~(uintptr_t)15;
@@ -107,6 +109,20 @@ static u8 *heap_take(int size) {
   heapTop = (need + 15) & ~(uintptr_t)15;
   return (u8 *)start;
 }
+#else
+/*
+ * The CLI's native build: the heap is the arena node/scanner_node.c reserved, which JavaScript sees as the module's
+ * memory (a pointer crosses as its offset in it). It starts 16 bytes in, so that no block is at offset 0, which
+ * JavaScript reads as "no memory" as it does a null wasm pointer.
+ */
+static u8 *heap_take(int size) {
+  if (heapTop == 0) heapTop = (uintptr_t)scanner_arena + 16;
+  uintptr_t start = heapTop;
+  if ((uintptr_t)size > (uintptr_t)scanner_arena + scanner_arena_size - start) return 0;
+  heapTop = (start + (uintptr_t)size + 15) & ~(uintptr_t)15;
+  return (u8 *)start;
+}
+#endif
 
 bool buffer_reserve(Buffer *b, int size) {
   if (size <= b->cap) return true;

@@ -12,8 +12,15 @@
 
 typedef uint8_t u8;
 
-/* An exported function: callable from JavaScript by this name. */
+/*
+ * An exported function: callable from JavaScript by this name. The CLI's native build (node/scanner_node.c) calls
+ * the JSON writer's through Node-API instead, and exports nothing by name.
+ */
+#ifdef __wasm__
 #define EXPORT(name) __attribute__((export_name(#name)))
+#else
+#define EXPORT(name)
+#endif
 
 /*
  * The character at k of the line s[0, n), or -1 outside it: `s.charCodeAt(k)`, whose NaN outside the line fails
@@ -84,6 +91,11 @@ typedef struct {
   int cap;
 } Buffer;
 bool buffer_reserve(Buffer *b, int size);
+#ifndef __wasm__
+/* The native build's heap (node/scanner_node.c reserves it before any buffer is asked for). */
+extern u8 *scanner_arena;
+extern uintptr_t scanner_arena_size;
+#endif
 
 /*
  * Memory for JavaScript to write into: the line (or text) to scan. Returns a buffer of at least `size` bytes, valid

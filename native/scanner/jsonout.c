@@ -7,7 +7,10 @@
  * schemePort(scheme, null) from JavaScript (src/cli/scanJsonWasm.ts): it reads the machine's services database.
  * The lower-case scheme [scheme, scheme + len); the answer as url_port's (-1, or source * 65536 + port).
  */
-__attribute__((import_module("env"), import_name("schemePort"))) int env_scheme_port(const u8 *scheme, int len);
+#ifdef __wasm__
+__attribute__((import_module("env"), import_name("schemePort")))
+#endif
+int env_scheme_port(const u8 *scheme, int len); /* the native build's is in node/scanner_node.c */
 
 /* ---- The output: `,{…}` elements ---- */
 

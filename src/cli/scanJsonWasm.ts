@@ -1,13 +1,15 @@
-// `netlens scan --json` written by the ahead-of-time scanner (dist/scanner.wasm, native/scanner/jsonout.c): the C
-// scans a piece's ASCII lines and writes their JSON elements itself; a line it does not take (non-ASCII, or too
-// large for it) comes back here, is scanned by an AotHostScanner (the module again, on the line's ASCII shadow, or
-// the TypeScript) and its elements written into the same output. The bytes are exactly
-// writeScanJsonHere's, which also writes everything when the module is missing or refuses the private suffixes.
+// `netlens scan --json` written by the ahead-of-time scanner (native/scanner/jsonout.c): the C scans a piece's lines
+// and writes their JSON elements itself; a line it does not take (malformed UTF-8, a character or top-level domain
+// its ASCII shadow cannot stand for, too large for it) comes back here, is scanned by an AotHostScanner (the module
+// again, or the TypeScript) and its elements written into the same output. The C runs as dist/scanner.node (compiled
+// for this machine, in the CLI's main thread) where there is one, else as dist/scanner.wasm: the two have the same
+// exports (JsonOutExports). The bytes are exactly writeScanJsonHere's, which also writes everything when neither is
+// here or the C refuses the private suffixes.
 import { createScanner, type HostMatch, type HostScanner, type ScanOptions } from '../core/scanner';
 import { AotHostScanner, setModulePrivateSuffixes } from '../core/scanner/aotScanner';
 import type { LinePiece } from './scanInput';
 import { JsonArrayWriter, matchJsonText, pieceJson, writeScanJsonHere } from './scanJson';
-import { compiledScannerModule, SCANNER_WASM_NEXT_TO_CLI, scannerWasmImports } from './scannerModule';
+import { compiledScannerModule, nativeScanner, SCANNER_NODE_NEXT_TO_CLI, SCANNER_WASM_NEXT_TO_CLI, scannerWasmImports } from './scannerModule';
 
 /** jsonout.h's JsonOut_run answers. */
 const JSON_DONE = 0;
@@ -23,8 +25,9 @@ function chunkBytes(wholeInto: ((len: number) => Uint8Array) | null): number {
   return wholeInto === null ? JSON_CHUNK_BYTES : JSON_WHOLE_PIECE;
 }
 
+/** The JSON writer's functions, in scanner.wasm and scanner.node alike (a pointer is an offset in `memory.buffer`). */
 interface JsonOutExports {
-  memory: WebAssembly.Memory;
+  memory: { readonly buffer: ArrayBuffer };
   Input_reserve(size: number): number;
   PrivateSuffixes_set(list: number, count: number): number;
   JsonOut_pieceBuffer(size: number): number;
@@ -45,19 +48,34 @@ const JSON_OUT_FUNCTIONS = ['Input_reserve', 'PrivateSuffixes_set', 'JsonOut_pie
 
 /** Instances not in use, by file: a scan takes one (its state is that scan's) and gives it back when done. */
 const idle = new Map<string, JsonOutExports[]>();
+/** The addons handed out once already: there is one per file and process, back in `idle` when its scan is done. */
+const nativeTaken = new Set<string>();
 
-/** An instance of the module no scan is using, or null without a module that writes JSON. */
+function hasJsonOut(exports: unknown): exports is JsonOutExports {
+  return JSON_OUT_FUNCTIONS.every((name) => typeof (exports as Record<string, unknown>)[name] === 'function');
+}
+
+/**
+ * An instance no scan is using: of the addon `file` (scanner.node; null while another scan of this thread has it),
+ * else of the module `file`; null without one that writes JSON.
+ */
 function instantiate(file: string): JsonOutExports | null {
   const free = idle.get(file)?.pop();
   if (free) return free;
+  if (file.endsWith('.node')) {
+    if (nativeTaken.has(file)) return null;
+    const addon = nativeScanner(file);
+    if (addon === null || !hasJsonOut(addon)) return null;
+    nativeTaken.add(file);
+    return addon;
+  }
   const mod = compiledScannerModule(file);
   if (mod === null) return null;
   const own: { memory?: WebAssembly.Memory } = {};
   const instance = new WebAssembly.Instance(mod, scannerWasmImports(() => own.memory!));
   const exports = instance.exports as unknown as JsonOutExports;
-  own.memory = exports.memory;
-  for (const name of JSON_OUT_FUNCTIONS) if (typeof (exports as unknown as Record<string, unknown>)[name] !== 'function') return null;
-  return exports;
+  own.memory = instance.exports.memory as WebAssembly.Memory;
+  return hasJsonOut(exports) ? exports : null;
 }
 
 /**
@@ -66,11 +84,11 @@ function instantiate(file: string): JsonOutExports | null {
  * then, as CliIo.write is); or, with `wholeInto`, in one chunk of the memory it gives (emit may keep it).
  * Returns how many lines the piece had.
  */
-async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], wholeInto: ((len: number) => Uint8Array) | null): Promise<number> {
+async function wasmPieceJson(wasm: JsonOutExports, lines: () => HostScanner, piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void, encoder: TextEncoder, found: HostMatch[], wholeInto: ((len: number) => Uint8Array) | null): Promise<number> {
   const chunk = chunkBytes(wholeInto);
   const bytes = piece.bytes;
   const ptr = wasm.JsonOut_pieceBuffer(Math.max(1, bytes.length));
-  if (ptr === 0) return pieceJson(scanner, bytes.toString('utf8'), firstLine, piece.last, emit);
+  if (ptr === 0) return pieceJson(lines(), bytes.toString('utf8'), firstLine, piece.last, emit);
   new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
   const flush = async (): Promise<void> => {
     const len = wasm.JsonOut_length();
@@ -97,7 +115,7 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
       // The line's bytes decode as they do within the whole piece: its ends are ASCII, which end any UTF-8 sequence.
       const line = bytes.toString('utf8', wasm.JsonOut_lineStart(), wasm.JsonOut_lineEnd());
       if (found.length !== 0) found.length = 0;
-      scanner.scanLineInto(line, wasm.JsonOut_lineNo(), found);
+      lines().scanLineInto(line, wasm.JsonOut_lineNo(), found);
       let json = '';
       for (const m of found) json += ',' + matchJsonText(m);
       if (json.length !== 0) {
@@ -122,45 +140,63 @@ async function wasmPieceJson(wasm: JsonOutExports, scanner: HostScanner, piece: 
 }
 
 /**
- * One scan's instance of the module, with the TypeScript scanner for the lines the C hands back: pieces in, their
- * JSON elements (`,{…},{…}`, pieceJson's bytes) out. A scan worker keeps one for all its pieces.
+ * One scan's instance of the C (the addon or the module), with a scanner for the lines the C hands back: pieces in,
+ * their JSON elements (`,{…},{…}`, pieceJson's bytes) out. A scan worker keeps one for all its pieces.
  */
 export class WasmPieceScanner {
   private readonly encoder = new TextEncoder();
   private readonly found: HostMatch[] = [];
   private released = false;
+  private scanner: HostScanner | null = null;
+  /**
+   * A line JsonOut hands back (malformed UTF-8, a character or top-level domain no shadow byte stands for, a line
+   * past the C's room) is tried by an AotHostScanner, which gives it to the TypeScript where it must. Made for the
+   * first such line: most files have none, and the addon's scans then never compile the module.
+   */
+  private readonly lines = (): HostScanner => (this.scanner ??= AotHostScanner.create(this.options, compiledScannerModule(this.wasmFile)) ?? createScanner(this.options));
 
   private constructor(
     private readonly wasm: JsonOutExports,
-    private readonly scanner: HostScanner,
+    private readonly options: ScanOptions,
     private readonly file: string,
+    private readonly wasmFile: string,
     private readonly wholeInto: ((len: number) => Uint8Array) | null
   ) {}
 
   /**
-   * Null without a module that writes JSON (`wasmFile`, next to the CLI by default) or when it refuses the private
-   * suffixes. With `wholeInto`, each piece's JSON is handed on in one chunk, copied out of the module's memory into
-   * the memory it gives for that many bytes (a scan worker's, moved to the main thread as it is); else in chunks of
-   * about JSON_CHUNK_BYTES, views of the module's memory (written as they come).
+   * Null without a C that writes JSON — the addon `nativeFile` (null: not asked for; else free in this thread), else
+   * the module `wasmFile` (both next to the CLI by default) — or when it refuses the private suffixes. With
+   * `wholeInto`, each piece's JSON is handed on in one chunk, copied out of the C's memory into the memory it gives
+   * for that many bytes (a scan worker's, moved to the main thread as it is); else in chunks of about
+   * JSON_CHUNK_BYTES, views of the C's memory (written as they come).
    */
-  static open(options: ScanOptions, wasmFile = SCANNER_WASM_NEXT_TO_CLI, wholeInto: ((len: number) => Uint8Array) | null = null): WasmPieceScanner | null {
-    const wasm = instantiate(wasmFile);
-    if (wasm === null) return null;
+  static open(
+    options: ScanOptions,
+    wasmFile = SCANNER_WASM_NEXT_TO_CLI,
+    wholeInto: ((len: number) => Uint8Array) | null = null,
+    nativeFile: string | null = wasmFile === SCANNER_WASM_NEXT_TO_CLI ? SCANNER_NODE_NEXT_TO_CLI : null
+  ): WasmPieceScanner | null {
+    let file = nativeFile;
+    let wasm = file === null ? null : instantiate(file);
+    if (wasm === null) wasm = instantiate((file = wasmFile));
+    if (wasm === null || file === null) return null;
     if (!setModulePrivateSuffixes(wasm, options.privateSuffixes ?? [])) {
-      release(wasmFile, wasm);
+      release(file, wasm);
       return null;
     }
     wasm.JsonOut_clear(); // what a scan that failed halfway left
-    // A line JsonOut hands back (malformed UTF-8, a character or top-level domain no shadow byte stands for, a line
-    // past the module's room) is tried by an AotHostScanner, which gives it to the TypeScript where it must.
-    const lines = AotHostScanner.create(options, compiledScannerModule(wasmFile)) ?? createScanner(options);
     wasm.JsonOut_setChunk(chunkBytes(wholeInto));
-    return new WasmPieceScanner(wasm, lines, wasmFile, wholeInto);
+    return new WasmPieceScanner(wasm, options, file, wasmFile, wholeInto);
+  }
+
+  /** Whether the C runs as the addon (scanner.node) rather than the module. */
+  get native(): boolean {
+    return this.file.endsWith('.node');
   }
 
   /** The piece's elements handed to `emit` in chunks (see open and wasmPieceJson); returns how many lines it had. */
   pieceJson(piece: LinePiece, firstLine: number, emit: (json: string | Uint8Array) => Promise<void> | void): Promise<number> {
-    return wasmPieceJson(this.wasm, this.scanner, piece, firstLine, emit, this.encoder, this.found, this.wholeInto);
+    return wasmPieceJson(this.wasm, this.lines, piece, firstLine, emit, this.encoder, this.found, this.wholeInto);
   }
 
   /** Gives the instance back for the next scan. */
@@ -178,12 +214,19 @@ function release(file: string, wasm: JsonOutExports): void {
 }
 
 /**
- * writeScanJsonHere's output, byte for byte, with the lines the module takes scanned and written by it: `[`, the
- * elements, `]`, each write awaited. Without the module (`wasmFile`, next to the CLI by default) or when it
- * refuses the private suffixes, writeScanJsonHere writes it all.
+ * writeScanJsonHere's output, byte for byte, with the lines the C takes scanned and written by it: `[`, the
+ * elements, `]`, each write awaited. The C is the addon `nativeFile` when there is one (WasmPieceScanner.open), else
+ * the module `wasmFile` (both next to the CLI by default); without either, or when the C refuses the private
+ * suffixes, writeScanJsonHere writes it all.
  */
-export async function writeScanJsonWasm(pieces: Iterable<LinePiece>, options: ScanOptions, write: (chunk: string | Uint8Array) => Promise<void>, wasmFile = SCANNER_WASM_NEXT_TO_CLI): Promise<void> {
-  const scanner = WasmPieceScanner.open(options, wasmFile);
+export async function writeScanJsonWasm(
+  pieces: Iterable<LinePiece>,
+  options: ScanOptions,
+  write: (chunk: string | Uint8Array) => Promise<void>,
+  wasmFile = SCANNER_WASM_NEXT_TO_CLI,
+  nativeFile: string | null = wasmFile === SCANNER_WASM_NEXT_TO_CLI ? SCANNER_NODE_NEXT_TO_CLI : null
+): Promise<void> {
+  const scanner = WasmPieceScanner.open(options, wasmFile, null, nativeFile);
   if (scanner === null) return writeScanJsonHere(pieces, options, write);
   try {
     const out = new JsonArrayWriter(write);

@@ -3,11 +3,14 @@
 // machine's services database). Without the file (a build without clang and lld) everything scans in TypeScript.
 import * as fs from 'fs';
 import * as path from 'path';
+import { isMainThread } from 'worker_threads';
 import { ResolverFailure } from '../core/resolverError';
 import { useAotScanner } from '../core/scanner';
 import { schemePort, type PortSource } from '../core/urlPort';
 
 export const SCANNER_WASM_NEXT_TO_CLI = path.join(__dirname, 'scanner.wasm');
+/** The same C compiled for this machine as a Node-API addon (scripts/build-scanner-wasm.js): the CLI's alone. */
+export const SCANNER_NODE_NEXT_TO_CLI = path.join(__dirname, 'scanner.node');
 
 /** url_port's source numbers (jsonout.h). */
 const PORT_SOURCES: Record<PortSource, number> = { explicit: 0, service: 1, default: 2 };
@@ -69,4 +72,39 @@ export function useCliScannerModule(file = SCANNER_WASM_NEXT_TO_CLI): void {
   const mod = compiledScannerModule(file);
   // A scanner never calls schemePort (only JsonOut does): the scanners' instances get one that throws.
   if (mod !== null) useAotScanner(mod);
+}
+
+/** What dist/scanner.node exports (native/scanner/node/scanner_node.c): the module's JSON writer, and its import's setter. */
+export interface NativeScannerExports {
+  memory: { buffer: ArrayBuffer };
+  setSchemePort(answer: (scheme: string) => number): void;
+  [name: string]: unknown;
+}
+
+/** The addon by file, loaded at most once per process (its C keeps global state; null: none here, or it did not load). */
+const nativeAddons = new Map<string, NativeScannerExports | null>();
+
+/**
+ * The native scanner `file` (next to the CLI by default), or null: not built for this machine, not loadable, or asked
+ * for off the main thread (a scan worker uses the module: the addon's one set of globals is the main thread's).
+ */
+export function nativeScanner(file = SCANNER_NODE_NEXT_TO_CLI): NativeScannerExports | null {
+  if (!isMainThread) return null;
+  let addon = nativeAddons.get(file);
+  if (addon === undefined) {
+    addon = null;
+    if (fs.existsSync(file)) {
+      try {
+        const loaded = { exports: {} as NativeScannerExports };
+        process.dlopen(loaded, file);
+        loaded.exports.setSchemePort(schemePortCode);
+        addon = loaded.exports;
+      } catch {
+        // Built for another machine or Node, or a broken build: the module does the work (same bytes).
+        addon = null;
+      }
+    }
+    nativeAddons.set(file, addon);
+  }
+  return addon;
 }

@@ -76,6 +76,19 @@ export function scannerWasmOrSkip(ctx: Mocha.Context): ScannerWasm {
   ctx.skip();
 }
 
+/** The CLI's native scanner (the same C for this machine, a Node-API addon): built on Linux and macOS. */
+export const SCANNER_NODE = path.join(DIST_DIR, 'scanner.node');
+
+/**
+ * The native scanner's file for a test suite: in CI (NETLENS_TARGETS_STRICT) a missing one on Linux or macOS fails
+ * the suite; elsewhere the suite is skipped with the reason.
+ */
+export function scannerNodeOrSkip(ctx: Mocha.Context): string {
+  if (fs.existsSync(SCANNER_NODE)) return SCANNER_NODE;
+  if (process.env.NETLENS_TARGETS_STRICT && (process.platform === 'linux' || process.platform === 'darwin')) throw new Error(`${SCANNER_NODE} was not built (a C compiler is needed: see native/scanner/README.md)`);
+  ctx.skip();
+}
+
 export const ALL_CORPORA = [
   'scanner-corpus',
   'scanner-corpus-independent',

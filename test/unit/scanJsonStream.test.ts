@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Writable } from 'stream';
-import { writeScanJson } from '../../src/cli/commands/scan';
+import { MAX_SCAN_JOBS, PARALLEL_MIN_BYTES, writeScanJson } from '../../src/cli/commands/scan';
 import { printAnswer, streamWriter } from '../../src/cli/output';
 import { openScanInput, PIECE_BYTES, piecesOf, type LinePiece, type ScanInput } from '../../src/cli/scanInput';
 import { matchJson, pieceJson, writeScanJsonHere } from '../../src/cli/scanJson';
@@ -64,6 +64,11 @@ async function inWorkers(text: string, options: ScanOptions, jobs: number, piece
   await writeScanJsonInWorkers(inputOf(text, pieceBytes).pieces(), options, jobs, CLI_JS, out.write);
   return out.text();
 }
+
+/** Whether the built CLI has the native scanner next to it (dist/scanner.node): it then scans in its own thread. */
+const NATIVE = fs.existsSync(path.join(path.dirname(CLI_JS), 'scanner.node'));
+/** How NETLENS_DEBUG says the CLI's own thread scanned. */
+const THIS_THREAD = `in this thread${NATIVE ? ' (native scanner)' : ''}`;
 
 /** The CLI's stdout; `how` (if given) must be how NETLENS_DEBUG says it scanned (`in this thread`, `by 2 worker threads`). */
 function cliScan(args: string[], input?: string, how?: string): string {
@@ -174,8 +179,15 @@ describe('netlens scan --json streaming', () => {
       const want = wholeArrayJson(big, withSuffixes);
       assert.equal(cliScan([file, '--jobs', '2', '--private-suffixes', 'corp.example,svc.cluster'], undefined, 'by 2 worker threads'), want);
       assert.equal(cliScan(['-', '--jobs', '2', '--private-suffixes', 'corp.example,svc.cluster'], big, 'by 2 worker threads'), want);
-      assert.equal(cliScan([file, '--jobs', '1', '--private-suffixes', 'corp.example,svc.cluster'], undefined, 'in this thread'), want);
-      assert.equal(cliScan([file, '--private-suffixes', 'corp.example,svc.cluster'], undefined, 'in this thread'), want, 'by default, under PARALLEL_MIN_BYTES');
+      assert.equal(cliScan([file, '--jobs', '1', '--private-suffixes', 'corp.example,svc.cluster'], undefined, THIS_THREAD), want);
+      assert.equal(cliScan([file, '--private-suffixes', 'corp.example,svc.cluster'], undefined, THIS_THREAD), want, 'by default, under PARALLEL_MIN_BYTES');
+      // From PARALLEL_MIN_BYTES on, by default: worker threads (one per core), unless the native scanner is here,
+      // which is faster in this thread alone (README: scan).
+      const cores = Math.min(os.availableParallelism(), MAX_SCAN_JOBS);
+      const words = 'a line of words and no host at all\n';
+      const large = words.repeat(Math.ceil(PARALLEL_MIN_BYTES / words.length));
+      fs.writeFileSync(file, large);
+      assert.equal(cliScan([file], undefined, NATIVE || cores < 2 ? THIS_THREAD : `by ${cores} worker threads`), '[]\n');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

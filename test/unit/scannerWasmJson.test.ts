@@ -9,14 +9,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { piecesOf, type LinePiece } from '../../src/cli/scanInput';
 import { jsonString, matchJsonText, NEEDS_ESCAPE, urlPort, writeScanJsonHere } from '../../src/cli/scanJson';
-import { writeScanJsonWasm } from '../../src/cli/scanJsonWasm';
+import { WasmPieceScanner, writeScanJsonWasm } from '../../src/cli/scanJsonWasm';
 import { countLineEnds, createScanner, TextLines, type HostMatch, type ScanOptions, type UrlMatch } from '../../src/core/scanner';
 import { SCHEME_DEFAULT_PORTS } from '../../src/core/wellKnownPorts';
 import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
 import { REPO_ROOT } from '../support/paths';
 import { prng } from '../support/prng';
-import { corpusAsciiLines, SCANNER_WASM, scannerWasmOrSkip, type ScannerWasm } from '../support/scannerWasm';
+import { nativeScanner } from '../../src/cli/scannerModule';
+import { corpusAsciiLines, SCANNER_WASM, scannerNodeOrSkip, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
 const CORPORA = ['scanner-corpus', 'scanner-corpus-independent', 'scanner-corpus-heldout', 'scanner-corpus-heldout2', 'scanner-corpus-heldout3', 'scanner-corpus-heldout4', 'scanner-corpus-heldout5', 'scanner-corpus-heldout6'];
 
@@ -33,8 +34,11 @@ function corpusFiles(): { name: string; bytes: Buffer }[] {
   return files;
 }
 
+/** The JSON writer's functions and memory: the module's (ScannerWasm), or the native scanner's (the same exports). */
+type JsonWriterC = Pick<ScannerWasm, 'exports'> & { readonly memory: { readonly buffer: ArrayBuffer } };
+
 /** Writes bytes into the module's input buffer; returns the pointer. */
-function putBytes(wasm: ScannerWasm, bytes: Uint8Array): number {
+function putBytes(wasm: JsonWriterC, bytes: Uint8Array): number {
   const ptr = wasm.exports.Input_reserve(bytes.length + 1);
   new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
   return ptr;
@@ -208,12 +212,15 @@ function lineEndCuts(bytes: Buffer): number[] {
   return cuts;
 }
 
-/** writeScanJsonWasm against writeScanJsonHere on the same pieces: the same bytes. */
+/** The C that writes the JSON in a suite: the module, or the CLI's native scanner (scanner.node, with the module's help). */
+let nativeFile: string | null = null;
+
+/** writeScanJsonWasm (with `nativeFile`) against writeScanJsonHere on the same pieces: the same bytes. */
 async function compareWriters(pieces: readonly LinePiece[], options: ScanOptions, what: string): Promise<Buffer> {
   const here = collector();
   await writeScanJsonHere(pieces, options, here.write);
   const wasm = collector();
-  await writeScanJsonWasm(pieces, options, wasm.write, SCANNER_WASM);
+  await writeScanJsonWasm(pieces, options, wasm.write, SCANNER_WASM, nativeFile);
   const a = here.bytes();
   const b = wasm.bytes();
   if (!a.equals(b)) {
@@ -356,9 +363,30 @@ describe('scanner.wasm scan --json: TextLines and the JSON writer (C against Typ
   });
 });
 
-describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere', function () {
+for (const engine of ['scanner.wasm', 'scanner.node'] as const) describe(`${engine} scan --json: writeScanJsonWasm against writeScanJsonHere`, function () {
   this.timeout(120_000);
   const options: ScanOptions[] = [{}, { privateSuffixes: ['internal', '.corp.example', 'svc.cluster'] }];
+  beforeEach(function () {
+    nativeFile = engine === 'scanner.node' ? scannerNodeOrSkip(this) : null;
+  });
+  after(() => (nativeFile = null));
+
+  it('runs the C it names (the addon in this thread, else the module) and gives it back for the next scan', function () {
+    scannerWasmOrSkip(this);
+    for (let round = 0; round < 2; round++) {
+      const scanner = WasmPieceScanner.open({}, SCANNER_WASM, null, nativeFile);
+      assert.ok(scanner);
+      assert.strictEqual(scanner.native, nativeFile !== null);
+      if (nativeFile !== null) {
+        // One addon per process: a second scan at the same time gets the module.
+        const second = WasmPieceScanner.open({}, SCANNER_WASM, null, nativeFile);
+        assert.ok(second);
+        assert.strictEqual(second.native, false);
+        second.release();
+      }
+      scanner.release();
+    }
+  });
 
   it('writes every corpus file as writeScanJsonHere does, whole and in pieces at every line end', async function () {
     scannerWasmOrSkip(this);
@@ -418,7 +446,7 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
     await compareWriters(piecesAt(Buffer.concat(around.map((text) => Buffer.concat([text, Buffer.from(`${line}\n`)]))), []), {}, 'non-ASCII around the eight-byte steps');
     for (const text of around) await compareWriters(piecesAt(text, []), {}, JSON.stringify(text.toString('latin1')));
     const none = collector();
-    await writeScanJsonWasm([], {}, none.write, SCANNER_WASM);
+    await writeScanJsonWasm([], {}, none.write, SCANNER_WASM, nativeFile);
     assert.strictEqual(none.bytes().toString(), '[]');
   });
 
@@ -451,7 +479,9 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
   });
 
   it('takes every line of the dense text in the C, and hands back malformed UTF-8, the Kelvin sign and non-ASCII top-level domains', function () {
-    const wasm = scannerWasmOrSkip(this);
+    const module = scannerWasmOrSkip(this);
+    const addon = nativeFile === null ? null : nativeScanner(nativeFile);
+    const wasm: JsonWriterC = addon === null ? module : { exports: addon as unknown as Record<string, WasmFn>, memory: addon.memory };
     const e = wasm.exports;
     const kept = ['caf\u00e9 db.internal', 'https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/ (a URL: no suffix rule)', 'U+FFFD \ufffd', 'emoji \u{1f600} at https://api.example.com/\u{1f600}', 'm\u00fcnchen.example.de:8080'];
     const back = ['\u212aafka.example.com', 'see \u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444 today'];
@@ -473,12 +503,14 @@ describe('scanner.wasm scan --json: writeScanJsonWasm against writeScanJsonHere'
     assert.ok(lines.filter((l) => /[^\x00-\x7f]/.test(l)).length > 100); // eslint-disable-line no-control-regex
   });
 
-  it('falls back to writeScanJsonHere without the module', async function () {
+  it('falls back to writeScanJsonHere without the module (and the module without the addon)', async function () {
     const pieces = [...piecesOf(Buffer.from('see https://a.example.com/ and 10.0.0.1\n'), 4)];
     const here = collector();
     await writeScanJsonHere(pieces, {}, here.write);
     const missing = collector();
-    await writeScanJsonWasm(pieces, {}, missing.write, path.join(REPO_ROOT, 'no-such-dir', 'scanner.wasm'));
+    await writeScanJsonWasm(pieces, {}, missing.write, path.join(REPO_ROOT, 'no-such-dir', 'scanner.wasm'), nativeFile === null ? null : path.join(REPO_ROOT, 'no-such-dir', 'scanner.node'));
     assert.ok(here.bytes().equals(missing.bytes()));
+    if (nativeFile === null) return;
+    assert.strictEqual(WasmPieceScanner.open({}, SCANNER_WASM, null, path.join(REPO_ROOT, 'no-such-dir', 'scanner.node'))?.native, false);
   });
 });

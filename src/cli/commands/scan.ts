@@ -11,7 +11,7 @@ import { table } from '../output';
 import { openScanInput, PIECE_BYTES, readScanText, SCAN_MAX_BYTES, type LinePiece, type ScanInput } from '../scanInput';
 import { matchJson } from '../scanJson';
 import { writeScanJsonWasm } from '../scanJsonWasm';
-import { useCliScannerModule } from '../scannerModule';
+import { nativeScanner, useCliScannerModule } from '../scannerModule';
 import { PieceMemory, writeScanJsonInWorkers } from '../scanWorkers';
 
 export type { ScanMatchJson } from '../scanJson';
@@ -20,7 +20,8 @@ export type { ScanMatchJson } from '../scanJson';
  * Inputs smaller than this are scanned in the CLI's own thread. A worker costs a thread's start, the bundle's load
  * and its own module instances (~100 ms of CPU each, measured), and the main thread still reads and writes
  * everything; with the scanner in wasm the scan itself is fast, so on 2 cores 2 workers first break even at 32 MiB
- * of dense text (0.66 s against 0.69 in this thread; 16 MiB: 0.52 against 0.45; 64 MiB: 0.91 against 1.02).
+ * of dense text (0.66 s against 0.69 in this thread; 16 MiB: 0.52 against 0.45; 64 MiB: 0.91 against 1.02). With the
+ * native scanner (dist/scanner.node) this thread is faster still at every size the CLI reads: workers only on `--jobs`.
  */
 export const PARALLEL_MIN_BYTES = 32 * PIECE_BYTES;
 /** The most worker threads `scan` starts (`--jobs` and the default both). */
@@ -79,8 +80,9 @@ function* readPieces(input: ScanInput, file: string | null, reuse: boolean, memo
 /**
  * `JSON.stringify(scanText(text, options).map(matchJson))` of the input's text, byte for byte, written as it is
  * scanned, a piece of whole lines at a time: memory holds a few pieces and their matches, however large the input.
- * An input of PARALLEL_MIN_BYTES or more (any size of two pieces or more with an explicit `--jobs`) is scanned by
- * worker threads running `workerScript`, at most one per piece; smaller ones in this thread.
+ * Without the native scanner, an input of PARALLEL_MIN_BYTES or more is scanned by worker threads running
+ * `workerScript`, at most one per piece; smaller ones in this thread. An explicit `--jobs` asks for workers at any size
+ * of two pieces or more (they scan with the module).
  */
 export function writeScanJson(
   input: ScanInput,
@@ -92,8 +94,8 @@ export function writeScanJson(
   debug: (line: string) => void = () => undefined
 ): Promise<void> {
   const threads = Math.min(jobs, Math.ceil(input.size / PIECE_BYTES));
-  if (workerScript === null || threads < 2 || (!explicit && input.size < PARALLEL_MIN_BYTES)) {
-    debug(`netlens scan: ${input.size} bytes, scanned in this thread`);
+  if (workerScript === null || threads < 2 || (!explicit && (input.size < PARALLEL_MIN_BYTES || nativeScanner() !== null))) {
+    debug(`netlens scan: ${input.size} bytes, scanned in this thread${nativeScanner() !== null ? ' (native scanner)' : ''}`);
     // Each piece is done with before the next is read: one buffer serves them all.
     return writeScanJsonWasm(readPieces(input, file, true), options, write);
   }

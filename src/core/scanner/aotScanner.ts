@@ -64,7 +64,8 @@ const encoder = new TextEncoder();
 
 /** What setModulePrivateSuffixes needs of an instance's exports. */
 export interface PrivateSuffixesExports {
-  memory: WebAssembly.Memory;
+  /** The module's memory (or the CLI's native scanner's, which has the same exports: src/cli/scanJsonWasm.ts). */
+  memory: { readonly buffer: ArrayBuffer };
   Input_reserve(size: number): number;
   PrivateSuffixes_set(list: number, count: number): number;
 }
