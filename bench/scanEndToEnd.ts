@@ -2,9 +2,11 @@
 // script that reads the same file and prints its matches as JSON (bench/linkifyScanScript.ts), in the same run:
 // each is a fresh `node` process whose stdout the bench reads through a pipe, timed from spawn to exit; its peak RSS
 // comes from the process itself (bench/maxRssHook.ts, preloaded, reports getrusage's ru_maxrss on fd 3).
-// Then the CLI's peak RSS on dense files of 16 and 64 MiB (the most scan reads) in one thread: with the file read
-// and the JSON written a piece at a time, it does not grow with the file or its matches; and the 64 MiB file's time
-// in worker threads (the default for a file that large) against one thread.
+// The CLI writes the JSON through its native scanner (dist/scanner.node) where one was built, else through
+// dist/scanner.wasm: the line says which. Then the CLI's peak RSS on dense files of 16 and 64 MiB (the most scan
+// reads) in one thread: with the file read and the JSON written a piece at a time, it does not grow with the file or
+// its matches; and the 64 MiB file's time in worker threads (`--jobs`, one per core: the default for a file that
+// large without the native scanner) against one thread.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -69,13 +71,14 @@ export async function benchScanEndToEnd(quick: boolean): Promise<string[]> {
     }
     if (!ours || !theirs) throw new Error('no rounds');
     const fig = (x: Run): string => `${(mb / (x.ms / 1000)).toFixed(1)} MB/s (${(x.ms / 1000).toFixed(2)} s, peak RSS ${x.maxRssMiB.toFixed(0)} MiB, ${(x.stdoutBytes / 1e6).toFixed(1)} MB of JSON)`;
+    const engine = fs.existsSync(path.join(path.dirname(CLI_JS), 'scanner.node')) ? 'native scanner.node' : 'scanner.wasm';
     lines.push(
       `netlens scan --json, dense    NetLens ${fig(ours)}   baseline linkify-it script ${fig(theirs)}   ratio ${(theirs.ms / ours.ms).toFixed(1)}× (target ≥ 5)   ` +
-        `(${mb.toFixed(1)} MB, best of ${rounds}, end to end: spawn to exit, stdout through a pipe)`
+        `(${mb.toFixed(1)} MB, best of ${rounds}, end to end: spawn to exit, stdout through a pipe; JSON written by ${engine})`
     );
 
     // Peak RSS at two sizes, scanned in one thread (--jobs 1); 64 MiB is SCAN_MAX_BYTES. The quick run uses 1 and 4 MiB.
-    // Then the larger file again with the default, worker threads (one per core, from PARALLEL_MIN_BYTES on).
+    // Then the larger file again in worker threads, one per core.
     const [small, large] = quick ? [1, 4] : [16, 64];
     const rss: number[] = [];
     let oneThread: Run | undefined;
@@ -87,7 +90,7 @@ export async function benchScanEndToEnd(quick: boolean): Promise<string[]> {
       rss.push(run.maxRssMiB);
       if (mib === large) {
         oneThread = run;
-        workers = await runNode(CLI_JS, ['scan', f, '--json', ...(quick ? ['--jobs', String(Math.min(os.availableParallelism(), 16))] : [])]);
+        workers = await runNode(CLI_JS, ['scan', f, '--json', '--jobs', String(Math.min(os.availableParallelism(), 16))]);
       }
       fs.rmSync(f);
     }
@@ -98,8 +101,8 @@ export async function benchScanEndToEnd(quick: boolean): Promise<string[]> {
     if (oneThread && workers) {
       const cores = os.availableParallelism();
       lines.push(
-        `netlens scan --json, threads  ${large} MiB dense file, worker threads (${Math.min(cores, 16)}: one per core): ${(workers.ms / 1000).toFixed(2)} s, peak RSS ${workers.maxRssMiB.toFixed(0)} MiB   ` +
-          `baseline --jobs 1: ${(oneThread.ms / 1000).toFixed(2)} s, ${oneThread.maxRssMiB.toFixed(0)} MiB   ratio ${(oneThread.ms / workers.ms).toFixed(2)}× on ${cores} cores   (one run each)`
+        `netlens scan --json, threads  ${large} MiB dense file, worker threads (--jobs ${Math.min(cores, 16)}: one per core, scanning with scanner.wasm): ${(workers.ms / 1000).toFixed(2)} s, peak RSS ${workers.maxRssMiB.toFixed(0)} MiB   ` +
+          `baseline --jobs 1 (${engine}): ${(oneThread.ms / 1000).toFixed(2)} s, ${oneThread.maxRssMiB.toFixed(0)} MiB   ratio ${(oneThread.ms / workers.ms).toFixed(2)}× on ${cores} cores   (one run each)`
       );
     }
   } finally {
