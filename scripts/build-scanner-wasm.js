@@ -46,8 +46,15 @@ async function generate() {
   }
 }
 
+/** The scanner's C files (the Node-API wrapper in node/ is the native build's alone). */
+function scannerSources() {
+  return fs.readdirSync(src).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(src, f));
+}
+
+/** The warnings and include folders both builds compile the scanner with. */
+const COMMON_ARGS = ['-Wall', '-Wextra', '-Wno-unused-parameter', '-Wno-unused-function', '-I', src, '-I', genOut];
+
 function compile() {
-  const sources = fs.readdirSync(src).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(src, f));
   const args = [
     '--target=wasm32',
     '-O2',
@@ -56,20 +63,15 @@ function compile() {
     '-nostdlib',
     '-ffreestanding',
     '-fno-builtin',
-    '-Wall',
-    '-Wextra',
     '-Werror',
-    '-Wno-unused-parameter',
-    '-Wno-unused-function',
-    '-I', src,
-    '-I', genOut,
+    ...COMMON_ARGS,
     '-Wl,--no-entry',
     // Two exports of one name link with only a warning, and one of them silently disappears: make it an error.
     '-Wl,--fatal-warnings',
     '-Wl,--export=__heap_base',
     '-Wl,-z,stack-size=1048576',
     '-o', out,
-    ...sources,
+    ...scannerSources(),
   ];
   const r = spawnSync('clang', args, { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`clang failed (exit ${r.status})`);
@@ -95,7 +97,6 @@ function compileNative() {
   } catch {
     return 'node-api-headers is not installed (npm install)';
   }
-  const sources = fs.readdirSync(src).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(src, f));
   const args = [
     '-O2',
     '-std=gnu11',
@@ -106,17 +107,12 @@ function compileNative() {
     // loops calls to themselves (gcc's loop-to-memset rewrite).
     '-fno-builtin',
     ...(compiler.gcc ? ['-fno-tree-loop-distribute-patterns'] : []),
-    '-Wall',
-    '-Wextra',
-    '-Wno-unused-parameter',
-    '-Wno-unused-function',
+    ...COMMON_ARGS,
     '-DNAPI_VERSION=8',
-    '-I', src,
-    '-I', genOut,
     '-I', napiInclude,
     ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []),
     '-o', outNative,
-    ...sources,
+    ...scannerSources(),
     path.join(src, 'node', 'scanner_node.c'),
   ];
   fs.rmSync(outNative, { force: true });

@@ -82,27 +82,30 @@ static napi_value range_error(napi_env env) {
   int32_t a[(n) > 0 ? (n) : 1];                      \
   if (!int_args(env, info, a, (n))) return NULL;
 
-static napi_value InputReserve(napi_env env, napi_callback_info info) {
-  INT_ARGS(1);
-  return int_value(env, offset_of(Input_reserve(a[0])));
-}
+/* A function of one integer that returns a block of the arena (as its offset), or nothing. */
+#define BLOCK_OF_SIZE(name, fn)                                  \
+  static napi_value name(napi_env env, napi_callback_info info) { \
+    INT_ARGS(1);                                                 \
+    return int_value(env, offset_of(fn(a[0])));                  \
+  }
+#define VOID_OF_INT(name, fn)                                    \
+  static napi_value name(napi_env env, napi_callback_info info) { \
+    INT_ARGS(1);                                                 \
+    fn(a[0]);                                                    \
+    return NULL;                                                 \
+  }
+
+BLOCK_OF_SIZE(InputReserve, Input_reserve)
+BLOCK_OF_SIZE(PieceBuffer, JsonOut_pieceBuffer)
+BLOCK_OF_SIZE(Reserve, JsonOut_reserve)
+VOID_OF_INT(SetChunk, JsonOut_setChunk)
+VOID_OF_INT(Commit, JsonOut_commit)
 
 static napi_value PrivateSuffixesSet(napi_env env, napi_callback_info info) {
   INT_ARGS(2);
   const u8 *list = a[1] == 0 ? scanner_arena : arena_at(a[0], 0); /* none: the C reads nothing */
   if (list == NULL) return range_error(env);
   return int_value(env, PrivateSuffixes_set(list, a[1]));
-}
-
-static napi_value PieceBuffer(napi_env env, napi_callback_info info) {
-  INT_ARGS(1);
-  return int_value(env, offset_of(JsonOut_pieceBuffer(a[0])));
-}
-
-static napi_value SetChunk(napi_env env, napi_callback_info info) {
-  INT_ARGS(1);
-  JsonOut_setChunk(a[0]);
-  return NULL;
 }
 
 static napi_value Begin(napi_env env, napi_callback_info info) {
@@ -129,17 +132,6 @@ static napi_value Length(napi_env env, napi_callback_info info) { return int_val
 
 static napi_value Clear(napi_env env, napi_callback_info info) {
   JsonOut_clear();
-  return NULL;
-}
-
-static napi_value Reserve(napi_env env, napi_callback_info info) {
-  INT_ARGS(1);
-  return int_value(env, offset_of(JsonOut_reserve(a[0])));
-}
-
-static napi_value Commit(napi_env env, napi_callback_info info) {
-  INT_ARGS(1);
-  JsonOut_commit(a[0]);
   return NULL;
 }
 
