@@ -51,6 +51,14 @@ const idle = new Map<string, JsonOutExports[]>();
 /** The addons handed out once already: there is one per file and process, back in `idle` when its scan is done. */
 const nativeTaken = new Set<string>();
 
+/**
+ * The addon that goes with the module `wasmFile`: the CLI's own (both next to its bundle), else none (a test that
+ * names another module names the addon it wants too).
+ */
+function addonBeside(wasmFile: string): string | null {
+  return wasmFile === SCANNER_WASM_NEXT_TO_CLI ? SCANNER_NODE_NEXT_TO_CLI : null;
+}
+
 function hasJsonOut(exports: unknown): exports is JsonOutExports {
   return JSON_OUT_FUNCTIONS.every((name) => typeof (exports as Record<string, unknown>)[name] === 'function');
 }
@@ -174,7 +182,7 @@ export class WasmPieceScanner {
     options: ScanOptions,
     wasmFile = SCANNER_WASM_NEXT_TO_CLI,
     wholeInto: ((len: number) => Uint8Array) | null = null,
-    nativeFile: string | null = wasmFile === SCANNER_WASM_NEXT_TO_CLI ? SCANNER_NODE_NEXT_TO_CLI : null
+    nativeFile: string | null = addonBeside(wasmFile)
   ): WasmPieceScanner | null {
     let file = nativeFile;
     let wasm = file === null ? null : instantiate(file);
@@ -224,7 +232,7 @@ export async function writeScanJsonWasm(
   options: ScanOptions,
   write: (chunk: string | Uint8Array) => Promise<void>,
   wasmFile = SCANNER_WASM_NEXT_TO_CLI,
-  nativeFile: string | null = wasmFile === SCANNER_WASM_NEXT_TO_CLI ? SCANNER_NODE_NEXT_TO_CLI : null
+  nativeFile: string | null = addonBeside(wasmFile)
 ): Promise<void> {
   const scanner = WasmPieceScanner.open(options, wasmFile, null, nativeFile);
   if (scanner === null) return writeScanJsonHere(pieces, options, write);
