@@ -21,7 +21,8 @@ export type { ScanMatchJson } from '../scanJson';
  * and its own module instances (~100 ms of CPU each, measured), and the main thread still reads and writes
  * everything; with the scanner in wasm the scan itself is fast, so on 2 cores 2 workers first break even at 32 MiB
  * of dense text (0.66 s against 0.69 in this thread; 16 MiB: 0.52 against 0.45; 64 MiB: 0.91 against 1.02). With the
- * native scanner (dist/scanner.node) this thread is faster still at every size the CLI reads: workers only on `--jobs`.
+ * native scanner (dist/scanner.node) this thread alone keeps up with 2 workers even at 64 MiB (0.83 and 1.10 s against
+ * 0.85 and 0.90, one run each) in half the memory (61 against 128 MiB): workers then only on `--jobs`.
  */
 export const PARALLEL_MIN_BYTES = 32 * PIECE_BYTES;
 /** The most worker threads `scan` starts (`--jobs` and the default both). */
