@@ -98,6 +98,7 @@ export const ALL_CORPORA = [
   'scanner-corpus-heldout4',
   'scanner-corpus-heldout5',
   'scanner-corpus-heldout6',
+  'scanner-corpus-heldout7',
 ];
 
 /** Every ASCII line of every corpus in test/fixtures (the C handles ASCII lines; others go to the TypeScript). */

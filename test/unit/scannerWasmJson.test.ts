@@ -19,7 +19,7 @@ import { prng } from '../support/prng';
 import { nativeScanner } from '../../src/cli/scannerModule';
 import { corpusAsciiLines, SCANNER_WASM, scannerNodeOrSkip, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
-const CORPORA = ['scanner-corpus', 'scanner-corpus-independent', 'scanner-corpus-heldout', 'scanner-corpus-heldout2', 'scanner-corpus-heldout3', 'scanner-corpus-heldout4', 'scanner-corpus-heldout5', 'scanner-corpus-heldout6'];
+const CORPORA = ['scanner-corpus', 'scanner-corpus-independent', 'scanner-corpus-heldout', 'scanner-corpus-heldout2', 'scanner-corpus-heldout3', 'scanner-corpus-heldout4', 'scanner-corpus-heldout5', 'scanner-corpus-heldout6', 'scanner-corpus-heldout7'];
 
 /** Every corpus file's bytes, as read (the files loadCorpus reads: those with labels). */
 function corpusFiles(): { name: string; bytes: Buffer }[] {
