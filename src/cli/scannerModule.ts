@@ -1,6 +1,8 @@
 // The ahead-of-time scanner for the CLI: dist/scanner.wasm next to the CLI's bundle (as it finds its helper),
 // compiled once per thread, with what the module imports (`env.schemePort`: `scan --json`'s URL ports, from this
-// machine's services database). Without the file (a build without clang and lld) everything scans in TypeScript.
+// machine's services database); and dist/scanner.node, the same C compiled for this machine, which writes `scan
+// --json`'s JSON in the main thread where it loads. Without either (a build without clang and lld) everything scans
+// in TypeScript.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMainThread } from 'worker_threads';
@@ -83,6 +85,8 @@ export interface NativeScannerExports {
 
 /** The addon by file, loaded at most once per process (its C keeps global state; null: none here, or it did not load). */
 const nativeAddons = new Map<string, NativeScannerExports | null>();
+/** Why an addon that is there did not load, by file (NETLENS_DEBUG says it: `scan` is then slower, not wrong). */
+const nativeProblems = new Map<string, string>();
 
 /**
  * The native scanner `file` (next to the CLI by default), or null: not built for this machine, not loadable, or asked
@@ -99,12 +103,18 @@ export function nativeScanner(file = SCANNER_NODE_NEXT_TO_CLI): NativeScannerExp
         process.dlopen(loaded, file);
         loaded.exports.setSchemePort(schemePortCode);
         addon = loaded.exports;
-      } catch {
+      } catch (err) {
         // Built for another machine or Node, or a broken build: the module does the work (same bytes).
+        nativeProblems.set(file, err instanceof Error ? err.message : String(err));
         addon = null;
       }
     }
     nativeAddons.set(file, addon);
   }
   return addon;
+}
+
+/** Why the native scanner `file` is there but did not load (after nativeScanner asked for it), or null. */
+export function nativeScannerProblem(file = SCANNER_NODE_NEXT_TO_CLI): string | null {
+  return nativeProblems.get(file) ?? null;
 }

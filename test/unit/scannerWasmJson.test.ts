@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { piecesOf, type LinePiece } from '../../src/cli/scanInput';
 import { jsonString, matchJsonText, NEEDS_ESCAPE, urlPort, writeScanJsonHere } from '../../src/cli/scanJson';
@@ -16,7 +17,7 @@ import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
 import { REPO_ROOT } from '../support/paths';
 import { prng } from '../support/prng';
-import { nativeScanner } from '../../src/cli/scannerModule';
+import { nativeScanner, nativeScannerProblem } from '../../src/cli/scannerModule';
 import { corpusAsciiLines, SCANNER_WASM, scannerNodeOrSkip, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
 const CORPORA = ['scanner-corpus', 'scanner-corpus-independent', 'scanner-corpus-heldout', 'scanner-corpus-heldout2', 'scanner-corpus-heldout3', 'scanner-corpus-heldout4', 'scanner-corpus-heldout5', 'scanner-corpus-heldout6', 'scanner-corpus-heldout7'];
@@ -512,5 +513,20 @@ for (const engine of ['scanner.wasm', 'scanner.node'] as const) describe(`${engi
     assert.ok(here.bytes().equals(missing.bytes()));
     if (nativeFile === null) return;
     assert.strictEqual(WasmPieceScanner.open({}, SCANNER_WASM, null, path.join(REPO_ROOT, 'no-such-dir', 'scanner.node'))?.native, false);
+    // A file that is not an addon (a broken build, another machine's): the module, and the reason for NETLENS_DEBUG.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-addon-'));
+    try {
+      const broken = path.join(dir, 'scanner.node');
+      fs.writeFileSync(broken, 'not an addon');
+      const scanner = WasmPieceScanner.open({}, SCANNER_WASM, null, broken);
+      assert.strictEqual(scanner?.native, false);
+      scanner.release();
+      assert.match(nativeScannerProblem(broken) ?? '', /scanner\.node/);
+      const written = collector();
+      await writeScanJsonWasm(pieces, {}, written.write, SCANNER_WASM, broken);
+      assert.ok(here.bytes().equals(written.bytes()));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@ import { table } from '../output';
 import { openScanInput, PIECE_BYTES, readScanText, SCAN_MAX_BYTES, type LinePiece, type ScanInput } from '../scanInput';
 import { matchJson } from '../scanJson';
 import { writeScanJsonWasm } from '../scanJsonWasm';
-import { nativeScanner, useCliScannerModule } from '../scannerModule';
+import { nativeScanner, nativeScannerProblem, useCliScannerModule } from '../scannerModule';
 import { PieceMemory, writeScanJsonInWorkers } from '../scanWorkers';
 
 export type { ScanMatchJson } from '../scanJson';
@@ -95,8 +95,10 @@ export function writeScanJson(
   debug: (line: string) => void = () => undefined
 ): Promise<void> {
   const threads = Math.min(jobs, Math.ceil(input.size / PIECE_BYTES));
-  if (workerScript === null || threads < 2 || (!explicit && (input.size < PARALLEL_MIN_BYTES || nativeScanner() !== null))) {
-    debug(`netlens scan: ${input.size} bytes, scanned in this thread${nativeScanner() !== null ? ' (native scanner)' : ''}`);
+  const native = nativeScanner() !== null;
+  if (workerScript === null || threads < 2 || (!explicit && (input.size < PARALLEL_MIN_BYTES || native))) {
+    const problem = nativeScannerProblem();
+    debug(`netlens scan: ${input.size} bytes, scanned in this thread${native ? ' (native scanner)' : problem !== null ? ` (scanner.node did not load: ${problem})` : ''}`);
     // Each piece is done with before the next is read: one buffer serves them all.
     return writeScanJsonWasm(readPieces(input, file, true), options, write);
   }
