@@ -122,6 +122,10 @@ static u8 *heap_take(int size) {
   heapTop = (start + (uintptr_t)size + 15) & ~(uintptr_t)15;
   return (u8 *)start;
 }
+
+uintptr_t scanner_heap_used(void) {
+  return heapTop == 0 ? 16 : heapTop - (uintptr_t)scanner_arena;
+}
 #endif
 
 bool buffer_reserve(Buffer *b, int size) {

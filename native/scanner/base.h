@@ -92,9 +92,10 @@ typedef struct {
 } Buffer;
 bool buffer_reserve(Buffer *b, int size);
 #ifndef __wasm__
-/* The native build's heap (node/scanner_node.c reserves it before any buffer is asked for). */
+/* The native build's heap (node/scanner_node.c reserves it before any buffer is asked for), and how much is taken. */
 extern u8 *scanner_arena;
 extern uintptr_t scanner_arena_size;
+uintptr_t scanner_heap_used(void);
 #endif
 
 /*

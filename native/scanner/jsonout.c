@@ -5,8 +5,11 @@
 
 /*
  * schemePort(scheme, null) from JavaScript (src/cli/scanJsonWasm.ts): it reads the machine's services database.
- * The lower-case scheme [scheme, scheme + len); the answer as url_port's (-1, or source * 65536 + port).
+ * The lower-case scheme [scheme, scheme + len); the answer as url_port's (-1, or source * 65536 + port), or
+ * PORT_CALL_FAILED from the native build when the JavaScript threw (the module's call unwinds instead): the scan then
+ * fails when the run returns, and the answer must not be kept for a later scan.
  */
+#define PORT_CALL_FAILED (-2)
 #ifdef __wasm__
 __attribute__((import_module("env"), import_name("schemePort")))
 #endif
@@ -165,7 +168,10 @@ static int portCacheCount;
 static int portCacheNext;
 
 static int scheme_port_cached(const u8 *scheme, int len) {
-  if (len > PORT_CACHE_SCHEME) return env_scheme_port(scheme, len);
+  if (len > PORT_CACHE_SCHEME) {
+    int answer = env_scheme_port(scheme, len);
+    return answer == PORT_CALL_FAILED ? -1 : answer;
+  }
   for (int e = 0; e < portCacheCount; e++) {
     if (portCache[e].len != len) continue;
     int k = 0;
@@ -173,6 +179,7 @@ static int scheme_port_cached(const u8 *scheme, int len) {
     if (k == len) return portCache[e].answer;
   }
   int answer = env_scheme_port(scheme, len);
+  if (answer == PORT_CALL_FAILED) return -1;
   int e = portCacheNext;
   portCacheNext = (portCacheNext + 1) % PORT_CACHE_ENTRIES;
   if (portCacheCount < PORT_CACHE_ENTRIES) portCacheCount++;

@@ -17,7 +17,7 @@ import { asciiLine } from '../support/asciiLines';
 import { generateDense } from '../support/denseCorpus';
 import { REPO_ROOT } from '../support/paths';
 import { prng } from '../support/prng';
-import { nativeScanner, nativeScannerProblem } from '../../src/cli/scannerModule';
+import { nativeScanner, nativeScannerProblem, schemePortCode } from '../../src/cli/scannerModule';
 import { corpusAsciiLines, SCANNER_WASM, scannerNodeOrSkip, scannerWasmOrSkip, type ScannerWasm, type WasmFn } from '../support/scannerWasm';
 
 const CORPORA = ['scanner-corpus', 'scanner-corpus-independent', 'scanner-corpus-heldout', 'scanner-corpus-heldout2', 'scanner-corpus-heldout3', 'scanner-corpus-heldout4', 'scanner-corpus-heldout5', 'scanner-corpus-heldout6', 'scanner-corpus-heldout7'];
@@ -503,6 +503,37 @@ for (const engine of ['scanner.wasm', 'scanner.node'] as const) describe(`${engi
     assert.deepStrictEqual(handed, [...back.map((_, k) => first + k), lines.length - 2]);
     assert.ok(lines.filter((l) => /[^\x00-\x7f]/.test(l)).length > 100); // eslint-disable-line no-control-regex
   });
+
+  // The addon's own: the module's call unwinds out of the C (nothing is kept), and WebAssembly bounds its memory.
+  if (engine === 'scanner.node') {
+    it('fails a scan whose port lookup throws, and keeps no answer from it for the next scan (the addon)', async function () {
+      const addon = nativeScanner(nativeFile ?? '');
+      assert.ok(addon);
+      const text = Buffer.from('see https://a.example.com/ and ftp://b.example.com/ and gopher://c.example.com/\n');
+      addon.setSchemePort(() => {
+        throw new Error('services database unreadable');
+      });
+      try {
+        await assert.rejects(writeScanJsonWasm([...piecesOf(text)], {}, collector().write, SCANNER_WASM, nativeFile), /services database unreadable/);
+      } finally {
+        addon.setSchemePort(schemePortCode);
+      }
+      await compareWriters([...piecesOf(text)], {}, 'the same schemes after a lookup that threw');
+    });
+
+    it('refuses offsets and lengths outside its memory with a RangeError (the addon)', function () {
+      const addon = nativeScanner(nativeFile ?? '') as unknown as Record<string, (...args: number[]) => number>;
+      assert.throws(() => addon.PrivateSuffixes_set((1 << 30) - 2, 1), RangeError);
+      assert.throws(() => addon.PrivateSuffixes_set(-8, 1), RangeError);
+      assert.throws(() => addon.JsonOut_begin(16, 1 << 30), RangeError);
+      assert.throws(() => addon.JsonOut_begin(0, 1), RangeError);
+      const at = addon.JsonOut_reserve(8);
+      assert.ok(at > 0);
+      assert.throws(() => addon.JsonOut_commit(9), RangeError);
+      assert.throws(() => addon.JsonOut_commit(-1), RangeError);
+      addon.JsonOut_clear();
+    });
+  }
 
   it('falls back to writeScanJsonHere without the module (and the module without the addon)', async function () {
     const pieces = [...piecesOf(Buffer.from('see https://a.example.com/ and 10.0.0.1\n'), 4)];

@@ -25,21 +25,39 @@ void JsonOut_setChunk(int bytes);
 u8 *scanner_arena;
 uintptr_t scanner_arena_size;
 
+/*
+ * What JavaScript sees of the arena: its first `exposed` bytes, doubled (the old ArrayBuffer detached, as a grown
+ * wasm memory detaches its old buffer) once the C's heap has grown past them. Not the whole arena at once: V8 counts
+ * an ArrayBuffer's length as memory held outside its heap, and 1 GiB forced a full garbage collection at every load
+ * (~8 ms of `scan --json` on a small file).
+ */
+#define EXPOSED_FIRST ((uintptr_t)16 << 20)
+static uintptr_t exposed;
+static napi_ref bufferRef;
+
 static napi_env callingEnv;
 static napi_ref schemePortRef;
 
-/* env.schemePort: the JavaScript's answer for the lower-case scheme, -1 when it has none or fails. */
+/*
+ * env.schemePort: the JavaScript's answer for the lower-case scheme; PORT_CALL_FAILED (jsonout.c, not kept) when
+ * there is no function or it threw. A throw stays pending: JsonOut_run's caller sees it when the run returns.
+ */
+#define PORT_CALL_FAILED (-2)
 int env_scheme_port(const u8 *scheme, int len) {
   napi_env env = callingEnv;
+  napi_handle_scope scope;
   napi_value fn, global, arg, result;
-  int32_t answer = -1;
-  if (env == NULL || schemePortRef == NULL) return -1;
-  if (napi_get_reference_value(env, schemePortRef, &fn) != napi_ok || fn == NULL) return -1;
-  if (napi_get_global(env, &global) != napi_ok) return -1;
-  if (napi_create_string_latin1(env, (const char *)scheme, (size_t)len, &arg) != napi_ok) return -1;
-  /* A throw stays pending: JsonOut_run's caller sees it when the run returns. */
-  if (napi_call_function(env, global, fn, 1, &arg, &result) != napi_ok) return -1;
-  if (napi_get_value_int32(env, result, &answer) != napi_ok) return -1;
+  int32_t answer = PORT_CALL_FAILED;
+  if (env == NULL || schemePortRef == NULL) return PORT_CALL_FAILED;
+  /* Scheme after scheme in one run: the handles go with each call. */
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return PORT_CALL_FAILED;
+  if (napi_get_reference_value(env, schemePortRef, &fn) != napi_ok || fn == NULL ||
+      napi_get_global(env, &global) != napi_ok ||
+      napi_create_string_latin1(env, (const char *)scheme, (size_t)len, &arg) != napi_ok ||
+      napi_call_function(env, global, fn, 1, &arg, &result) != napi_ok ||
+      napi_get_value_int32(env, result, &answer) != napi_ok)
+    answer = PORT_CALL_FAILED;
+  napi_close_handle_scope(env, scope);
   return answer;
 }
 
@@ -73,9 +91,37 @@ static const u8 *arena_at(int32_t offset, int32_t len) {
   return scanner_arena + offset;
 }
 
+static bool pending(napi_env env) {
+  bool is = false;
+  napi_is_exception_pending(env, &is);
+  return is;
+}
+
 static napi_value range_error(napi_env env) {
   napi_throw_range_error(env, NULL, "scanner.node: a range outside the arena");
   return NULL;
+}
+
+/* memory.buffer: an ArrayBuffer over at least the arena's taken part (JavaScript reads it again after each call). */
+static napi_value MemoryBuffer(napi_env env, napi_callback_info info) {
+  napi_value buffer;
+  uintptr_t used = scanner_heap_used();
+  if (bufferRef != NULL && used <= exposed) {
+    if (napi_get_reference_value(env, bufferRef, &buffer) == napi_ok && buffer != NULL) return buffer;
+  }
+  uintptr_t size = exposed != 0 ? exposed : EXPOSED_FIRST;
+  while (size < used && size < scanner_arena_size) size *= 2;
+  if (size > scanner_arena_size) size = scanner_arena_size;
+  if (bufferRef != NULL) {
+    napi_value old;
+    if (napi_get_reference_value(env, bufferRef, &old) == napi_ok && old != NULL) napi_detach_arraybuffer(env, old);
+    napi_delete_reference(env, bufferRef);
+    bufferRef = NULL;
+  }
+  if (napi_create_external_arraybuffer(env, scanner_arena, size, NULL, NULL, &buffer) != napi_ok) return NULL;
+  if (napi_create_reference(env, buffer, 1, &bufferRef) != napi_ok) return NULL;
+  exposed = size;
+  return buffer;
 }
 
 #define INT_ARGS(n)                                  \
@@ -97,15 +143,45 @@ static napi_value range_error(napi_env env) {
 
 BLOCK_OF_SIZE(InputReserve, Input_reserve)
 BLOCK_OF_SIZE(PieceBuffer, JsonOut_pieceBuffer)
-BLOCK_OF_SIZE(Reserve, JsonOut_reserve)
 VOID_OF_INT(SetChunk, JsonOut_setChunk)
-VOID_OF_INT(Commit, JsonOut_commit)
+
+/* The room the last JsonOut_reserve gave: JsonOut_commit keeps at most that much (more would run outside the output). */
+static int32_t reserved;
+
+static napi_value Reserve(napi_env env, napi_callback_info info) {
+  INT_ARGS(1);
+  const u8 *room = JsonOut_reserve(a[0]);
+  reserved = room == NULL ? 0 : a[0];
+  return int_value(env, offset_of(room));
+}
+
+static napi_value Commit(napi_env env, napi_callback_info info) {
+  INT_ARGS(1);
+  if (a[0] < 0 || a[0] > reserved) return range_error(env);
+  reserved = 0;
+  JsonOut_commit(a[0]);
+  return NULL;
+}
+
+/* The list PrivateSuffixes_set reads: `count` entries of a little-endian int32 length and that many bytes. */
+static bool suffix_list_in_arena(int32_t offset, int32_t count) {
+  if (count < 0) return false;
+  uintptr_t at = (uintptr_t)offset;
+  for (int32_t k = 0; k < count; k++) {
+    if (arena_at((int32_t)at, 4) == NULL) return false;
+    const u8 *p = scanner_arena + at;
+    int32_t len = (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
+    if (len < 0 || arena_at((int32_t)(at + 4), len) == NULL) return false;
+    at += 4 + (uintptr_t)len;
+  }
+  return true;
+}
 
 static napi_value PrivateSuffixesSet(napi_env env, napi_callback_info info) {
   INT_ARGS(2);
-  const u8 *list = a[1] == 0 ? scanner_arena : arena_at(a[0], 0); /* none: the C reads nothing */
-  if (list == NULL) return range_error(env);
-  return int_value(env, PrivateSuffixes_set(list, a[1]));
+  if (a[1] == 0) return int_value(env, PrivateSuffixes_set(scanner_arena, 0)); /* none: the C reads nothing */
+  if (!suffix_list_in_arena(a[0], a[1])) return range_error(env);
+  return int_value(env, PrivateSuffixes_set(scanner_arena + a[0], a[1]));
 }
 
 static napi_value Begin(napi_env env, napi_callback_info info) {
@@ -160,14 +236,16 @@ NAPI_MODULE_INIT() {
     napi_throw_error(env, NULL, "scanner.node: could not reserve its memory");
     return NULL;
   }
+  napi_value memory;
+  napi_property_descriptor buffer = {"buffer", NULL, NULL, MemoryBuffer, NULL, NULL, napi_enumerable, NULL};
+  if (napi_create_object(env, &memory) != napi_ok || napi_define_properties(env, memory, 1, &buffer) != napi_ok ||
+      napi_set_named_property(env, exports, "memory", memory) != napi_ok) {
+    munmap(arena, ARENA_BYTES);
+    if (!pending(env)) napi_throw_error(env, NULL, "scanner.node: could not give JavaScript its memory");
+    return NULL;
+  }
   scanner_arena = arena;
   scanner_arena_size = ARENA_BYTES;
-
-  napi_value buffer, memory;
-  if (napi_create_external_arraybuffer(env, arena, ARENA_BYTES, NULL, NULL, &buffer) != napi_ok) return NULL;
-  napi_create_object(env, &memory);
-  napi_set_named_property(env, memory, "buffer", buffer);
-  napi_set_named_property(env, exports, "memory", memory);
 
   static const struct {
     const char *name;
@@ -181,8 +259,12 @@ NAPI_MODULE_INIT() {
   };
   for (size_t k = 0; k < sizeof functions / sizeof functions[0]; k++) {
     napi_value fn;
-    if (napi_create_function(env, functions[k].name, NAPI_AUTO_LENGTH, functions[k].fn, NULL, &fn) != napi_ok) return NULL;
-    napi_set_named_property(env, exports, functions[k].name, fn);
+    if (napi_create_function(env, functions[k].name, NAPI_AUTO_LENGTH, functions[k].fn, NULL, &fn) != napi_ok ||
+        napi_set_named_property(env, exports, functions[k].name, fn) != napi_ok) {
+      /* The arena stays reserved (the C's buffers may point into it): the module does the scans. */
+      if (!pending(env)) napi_throw_error(env, NULL, "scanner.node: could not export its functions");
+      return NULL;
+    }
   }
   return exports;
 }
