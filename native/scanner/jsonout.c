@@ -6,10 +6,8 @@
 /*
  * schemePort(scheme, null) from JavaScript (src/cli/scanJsonWasm.ts): it reads the machine's services database.
  * The lower-case scheme [scheme, scheme + len); the answer as url_port's (-1, or source * 65536 + port), or
- * PORT_CALL_FAILED from the native build when the JavaScript threw (the module's call unwinds instead): the scan then
- * fails when the run returns, and the answer must not be kept for a later scan.
+ * PORT_CALL_FAILED (jsonout.h) from the native build.
  */
-#define PORT_CALL_FAILED (-2)
 #ifdef __wasm__
 __attribute__((import_module("env"), import_name("schemePort")))
 #endif

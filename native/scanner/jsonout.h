@@ -22,6 +22,12 @@ enum {
  */
 #define JSON_CHUNK (64 * 1024)
 
+/*
+ * env.schemePort's answer when the JavaScript threw, from the native build (node/scanner_node.c; the module's call
+ * unwinds instead): the scan then fails when the run returns, and the answer is not kept for a later scan.
+ */
+#define PORT_CALL_FAILED (-2)
+
 /* Room for a piece's bytes: a buffer of at least `size` bytes (0 when memory cannot grow), valid until the next call. */
 u8 *JsonOut_pieceBuffer(int size);
 /* Starts a piece: `new TextLines(text, firstLine, !last)` over [piece, piece + len). */

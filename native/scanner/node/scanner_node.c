@@ -39,10 +39,9 @@ static napi_env callingEnv;
 static napi_ref schemePortRef;
 
 /*
- * env.schemePort: the JavaScript's answer for the lower-case scheme; PORT_CALL_FAILED (jsonout.c, not kept) when
- * there is no function or it threw. A throw stays pending: JsonOut_run's caller sees it when the run returns.
+ * env.schemePort: the JavaScript's answer for the lower-case scheme; PORT_CALL_FAILED (jsonout.h) when there is no
+ * function or it threw. A throw stays pending: JsonOut_run's caller sees it when the run returns.
  */
-#define PORT_CALL_FAILED (-2)
 int env_scheme_port(const u8 *scheme, int len) {
   napi_env env = callingEnv;
   napi_handle_scope scope;
