@@ -12,6 +12,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { napiIncludeDir } = require('./lib/nativeTargets');
 
 const root = path.resolve(__dirname, '..');
 const src = path.join(root, 'native', 'scanner');
@@ -93,7 +94,7 @@ function compileNative() {
   if (!compiler) return 'no C compiler (clang, cc or gcc) on PATH';
   let napiInclude;
   try {
-    napiInclude = path.join(path.dirname(require.resolve('node-api-headers/package.json', { paths: [root] })), 'include');
+    napiInclude = napiIncludeDir(root);
   } catch {
     return 'node-api-headers is not installed (npm install)';
   }
