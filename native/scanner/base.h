@@ -57,6 +57,10 @@ static inline uint64_t load8(const u8 *p) {
   __builtin_memcpy(&v, p, 8); /* an i64.load, not a call (explicit builtin, even with -fno-builtin) */
   return v;
 }
+/* A 32-bit little-endian integer at p (unaligned): a length JavaScript wrote (PrivateSuffixes_set's list). */
+static inline int read_i32(const u8 *p) {
+  return (int)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
+}
 /* load8's other way: v's eight bytes stored at p (any alignment; the caller keeps them inside its buffer). */
 static inline void store8(u8 *p, uint64_t v) {
   __builtin_memcpy(p, &v, 8); /* an i64.store */

@@ -27,7 +27,6 @@ static int outLen;
 /* A string literal appended: a copy of compile-time length (inlined as a few wide stores, not a byte loop). */
 #define PUT_LIT(o, lit) (__builtin_memcpy(o, lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
-
 /* "00" to "99": two digits per division. */
 static const char DIGIT_PAIRS[201] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -166,10 +165,6 @@ static int portCacheCount;
 static int portCacheNext;
 
 static int scheme_port_cached(const u8 *scheme, int len) {
-  if (len > PORT_CACHE_SCHEME) {
-    int answer = env_scheme_port(scheme, len);
-    return answer == PORT_CALL_FAILED ? -1 : answer;
-  }
   for (int e = 0; e < portCacheCount; e++) {
     if (portCache[e].len != len) continue;
     int k = 0;
@@ -178,6 +173,7 @@ static int scheme_port_cached(const u8 *scheme, int len) {
   }
   int answer = env_scheme_port(scheme, len);
   if (answer == PORT_CALL_FAILED) return -1;
+  if (len > PORT_CACHE_SCHEME) return answer; /* too long to keep */
   int e = portCacheNext;
   portCacheNext = (portCacheNext + 1) % PORT_CACHE_ENTRIES;
   if (portCacheCount < PORT_CACHE_ENTRIES) portCacheCount++;

@@ -194,11 +194,6 @@ static void finish(Privates *p) {
   hash_spans(p, p->lastLabels, p->lastCount, &p->lastHash);
 }
 
-/* A 32-bit little-endian integer at p (unaligned). */
-static int read_i32(const u8 *p) {
-  return (int)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
-}
-
 /* `new PrivateSuffixes(extra)` into slot `to`: [...BUILTIN_PRIVATE_SUFFIXES, ...extra]. */
 static int build(int to, const u8 *list, int count) {
   Privates *p = &slots[to];

@@ -168,8 +168,7 @@ static bool suffix_list_in_arena(int32_t offset, int32_t count) {
   uintptr_t at = (uintptr_t)offset;
   for (int32_t k = 0; k < count; k++) {
     if (arena_at((int32_t)at, 4) == NULL) return false;
-    const u8 *p = scanner_arena + at;
-    int32_t len = (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
+    int32_t len = read_i32(scanner_arena + at);
     if (len < 0 || arena_at((int32_t)(at + 4), len) == NULL) return false;
     at += 4 + (uintptr_t)len;
   }
