@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CLI_JS, REPO_ROOT } from '../test/support/paths';
 import { generateDense } from '../test/support/denseCorpus';
+import { SCANNER_NODE } from '../test/support/scannerWasm';
 
 const HOOK = path.join(REPO_ROOT, 'out', 'bench', 'maxRssHook.js');
 const LINKIFY_SCRIPT = path.join(REPO_ROOT, 'out', 'bench', 'linkifyScanScript.js');
@@ -71,7 +72,7 @@ export async function benchScanEndToEnd(quick: boolean): Promise<string[]> {
     }
     if (!ours || !theirs) throw new Error('no rounds');
     const fig = (x: Run): string => `${(mb / (x.ms / 1000)).toFixed(1)} MB/s (${(x.ms / 1000).toFixed(2)} s, peak RSS ${x.maxRssMiB.toFixed(0)} MiB, ${(x.stdoutBytes / 1e6).toFixed(1)} MB of JSON)`;
-    const engine = fs.existsSync(path.join(path.dirname(CLI_JS), 'scanner.node')) ? 'native scanner.node' : 'scanner.wasm';
+    const engine = fs.existsSync(SCANNER_NODE) ? 'native scanner.node' : 'scanner.wasm';
     lines.push(
       `netlens scan --json, dense    NetLens ${fig(ours)}   baseline linkify-it script ${fig(theirs)}   ratio ${(theirs.ms / ours.ms).toFixed(1)}× (target ≥ 5)   ` +
         `(${mb.toFixed(1)} MB, best of ${rounds}, end to end: spawn to exit, stdout through a pipe; JSON written by ${engine})`

@@ -83,10 +83,11 @@ export interface NativeScannerExports {
   [name: string]: unknown;
 }
 
-/** The addon by file, loaded at most once per process (its C keeps global state; null: none here, or it did not load). */
-const nativeAddons = new Map<string, NativeScannerExports | null>();
-/** Why an addon that is there did not load, by file (NETLENS_DEBUG says it: `scan` is then slower, not wrong). */
-const nativeProblems = new Map<string, string>();
+/**
+ * The addon by file, loaded at most once per process (its C keeps global state): null when there is none here or it
+ * did not load, and then why, if it was there (NETLENS_DEBUG says it: `scan` is then slower, not wrong).
+ */
+const nativeAddons = new Map<string, { addon: NativeScannerExports | null; problem: string | null }>();
 
 /**
  * The native scanner `file` (next to the CLI by default), or null: not built for this machine, not loadable, or asked
@@ -94,27 +95,26 @@ const nativeProblems = new Map<string, string>();
  */
 export function nativeScanner(file = SCANNER_NODE_NEXT_TO_CLI): NativeScannerExports | null {
   if (!isMainThread) return null;
-  let addon = nativeAddons.get(file);
-  if (addon === undefined) {
-    addon = null;
+  let loaded = nativeAddons.get(file);
+  if (loaded === undefined) {
+    loaded = { addon: null, problem: null };
     if (fs.existsSync(file)) {
       try {
-        const loaded = { exports: {} as NativeScannerExports };
-        process.dlopen(loaded, file);
-        loaded.exports.setSchemePort(schemePortCode);
-        addon = loaded.exports;
+        const handle = { exports: {} as NativeScannerExports };
+        process.dlopen(handle, file);
+        handle.exports.setSchemePort(schemePortCode);
+        loaded.addon = handle.exports;
       } catch (err) {
         // Built for another machine or Node, or a broken build: the module does the work (same bytes).
-        nativeProblems.set(file, err instanceof Error ? err.message : String(err));
-        addon = null;
+        loaded.problem = err instanceof Error ? err.message : String(err);
       }
     }
-    nativeAddons.set(file, addon);
+    nativeAddons.set(file, loaded);
   }
-  return addon;
+  return loaded.addon;
 }
 
 /** Why the native scanner `file` is there but did not load (after nativeScanner asked for it), or null. */
 export function nativeScannerProblem(file = SCANNER_NODE_NEXT_TO_CLI): string | null {
-  return nativeProblems.get(file) ?? null;
+  return nativeAddons.get(file)?.problem ?? null;
 }

@@ -19,7 +19,7 @@ import { ResolverFailure } from '../../src/core/resolverError';
 import { countLineEnds, createScanner, scanText, TextLines, type ScanOptions } from '../../src/core/scanner';
 import { generateDense } from '../support/denseCorpus';
 import { CLI_JS } from '../support/paths';
-import { SCANNER_WASM } from '../support/scannerWasm';
+import { SCANNER_NODE, SCANNER_WASM } from '../support/scannerWasm';
 import { CORPUS_DIR, loadCorpus } from '../support/scannerCorpus';
 
 /** The implementation before streaming (scan.ts at 7cb81ee + printAnswer), verbatim in effect. */
@@ -66,7 +66,7 @@ async function inWorkers(text: string, options: ScanOptions, jobs: number, piece
 }
 
 /** Whether the built CLI has the native scanner next to it (dist/scanner.node): it then scans in its own thread. */
-const NATIVE = fs.existsSync(path.join(path.dirname(CLI_JS), 'scanner.node'));
+const NATIVE = fs.existsSync(SCANNER_NODE);
 /** How NETLENS_DEBUG says the CLI's own thread scanned. */
 const THIS_THREAD = `in this thread${NATIVE ? ' (native scanner)' : ''}`;
 
